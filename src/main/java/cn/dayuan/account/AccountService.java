@@ -1,0 +1,108 @@
+package cn.dayuan.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+
+/** Newsroom accounts: the only way accounts are created, changed and looked up. */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{2,49}");
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public List<Account> findAll() {
+        return accounts.findAllByOrderByIdAsc();
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return accounts.findByUsername(username);
+    }
+
+    public Account get(long id) {
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("账号不存在：" + id));
+    }
+
+    public boolean isEmpty() {
+        return accounts.count() == 0;
+    }
+
+    @Transactional
+    public Account create(String username, String displayName, String email, String rawPassword, Role role) {
+        String name = username == null ? "" : username.trim();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInputException("username", "用户名须以字母开头，由 3–50 个字母、数字或 _ . - 组成");
+        }
+        if (accounts.existsByUsername(name)) {
+            throw new ConflictException("用户名已被占用：" + name);
+        }
+        checkPassword(rawPassword);
+        Account account = new Account(name, displayNameOrUsername(displayName, name), blankToNull(email),
+                passwordEncoder.encode(rawPassword), requireRole(role));
+        return accounts.save(account);
+    }
+
+    @Transactional
+    public Account update(long id, String displayName, String email, Role role, boolean enabled) {
+        Account account = get(id);
+        account.update(displayNameOrUsername(displayName, account.getUsername()), blankToNull(email),
+                requireRole(role), enabled);
+        return account;
+    }
+
+    @Transactional
+    public void changePassword(long id, String rawPassword) {
+        checkPassword(rawPassword);
+        get(id).changePasswordHash(passwordEncoder.encode(rawPassword));
+    }
+
+    @Transactional
+    public void recordLogin(String username) {
+        accounts.findByUsername(username).ifPresent(Account::recordLogin);
+    }
+
+    private static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
+        }
+        if (rawPassword.length() > 128) {
+            throw new InvalidInputException("password", "密码不能超过 128 个字符");
+        }
+    }
+
+    private static Role requireRole(Role role) {
+        if (role == null) {
+            throw new InvalidInputException("role", "请选择角色");
+        }
+        return role;
+    }
+
+    private static String displayNameOrUsername(String displayName, String username) {
+        String trimmed = displayName == null ? "" : displayName.trim();
+        if (trimmed.length() > 100) {
+            throw new InvalidInputException("displayName", "显示名称不能超过 100 个字符");
+        }
+        return trimmed.isEmpty() ? username : trimmed;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

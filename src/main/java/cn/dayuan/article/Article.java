@@ -1,0 +1,214 @@
+package cn.dayuan.article;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+import cn.dayuan.account.Account;
+import cn.dayuan.channel.Channel;
+import cn.dayuan.tag.Tag;
+
+/** A news article with everything its page shows: byline, source, rights, tags and counters. */
+@Entity
+public class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "channel_id")
+    private Channel channel;
+
+    private String title;
+    private String subtitle;
+    private String summary;
+    private String body;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "publisher_id")
+    private Account publisher;
+
+    private String author;
+    private String sourceName;
+    private String sourceUrl;
+    private String editor;
+    @Enumerated(EnumType.STRING)
+    private RightsType rightsType;
+    @Enumerated(EnumType.STRING)
+    private ArticleStatus status;
+    private Instant publishedAt;
+    private String coverImage;
+    private boolean headline;
+    private boolean pinned;
+    private boolean commentsOpen;
+    private long viewCount;
+    private long likeCount;
+    private int commentCount;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("id")
+    private Set<Tag> tags = new LinkedHashSet<>();
+
+    protected Article() {
+    }
+
+    Article(Account publisher) {
+        this.publisher = publisher;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    void apply(ArticleDraft draft, Channel channel, List<Tag> tags) {
+        this.channel = channel;
+        this.title = draft.title();
+        this.subtitle = draft.subtitle();
+        this.summary = draft.summary();
+        this.body = draft.body();
+        this.author = draft.author();
+        this.sourceName = draft.source();
+        this.sourceUrl = draft.sourceUrl();
+        this.editor = draft.editor();
+        this.rightsType = draft.rightsType();
+        this.status = draft.status();
+        this.publishedAt = draft.publishedAt();
+        this.coverImage = draft.coverImage();
+        this.headline = draft.headline();
+        this.pinned = draft.pinned();
+        this.commentsOpen = draft.commentsOpen();
+        this.tags = new LinkedHashSet<>(tags);
+        this.updatedAt = Instant.now();
+    }
+
+    void changeStatus(ArticleStatus status, Instant publishedAt) {
+        this.status = status;
+        this.publishedAt = publishedAt;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Whether readers can see the article at {@code now}. */
+    public boolean isPublicAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSubtitle() {
+        return subtitle;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Account getPublisher() {
+        return publisher;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public String getSourceName() {
+        return sourceName;
+    }
+
+    public String getSourceUrl() {
+        return sourceUrl;
+    }
+
+    public String getEditor() {
+        return editor;
+    }
+
+    public RightsType getRightsType() {
+        return rightsType;
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public String getCoverImage() {
+        return coverImage;
+    }
+
+    public boolean isHeadline() {
+        return headline;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public boolean isCommentsOpen() {
+        return commentsOpen;
+    }
+
+    public long getViewCount() {
+        return viewCount;
+    }
+
+    public long getLikeCount() {
+        return likeCount;
+    }
+
+    public int getCommentCount() {
+        return commentCount;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Set<Tag> getTags() {
+        return tags;
+    }
+}

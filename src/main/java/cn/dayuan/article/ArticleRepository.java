@@ -1,0 +1,63 @@
+package cn.dayuan.article;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificationExecutor<Article> {
+
+    String PUBLIC = "a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now";
+
+    @EntityGraph(attributePaths = {"publisher", "tags"})
+    Optional<Article> findWithDetailsById(Long id);
+
+    @Query("select a from Article a where " + PUBLIC + " and a.channel.id in :channelIds"
+            + " order by a.pinned desc, a.publishedAt desc, a.id desc")
+    Page<Article> findPublicInChannels(Collection<Long> channelIds, Instant now, Pageable pageable);
+
+    @Query("select a from Article a where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
+    Page<Article> findPublic(Instant now, Pageable pageable);
+
+    @Query("select a from Article a where " + PUBLIC + " and a.headline = true order by a.publishedAt desc, a.id desc")
+    List<Article> findPublicHeadlines(Instant now, Pageable pageable);
+
+    @Query("select a from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
+    List<Article> findPublicMostRead(Instant now, Pageable pageable);
+
+    @Query("select a from Article a join a.tags t where " + PUBLIC + " and t.id = :tagId"
+            + " order by a.publishedAt desc, a.id desc")
+    Page<Article> findPublicByTag(long tagId, Instant now, Pageable pageable);
+
+    @Query("select distinct a from Article a join a.tags t where " + PUBLIC
+            + " and t.id in :tagIds and a.id <> :excludedId order by a.publishedAt desc, a.id desc")
+    List<Article> findPublicRelated(Collection<Long> tagIds, long excludedId, Instant now, Pageable pageable);
+
+    @Query("select count(a) from Article a where " + PUBLIC)
+    long countPublic(Instant now);
+
+    @Query("select a.id from Article a where " + PUBLIC + " order by a.id")
+    List<Long> findPublicIds(Instant now);
+
+    @Modifying
+    @Query("update Article a set a.viewCount = a.viewCount + :views where a.id = :id")
+    int addViews(long id, long views);
+
+    @Modifying
+    @Query("update Article a set a.likeCount = a.likeCount + 1 where a.id = :id")
+    int addLike(long id);
+
+    @Query("select a.viewCount from Article a where a.id = :id")
+    Optional<Long> findViewCount(long id);
+
+    @Query("select a.likeCount from Article a where a.id = :id")
+    Optional<Long> findLikeCount(long id);
+}

@@ -1,0 +1,428 @@
+package cn.dayuan.article;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.dayuan.account.Account;
+import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Role;
+import cn.dayuan.channel.Channel;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.channel.ChannelTree;
+import cn.dayuan.channel.ChannelView;
+import cn.dayuan.system.ChineseText;
+import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
+import cn.dayuan.tag.Tag;
+import cn.dayuan.tag.TagService;
+
+/**
+ * Articles: the one way they are written, published and read, by the newsroom, the API and the public site
+ * alike. Every change announces the pages it affects with a {@link ContentChangedEvent}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArticleService {
+
+    public static final int SUMMARY_LENGTH = 120;
+    public static final int SUGGESTED_TAGS = 5;
+
+    private final ArticleRepository articles;
+    private final ChannelService channels;
+    private final TagService tags;
+    private final AccountService accounts;
+    private final ViewCounter viewCounter;
+    private final ApplicationEventPublisher events;
+
+    ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
+                   ViewCounter viewCounter, ApplicationEventPublisher events) {
+        this.articles = articles;
+        this.channels = channels;
+        this.tags = tags;
+        this.accounts = accounts;
+        this.viewCounter = viewCounter;
+        this.events = events;
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------
+
+    /** Writes a new article as {@code actor} (a newsroom username), who becomes its publisher. */
+    @Transactional
+    public ArticleDetail create(ArticleDraft draft, String actor) {
+        Account account = actor(actor);
+        ArticleDraft checked = check(draft, account);
+        Channel channel = channels.getByPath(checked.channel());
+        Article article = new Article(account);
+        article.apply(checked, channel, tags.findOrCreate(checked.tags()));
+        articles.save(article);
+        announce(article, Set.of(), Set.of());
+        return detail(article);
+    }
+
+    @Transactional
+    public ArticleDetail update(long id, ArticleDraft draft, String actor) {
+        Account account = actor(actor);
+        Article article = load(id);
+        checkMayEdit(article, account);
+        ArticleDraft checked = check(draft, account);
+        Channel channel = channels.getByPath(checked.channel());
+        Set<Long> channelsBefore = Set.of(article.getChannel().getId());
+        Set<Long> tagsBefore = tagIds(article);
+        article.apply(checked, channel, tags.findOrCreate(checked.tags()));
+        articles.flush();
+        announce(article, channelsBefore, tagsBefore);
+        return detail(article);
+    }
+
+    /** Makes an article public now (or at its scheduled time, if that lies ahead). */
+    @Transactional
+    public ArticleDetail publish(long id, String actor) {
+        Account account = actor(actor);
+        requireEditor(account, "发布文章");
+        Article article = load(id);
+        if (article.getBody() == null || ArticleHtml.text(article.getBody()).isBlank() && !article.getBody().contains("<img")) {
+            throw new InvalidInputException("body", "正文为空的文章不能发布");
+        }
+        // An explicit publish time is kept: it may be a scheduled time or the original date of an imported article.
+        Instant at = article.getPublishedAt() == null ? Instant.now() : article.getPublishedAt();
+        article.changeStatus(ArticleStatus.PUBLISHED, at);
+        announce(article, Set.of(), Set.of());
+        return detail(article);
+    }
+
+    /** Takes an article off the public site; it stays in the newsroom and can be published again. */
+    @Transactional
+    public ArticleDetail unpublish(long id, String actor) {
+        requireEditor(actor(actor), "撤下文章");
+        Article article = load(id);
+        article.changeStatus(ArticleStatus.UNPUBLISHED, article.getPublishedAt());
+        announce(article, Set.of(), Set.of());
+        return detail(article);
+    }
+
+    /** An author hands a draft to the editors. */
+    @Transactional
+    public ArticleDetail submitForReview(long id, String actor) {
+        Account account = actor(actor);
+        Article article = load(id);
+        checkMayEdit(article, account);
+        if (article.getStatus() == ArticleStatus.PUBLISHED) {
+            throw new InvalidInputException("status", "文章已发布，无需送审");
+        }
+        article.changeStatus(ArticleStatus.PENDING, article.getPublishedAt());
+        return detail(article);
+    }
+
+    @Transactional
+    public void delete(long id, String actor) {
+        Account account = actor(actor);
+        Article article = load(id);
+        if (!account.getRole().includes(Role.EDITOR)) {
+            checkMayEdit(article, account);
+        }
+        Set<Long> channelIds = Set.of(article.getChannel().getId());
+        Set<Long> tagIds = tagIds(article);
+        long articleId = article.getId();
+        articles.delete(article);
+        events.publishEvent(new ContentChangedEvent(keys(articleId, channelIds, tagIds)));
+    }
+
+    /** Adds a reader's like; returns the new count. */
+    @Transactional
+    public long like(long id) {
+        Article article = articles.findById(id).filter(a -> a.isPublicAt(Instant.now()))
+                .orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+        articles.addLike(article.getId());
+        return articles.findLikeCount(id).orElse(0L);
+    }
+
+    /** Counts a reader's view without writing to the database now. */
+    public void recordView(long id) {
+        viewCounter.record(id);
+    }
+
+    /** Current view and like counts, including views not yet written. */
+    public Counts counts(long id) {
+        long views = articles.findViewCount(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+        return new Counts(views + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L));
+    }
+
+    public record Counts(long views, long likes) {
+    }
+
+    // ---- reading: newsroom and API -----------------------------------------------------------------------
+
+    public ArticleDetail get(long id) {
+        return detail(load(id));
+    }
+
+    public Page<ArticleSummary> search(ArticleQuery query, int page, int size) {
+        Specification<Article> spec = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.channel() != null && !query.channel().isBlank()) {
+                ChannelTree tree = channels.tree();
+                ChannelView channel = tree.byPath(query.channel().trim().replaceAll("^/+|/+$", ""))
+                        .orElseThrow(() -> new InvalidInputException("channel", "栏目不存在：" + query.channel()));
+                where.add(root.get("channel").get("id").in(tree.selfAndDescendantIds(channel.id())));
+            }
+            if (query.status() != null) {
+                where.add(cb.equal(root.get("status"), query.status()));
+            }
+            if (query.keyword() != null && !query.keyword().isBlank()) {
+                where.add(cb.like(cb.lower(root.get("title")), "%" + query.keyword().trim().toLowerCase() + "%"));
+            }
+            if (query.author() != null && !query.author().isBlank()) {
+                where.add(cb.equal(root.get("publisher").get("username"), query.author().trim()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Pageable pageable = PageRequest.of(Math.max(page, 0), clamp(size),
+                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
+        return articles.findAll(spec, pageable).map(this::summary);
+    }
+
+    /** Keywords and a summary suggested from an article body (HTML or text). */
+    public Suggestions suggest(String body) {
+        String text = ArticleHtml.text(body);
+        return new Suggestions(ChineseText.keywords(text, SUGGESTED_TAGS), ChineseText.summary(text, SUMMARY_LENGTH));
+    }
+
+    public record Suggestions(List<String> tags, String summary) {
+    }
+
+    // ---- reading: public site -----------------------------------------------------------------------------
+
+    public Optional<ArticleDetail> findPublic(long id) {
+        return articles.findWithDetailsById(id).filter(a -> a.isPublicAt(Instant.now())).map(this::detail);
+    }
+
+    /** Public articles of a channel and its sub-channels; pinned first, then newest first. */
+    public Page<ArticleSummary> publicInChannel(long channelId, int page, int size) {
+        List<Long> ids = channels.tree().selfAndDescendantIds(channelId);
+        return articles.findPublicInChannels(ids, Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size)))
+                .map(this::summary);
+    }
+
+    public Page<ArticleSummary> latest(int page, int size) {
+        return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size))).map(this::summary);
+    }
+
+    public List<ArticleSummary> headlines(int count) {
+        return articles.findPublicHeadlines(Instant.now(), PageRequest.of(0, clamp(count))).stream()
+                .map(this::summary).toList();
+    }
+
+    public List<ArticleSummary> mostRead(int count) {
+        return articles.findPublicMostRead(Instant.now(), PageRequest.of(0, clamp(count))).stream()
+                .map(this::summary).toList();
+    }
+
+    public Page<ArticleSummary> publicByTag(long tagId, int page, int size) {
+        return articles.findPublicByTag(tagId, Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size)))
+                .map(this::summary);
+    }
+
+    /** Public articles sharing a tag with {@code article}, newest first. */
+    public List<ArticleSummary> related(ArticleDetail article, int count) {
+        List<Long> tagIds = article.tags().stream().map(Tag::getId).toList();
+        if (tagIds.isEmpty()) {
+            return List.of();
+        }
+        return articles.findPublicRelated(tagIds, article.id(), Instant.now(), PageRequest.of(0, clamp(count)))
+                .stream().map(this::summary).toList();
+    }
+
+    public long countPublic() {
+        return articles.countPublic(Instant.now());
+    }
+
+    /** Ids of every public article, for the sitemap and the static export. */
+    public List<Long> publicIds() {
+        return articles.findPublicIds(Instant.now());
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------------
+
+    private Article load(long id) {
+        return articles.findWithDetailsById(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+    }
+
+    private Account actor(String username) {
+        return accounts.findByUsername(username).filter(Account::isEnabled)
+                .orElseThrow(() -> new AccessDeniedException("账号不存在或已停用"));
+    }
+
+    private static void requireEditor(Account account, String action) {
+        if (!account.getRole().includes(Role.EDITOR)) {
+            throw new AccessDeniedException("只有编辑或管理员可以" + action);
+        }
+    }
+
+    private static void checkMayEdit(Article article, Account account) {
+        if (account.getRole().includes(Role.EDITOR)) {
+            return;
+        }
+        if (!article.getPublisher().getId().equals(account.getId())) {
+            throw new AccessDeniedException("作者只能修改自己的文章");
+        }
+        if (article.getStatus() == ArticleStatus.PUBLISHED) {
+            throw new AccessDeniedException("文章已发布，请联系编辑修改");
+        }
+    }
+
+    private ArticleDraft check(ArticleDraft draft, Account account) {
+        if (draft == null) {
+            throw new InvalidInputException("title", "请填写文章内容");
+        }
+        String title = required(draft.title(), "title", "标题", 200);
+        String subtitle = optional(draft.subtitle(), "subtitle", "副标题", 200);
+        if (draft.channel() == null || draft.channel().isBlank()) {
+            throw new InvalidInputException("channel", "请选择栏目");
+        }
+        channels.getByPath(draft.channel());
+        String body = ArticleHtml.sanitize(draft.body());
+        String text = ArticleHtml.text(body);
+        ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
+        if (status != ArticleStatus.DRAFT && text.isBlank() && !body.contains("<img")) {
+            throw new InvalidInputException("body", "请填写正文");
+        }
+        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.UNPUBLISHED) {
+            requireEditor(account, "发布或撤下文章");
+        }
+        String summary = optional(draft.summary(), "summary", "摘要", 1000);
+        if (summary == null && !text.isBlank()) {
+            summary = ChineseText.summary(text, SUMMARY_LENGTH);
+        }
+        List<String> tagNames = draft.tags() == null
+                ? ChineseText.keywords(text, SUGGESTED_TAGS)
+                : List.copyOf(TagService.normalize(draft.tags()));
+        Instant publishedAt = draft.publishedAt();
+        if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
+            publishedAt = Instant.now();
+        }
+        return new ArticleDraft(title, subtitle, summary, body, draft.channel().trim(),
+                optional(draft.author(), "author", "作者", 100),
+                optional(draft.source(), "source", "来源", 100),
+                url(draft.sourceUrl(), "sourceUrl", "来源网址", false),
+                optional(draft.editor(), "editor", "责任编辑", 100),
+                tagNames,
+                draft.rightsType() == null ? RightsType.ORIGINAL : draft.rightsType(),
+                publishedAt, status,
+                url(draft.coverImage(), "coverImage", "封面图片", true),
+                draft.headline(), draft.pinned(), draft.commentsOpen());
+    }
+
+    private static String required(String value, String field, String label, int max) {
+        String checked = optional(value, field, label, max);
+        if (checked == null) {
+            throw new InvalidInputException(field, "请填写" + label);
+        }
+        return checked;
+    }
+
+    private static String optional(String value, String field, String label, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
+            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字符");
+        }
+        return trimmed;
+    }
+
+    private static String url(String value, String field, String label, boolean sitePathAllowed) {
+        String url = optional(value, field, label, 500);
+        if (url == null) {
+            return null;
+        }
+        if (sitePathAllowed && url.startsWith("/") && !url.startsWith("//")) {
+            return url;
+        }
+        try {
+            URI uri = new URI(url);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return url;
+            }
+        } catch (Exception e) {
+            // reported below
+        }
+        throw new InvalidInputException(field, label + "须是以 http:// 或 https:// 开头的网址");
+    }
+
+    private static int clamp(int size) {
+        return Math.min(Math.max(size, 1), 100);
+    }
+
+    private static Set<Long> tagIds(Article article) {
+        Set<Long> ids = new HashSet<>();
+        article.getTags().forEach(t -> ids.add(t.getId()));
+        return ids;
+    }
+
+    /** Tells the page cache which pages an article change touches: before and after the change. */
+    private void announce(Article article, Set<Long> channelsBefore, Set<Long> tagsBefore) {
+        Set<Long> channelIds = new HashSet<>(channelsBefore);
+        channelIds.add(article.getChannel().getId());
+        Set<Long> tagIds = new HashSet<>(tagsBefore);
+        tagIds.addAll(tagIds(article));
+        events.publishEvent(new ContentChangedEvent(keys(article.getId(), channelIds, tagIds)));
+    }
+
+    private Set<String> keys(long articleId, Set<Long> channelIds, Set<Long> tagIds) {
+        Set<String> keys = new HashSet<>();
+        keys.add(PageKeys.article(articleId));
+        keys.add(PageKeys.LATEST);
+        ChannelTree tree = channels.tree();
+        for (long channelId : channelIds) {
+            tree.trail(channelId).forEach(c -> keys.add(PageKeys.channelList(c.id())));
+        }
+        tagIds.forEach(id -> keys.add(PageKeys.tagList(id)));
+        return keys;
+    }
+
+    private ArticleSummary summary(Article a) {
+        ChannelView channel = channelOf(a);
+        return new ArticleSummary(a.getId(), a.getTitle(), a.getSubtitle(), a.getSummary(), channel.id(),
+                channel.name(), channel.path(), a.getStatus(), a.getPublishedAt(), a.getUpdatedAt(),
+                a.getCoverImage(), a.isHeadline(), a.isPinned(), a.getViewCount() + viewCounter.pending(a.getId()),
+                a.getCommentCount());
+    }
+
+    private ArticleDetail detail(Article a) {
+        ChannelView channel = channelOf(a);
+        return new ArticleDetail(a.getId(), a.getTitle(), a.getSubtitle(), a.getSummary(), a.getBody(),
+                channel.id(), channel.name(), channel.path(), a.getPublisher().getUsername(),
+                a.getPublisher().getDisplayName(), a.getAuthor(), a.getSourceName(), a.getSourceUrl(),
+                a.getEditor(), a.getRightsType(), a.getStatus(), a.getPublishedAt(), a.getCoverImage(),
+                a.isHeadline(), a.isPinned(), a.isCommentsOpen(),
+                a.getViewCount() + viewCounter.pending(a.getId()), a.getLikeCount(), a.getCommentCount(),
+                List.copyOf(a.getTags()), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion());
+    }
+
+    private ChannelView channelOf(Article a) {
+        long channelId = a.getChannel().getId();
+        return channels.tree().byId(channelId).orElseThrow(() -> new IllegalStateException(
+                "Channel " + channelId + " of article " + a.getId() + " is missing from the channel tree"));
+    }
+}

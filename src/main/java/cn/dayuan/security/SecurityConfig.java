@@ -1,0 +1,98 @@
+package cn.dayuan.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import cn.dayuan.account.AccountService;
+import cn.dayuan.account.ApiTokenService;
+import cn.dayuan.account.Role;
+
+/**
+ * Three doors: the JSON API (HTTP Basic or a personal token, no session, no CSRF since no cookie is used),
+ * the newsroom (form login, session, CSRF), and the public site (open to all).
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountService accounts) {
+        return username -> accounts.findByUsername(username)
+                .map(account -> User.withUsername(account.getUsername())
+                        .password(account.getPasswordHash())
+                        .disabled(!account.isEnabled())
+                        .roles(rolesOf(account.getRole()))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** An administrator also holds the editor's and author's roles, an editor the author's. */
+    static String[] rolesOf(Role role) {
+        return java.util.Arrays.stream(Role.values()).filter(role::includes).map(Role::name).toArray(String[]::new);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.AUTHOR.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain newsroom(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
+        http.securityMatcher("/admin/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/admin/accounts/**", "/admin/settings/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().hasRole(Role.AUTHOR.name()))
+                .formLogin(form -> form
+                        .loginPage("/admin/login")
+                        .defaultSuccessUrl("/admin", false)
+                        .successHandler(loginAttempts.successHandler("/admin"))
+                        .failureHandler(loginAttempts.failureHandler("/admin/login?error"))
+                        .permitAll())
+                .addFilterBefore(loginAttempts.filter("/admin/login"),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+}

@@ -1,0 +1,117 @@
+package cn.dayuan.site;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the newsroom can say about the site: names, the texts in the header and footer, and the rights
+ * statements printed under articles.
+ *
+ * @param shortName        short name, e.g. 大院网; the end of every page title
+ * @param fullName         full name, e.g. 山西大院资讯网
+ * @param siteUrl          public address (https://www.example.cn); blank means "the address the reader used"
+ * @param description      meta description of the home page
+ * @param keywords         meta keywords of the home page
+ * @param aboutTitle       heading of the "about the site" block
+ * @param aboutText        the "about the site" text
+ * @param copyright        copyright line in the footer
+ * @param icpNumber        ICP filing number (备案号) shown in the footer
+ * @param disclaimer       reprint disclaimer in Chinese
+ * @param disclaimerEn     reprint disclaimer in English
+ * @param webmasterEmail   where readers reach the webmaster
+ * @param rightsOriginal   statement under original articles
+ * @param rightsAuthorized statement under articles published with the author's authorization
+ * @param rightsReprint    statement under reprinted articles; {source} stands for the source's name
+ * @param opinionNotice    the line that opens every rights statement
+ */
+public record SiteSettings(
+        String shortName,
+        String fullName,
+        String siteUrl,
+        String description,
+        String keywords,
+        String aboutTitle,
+        String aboutText,
+        String copyright,
+        String icpNumber,
+        String disclaimer,
+        String disclaimerEn,
+        String webmasterEmail,
+        String rightsOriginal,
+        String rightsAuthorized,
+        String rightsReprint,
+        String opinionNotice) {
+
+    public static final SiteSettings DEFAULTS = new SiteSettings(
+            "大院网",
+            "大院资讯网",
+            "",
+            "本地综合门户网站：本地新闻、政策解读与一站式公共服务导航。",
+            "本地新闻,政务服务,便民导航",
+            "关于本站",
+            "本站是公共的资讯平台，公开、绿色、守法，主要目的是服务广大本地网民，并提供本地公共服务导航，一站式进入本地各大政府服务平台。",
+            "Copyright © 大院资讯网",
+            "",
+            "本站所有文章、文字、视频、图片、音乐来源于网络转载的非原创作品，仅限于学习交流，对文章信息内容并不代表本网赞同其观点或对其真实性负责，如果存在任何问题，请第一时间联系站长处理！",
+            "All articles, text, video, pictures, music sources and network reproduced non-original works, only for learning and communication, the content of the article information does not mean that the network agrees with its views or is responsible for its authenticity, if there are any problems, please contact the webmaster for processing at the first time!",
+            "",
+            "本文为本站原创，转载请注明出处。",
+            "本文系作者授权发表，未经许可，不得转载。",
+            "本文转载自{source}，版权归原作者所有。",
+            "本文仅代表作者观点，不代表本站立场。");
+
+    /** Page title suffix and the header logo text: "大院网-山西大院资讯网". */
+    public String siteTitle() {
+        return fullName.isBlank() ? shortName : shortName + "-" + fullName;
+    }
+
+    Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Field field : Field.values()) {
+            map.put(field.key, field.getter.apply(this));
+        }
+        return map;
+    }
+
+    static SiteSettings fromMap(Map<String, String> values) {
+        Function<Field, String> value = field -> {
+            String stored = values.get(field.key);
+            return stored == null ? field.getter.apply(DEFAULTS) : stored;
+        };
+        return new SiteSettings(value.apply(Field.SHORT_NAME), value.apply(Field.FULL_NAME),
+                value.apply(Field.SITE_URL), value.apply(Field.DESCRIPTION), value.apply(Field.KEYWORDS),
+                value.apply(Field.ABOUT_TITLE), value.apply(Field.ABOUT_TEXT), value.apply(Field.COPYRIGHT),
+                value.apply(Field.ICP_NUMBER), value.apply(Field.DISCLAIMER), value.apply(Field.DISCLAIMER_EN),
+                value.apply(Field.WEBMASTER_EMAIL), value.apply(Field.RIGHTS_ORIGINAL),
+                value.apply(Field.RIGHTS_AUTHORIZED), value.apply(Field.RIGHTS_REPRINT),
+                value.apply(Field.OPINION_NOTICE));
+    }
+
+    private enum Field {
+        SHORT_NAME("site.short-name", SiteSettings::shortName),
+        FULL_NAME("site.full-name", SiteSettings::fullName),
+        SITE_URL("site.url", SiteSettings::siteUrl),
+        DESCRIPTION("site.description", SiteSettings::description),
+        KEYWORDS("site.keywords", SiteSettings::keywords),
+        ABOUT_TITLE("site.about-title", SiteSettings::aboutTitle),
+        ABOUT_TEXT("site.about-text", SiteSettings::aboutText),
+        COPYRIGHT("site.copyright", SiteSettings::copyright),
+        ICP_NUMBER("site.icp-number", SiteSettings::icpNumber),
+        DISCLAIMER("site.disclaimer", SiteSettings::disclaimer),
+        DISCLAIMER_EN("site.disclaimer-en", SiteSettings::disclaimerEn),
+        WEBMASTER_EMAIL("site.webmaster-email", SiteSettings::webmasterEmail),
+        RIGHTS_ORIGINAL("rights.original", SiteSettings::rightsOriginal),
+        RIGHTS_AUTHORIZED("rights.authorized", SiteSettings::rightsAuthorized),
+        RIGHTS_REPRINT("rights.reprint", SiteSettings::rightsReprint),
+        OPINION_NOTICE("rights.opinion-notice", SiteSettings::opinionNotice);
+
+        private final String key;
+        private final Function<SiteSettings, String> getter;
+
+        Field(String key, Function<SiteSettings, String> getter) {
+            this.key = key;
+            this.getter = getter;
+        }
+    }
+}

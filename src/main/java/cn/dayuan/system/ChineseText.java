@@ -1,0 +1,54 @@
+package cn.dayuan.system;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+import com.hankcs.hanlp.HanLP;
+
+/** Chinese-text helpers backed by HanLP: pinyin slugs, keyword and summary suggestions. */
+public final class ChineseText {
+
+    private ChineseText() {
+    }
+
+    /** "国内新闻" → "guoneixinwen"; Latin letters and digits are kept, everything else dropped. */
+    public static String pinyinSlug(String name) {
+        if (name == null) {
+            return "";
+        }
+        String pinyin = HanLP.convertToPinyinString(name.trim(), "", false);
+        String ascii = Normalizer.normalize(pinyin, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.length() > 100 ? slug.substring(0, 100) : slug;
+    }
+
+    /** Up to {@code count} keywords of a text, most important first (TextRank over HanLP's segmentation). */
+    public static List<String> keywords(String text, int count) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return HanLP.extractKeyword(text, count).stream()
+                .filter(word -> word.codePointCount(0, word.length()) >= 2)
+                .toList();
+    }
+
+    /** A summary of at most {@code maxLength} characters made of the text's most central sentences. */
+    public static String summary(String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String normalized = text.replaceAll("\\s+", " ").trim();
+        if (normalized.length() <= maxLength) {
+            return normalized;
+        }
+        String summary = HanLP.getSummary(normalized, maxLength);
+        if (summary == null || summary.isBlank()) {
+            summary = normalized;
+        }
+        if (!summary.endsWith("。")) {
+            summary = summary + "。";
+        }
+        return summary.length() > maxLength ? summary.substring(0, maxLength - 1) + "…" : summary;
+    }
+}

@@ -1,0 +1,32 @@
+package cn.dayuan.system;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every Dayuan setting, bound from application.yml, the environment (DAYUAN_*) and the command line.
+ *
+ * @param dataDir       the one folder to back up: H2 database, media, exports
+ * @param demo          load the demo portal on an empty database
+ * @param adminPassword password for the {@code admin} account created on first start; generated when blank
+ * @param baseUrl       public address used in canonical links, feeds and exports; blank means "from the request"
+ * @param timeZone      zone in which publish times are shown to readers
+ * @param pageCacheSize upper bound of the in-memory page cache
+ */
+@ConfigurationProperties("dayuan")
+public record DayuanProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("false") boolean demo,
+        String adminPassword,
+        String baseUrl,
+        @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+        @DefaultValue("256MB") DataSize pageCacheSize) {
+
+    public Path mediaDir() {
+        return dataDir.resolve("media");
+    }
+}

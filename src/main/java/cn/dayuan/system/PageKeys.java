@@ -1,0 +1,71 @@
+package cn.dayuan.system;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.servlet.ServletRequest;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The dependency vocabulary of the page cache. While a public page renders, the code that loads its content
+ * records what the page shows ({@link #record}); when content changes, services publish a
+ * {@link ContentChangedEvent} with the same keys, and exactly the pages that recorded one are evicted.
+ */
+public final class PageKeys {
+
+    /** Site settings and everything in the shared header and footer (channel menu, about text). */
+    public static final String SITE = "site";
+    /** The channel tree (menus, breadcrumbs, channel names). */
+    public static final String CHANNELS = "channels";
+    /** Lists of the newest articles across the whole site (home page, site feed, sitemap). */
+    public static final String LATEST = "latest";
+    /** Public-service navigation categories and links. */
+    public static final String DIRECTORY = "directory";
+
+    private static final String ATTRIBUTE = PageKeys.class.getName();
+
+    private PageKeys() {
+    }
+
+    public static String article(long id) {
+        return "article:" + id;
+    }
+
+    /** Article lists of one channel (its pages and feed; parents list their sub-channels' articles too). */
+    public static String channelList(long channelId) {
+        return "channel-list:" + channelId;
+    }
+
+    /** Article lists of one tag (tag pages, and "related articles" built from the tag). */
+    public static String tagList(long tagId) {
+        return "tag-list:" + tagId;
+    }
+
+    /** Records that the page being rendered in this request shows content named by {@code keys}. */
+    public static void record(String... keys) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return;
+        }
+        current(attributes).addAll(Set.of(keys));
+    }
+
+    /** The keys recorded while {@code request} rendered; readable by filters after the dispatcher is done. */
+    @SuppressWarnings("unchecked")
+    public static Set<String> recordedIn(ServletRequest request) {
+        Object keys = request.getAttribute(ATTRIBUTE);
+        return keys == null ? Set.of() : Set.copyOf((Set<String>) keys);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> current(RequestAttributes attributes) {
+        Object keys = attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (keys == null) {
+            keys = new LinkedHashSet<String>();
+            attributes.setAttribute(ATTRIBUTE, keys, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Set<String>) keys;
+    }
+}
