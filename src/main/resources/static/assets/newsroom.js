@@ -5,6 +5,24 @@
 (function () {
   'use strict';
 
+  /*
+   * The server sanitizes every saved body, but a rejected form echoes back what was typed; parsing it in an
+   * inert document and dropping active content keeps that echo from running anything in the editor.
+   */
+  function inertHtml(html) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    Array.prototype.forEach.call(doc.body.querySelectorAll('script, style, iframe, object, embed, link, meta'),
+      function (element) { element.parentNode.removeChild(element); });
+    Array.prototype.forEach.call(doc.body.querySelectorAll('*'), function (element) {
+      Array.prototype.slice.call(element.attributes).forEach(function (attribute) {
+        if (/^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value)) {
+          element.removeAttribute(attribute.name);
+        }
+      });
+    });
+    return doc.body.innerHTML;
+  }
+
   function startRichText(textarea) {
     if (typeof window.Quill === 'undefined') {
       return;
@@ -14,7 +32,7 @@
     holder.className = 'rich-text-holder';
     var editorElement = document.createElement('div');
     // Quill reads its starting content from the element it is mounted on
-    editorElement.innerHTML = textarea.value;
+    editorElement.innerHTML = inertHtml(textarea.value);
     holder.appendChild(editorElement);
     var body = document.createElement('input');
     body.type = 'hidden';
@@ -32,7 +50,6 @@
             [{ header: [false, 2, 3] }],
             ['bold', 'italic', 'underline', 'strike'],
             [{ list: 'ordered' }, { list: 'bullet' }, 'blockquote'],
-            [{ align: [] }],
             ['link', 'image'],
             ['clean']
           ],
