@@ -73,6 +73,18 @@ public class AccountService {
         get(id).changePasswordHash(passwordEncoder.encode(rawPassword));
     }
 
+    /** A user changes their own password; the current one must be given, so a borrowed session is not enough. */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> new NotFoundException("账号不存在：" + username));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "当前密码不正确");
+        }
+        checkPassword(newPassword);
+        account.changePasswordHash(passwordEncoder.encode(newPassword));
+    }
+
     @Transactional
     public void recordLogin(String username) {
         accounts.findByUsername(username).ifPresent(Account::recordLogin);
