@@ -67,6 +67,30 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * Changes profile, role, enabled and (when {@code newPassword} is not empty) the password in one step, so a
+     * bad password leaves nothing changed. Refused if it would leave the site without an enabled administrator.
+     */
+    @Transactional
+    public Account update(long id, String displayName, String email, Role role, boolean enabled, String newPassword) {
+        boolean changesPassword = newPassword != null && !newPassword.isEmpty();
+        if (changesPassword) {
+            checkPassword(newPassword);
+        }
+        Account account = get(id);
+        boolean removesAdmin = account.getRole() == Role.ADMIN && account.isEnabled()
+                && role != null && (role != Role.ADMIN || !enabled);
+        if (removesAdmin && accounts.findAllByOrderByIdAsc().stream()
+                .filter(a -> a.getRole() == Role.ADMIN && a.isEnabled()).count() == 1) {
+            throw new ConflictException("至少需要保留一个启用的管理员账号");
+        }
+        update(id, displayName, email, role, enabled);
+        if (changesPassword) {
+            account.changePasswordHash(passwordEncoder.encode(newPassword));
+        }
+        return account;
+    }
+
     @Transactional
     public void changePassword(long id, String rawPassword) {
         checkPassword(rawPassword);
