@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -68,6 +69,8 @@ class PublicSiteTest {
     DirectoryService directory;
     @Autowired
     JsonMapper json;
+    @Autowired
+    TransactionTemplate transactions;
 
     final HttpClient http = HttpClient.newHttpClient();
     long seedId;
@@ -344,6 +347,21 @@ class PublicSiteTest {
         String copyright = get("/copyright.html").body();
         assertThat(copyright).contains("本文为本站原创，转载请注明出处。").contains("本文系作者授权发表，未经许可，不得转载。")
                 .contains("本文转载自来源媒体").contains("侵权处理").contains("mailto:webmaster@example.cn");
+    }
+
+    @Test
+    void channelCreatedWhileReadersBrowseAppearsInTheMenu() throws Exception {
+        transactions.executeWithoutResult(status -> {
+            channels.create("体育", "tiyu", null, null, null);
+            try {
+                // A reader loads a page before the newsroom's transaction commits.
+                assertThat(get("/").body()).doesNotContain("href=\"/tiyu/\"");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(get("/").body()).contains("href=\"/tiyu/\">体育</a>");
+        assertThat(get("/tiyu/").statusCode()).isEqualTo(200);
     }
 
     @Test
