@@ -31,7 +31,10 @@ import cn.dayuan.system.PageKeys;
 @Controller
 class ChannelPathController {
 
-    /** A first path segment that may start a channel path; the excluded names belong to other handlers. */
+    /**
+     * A first path segment that may start a channel path. The excluded names belong to other handlers; any other
+     * folder of static files would be hidden by this mapping, so static files live under {@code /assets/}.
+     */
     private static final String ROOT =
             "{root:(?!(?:api|admin|actuator|assets|webjars|media|error|static)$)[a-z0-9][a-z0-9-]*}";
     static final int RELATED = 8;
