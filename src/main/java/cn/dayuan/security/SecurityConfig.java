@@ -94,6 +94,8 @@ class SecurityConfig {
                 .httpBasic(basic -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
+                // The counters are posted from cached public pages, which carry no CSRF token (and no session).
+                .csrf(c -> c.ignoringRequestMatchers("/counter/**"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
@@ -48,6 +50,15 @@ public class SiteService {
                     () -> repository.save(new SiteSetting(key, stored)));
         });
         current = null;
+        // A page may reload the settings before this transaction commits; drop that stale copy after the commit.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    current = null;
+                }
+            });
+        }
         events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
         return settings();
     }
