@@ -173,8 +173,11 @@ class ApiExceptionHandler {
                                                                  HttpStatusCode statusCode, WebRequest request) {
             ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
             String detail = chineseDetail(ex, request);
-            if (detail != null && answer != null && answer.getBody() instanceof ProblemDetail problem) {
-                problem.setDetail(detail);
+            if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+                ApiProblems.nameType(problem);
+                if (detail != null) {
+                    problem.setDetail(detail);
+                }
             }
             return answer;
         }

@@ -1,5 +1,6 @@
 package cn.dayuan.api;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +14,21 @@ import org.springframework.http.ProblemDetail;
  */
 final class ApiProblems {
 
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
     private ApiProblems() {
     }
 
+    /** Every problem names its type, even the plain {@code about:blank}, so clients need no special case. */
     static ProblemDetail of(HttpStatusCode status, String detail) {
-        return ProblemDetail.forStatusAndDetail(status, detail);
+        return nameType(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    static ProblemDetail nameType(ProblemDetail problem) {
+        if (problem.getType() == null) {
+            problem.setType(ABOUT_BLANK);
+        }
+        return problem;
     }
 
     static ProblemDetail invalid(String field, String message) {

@@ -1,9 +1,8 @@
 package cn.dayuan.article;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
 import cn.dayuan.account.Account;
@@ -68,8 +67,8 @@ public class Article {
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
-    @OrderBy("id")
-    private Set<Tag> tags = new LinkedHashSet<>();
+    @OrderColumn(name = "tag_order")
+    private List<Tag> tags = new ArrayList<>();
 
     protected Article() {
     }
@@ -97,7 +96,7 @@ public class Article {
         this.headline = draft.headline();
         this.pinned = draft.pinned();
         this.commentsOpen = draft.commentsOpen();
-        this.tags = new LinkedHashSet<>(tags);
+        this.tags = new ArrayList<>(tags);
         this.updatedAt = Instant.now();
     }
 
@@ -208,7 +207,7 @@ public class Article {
         return version;
     }
 
-    public Set<Tag> getTags() {
+    public List<Tag> getTags() {
         return tags;
     }
 }

@@ -130,6 +130,23 @@ class ArticleApiTest extends ApiTestSupport {
     }
 
     @Test
+    void tagsKeepTheOrderTheEditorGaveThemEvenWhenSomeAlreadyExist() {
+        String channel = newChannel("标签顺序");
+        Map<String, Object> first = article(channel, "城区集中供暖今日试运行", "DRAFT");
+        first.put("tags", List.of("供暖", "民生"));
+        assertThat(post("/api/v1/articles", first, admin()).status()).isEqualTo(201);
+
+        Map<String, Object> second = article(channel, "老旧小区供热管网改造完工", "DRAFT");
+        second.put("tags", List.of("管网改造", "民生", "供暖"));
+        JsonNode created = post("/api/v1/articles", second, admin()).json();
+        assertThat(strings(created.path("tags"))).containsExactly("管网改造", "民生", "供暖");
+
+        second.put("tags", List.of("供暖", "管网改造"));
+        JsonNode updated = put("/api/v1/articles/" + created.path("id").asLong(), second, admin()).json();
+        assertThat(strings(updated.path("tags"))).containsExactly("供暖", "管网改造");
+    }
+
+    @Test
     void listsFilterByChannelStatusAndTitleAndPageFromOne() {
         String channel = newChannel("分页测试");
         for (int i = 1; i <= 3; i++) {
