@@ -44,7 +44,8 @@ public final class ExportCommand {
             }
         }
         if (to == null || to.isBlank()) {
-            err.println("用法：java -jar dayuan.jar export --to 目录 [--dayuan.data-dir=数据目录]");
+            err.println("用法：java -jar dayuan.jar export --to 目录 [--dayuan.data-dir=数据目录]"
+                    + " [--dayuan.base-url=https://网站域名]");
             return USAGE;
         }
         Path directory;

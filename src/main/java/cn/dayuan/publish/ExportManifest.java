@@ -74,7 +74,7 @@ final class ExportManifest {
     }
 
     static void write(Path root, Collection<Entry> entries) throws IOException {
-        Path temporary = Files.createTempFile(root, FILE_NAME, ".tmp");
+        Path temporary = root.resolve(FILE_NAME + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');

@@ -172,7 +172,8 @@ public class StaticExporter {
                 host = requestHost == null || requestHost.isBlank() ? null : requestHost.trim();
                 forwardedProto = null;
                 warnings.add("尚未设置网站地址：导出页面中的绝对链接（规范链接、RSS、站点地图）将指向 "
-                        + (host == null ? origin : "http://" + host) + "，请先在「网站设置」中填写网站地址。");
+                        + (host == null ? origin : "http://" + host)
+                        + "。请先在「网站设置」中填写网站地址（命令行导出也可加参数 --dayuan.base-url=https://网站域名）。");
             }
             if (host != null && !hostHeaderAllowed()) {
                 warnings.add("本机 Java 不允许设置 Host 请求头（jdk.httpclient.allowRestrictedHeaders），页面按 "
@@ -354,7 +355,9 @@ public class StaticExporter {
                     unchanged.incrementAndGet();
                 } else {
                     Files.createDirectories(file.getParent());
-                    Path temporary = Files.createTempFile(file.getParent(), ".export", ".tmp");
+                    // Not Files.createTempFile: its files are private to us, and the web server must read them.
+                    Path temporary = file.resolveSibling("." + file.getFileName() + "." + Thread.currentThread().getId()
+                            + ".tmp");
                     Files.write(temporary, bytes);
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     written.incrementAndGet();
