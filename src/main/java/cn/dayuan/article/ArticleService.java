@@ -260,6 +260,26 @@ public class ArticleService {
         return articles.findPublicIds(Instant.now());
     }
 
+    /** Addresses ({@link ArticleSummary#url()}) of every public article, for the static export. */
+    public List<String> publicUrls() {
+        ChannelTree tree = channels.tree();
+        return articles.findPublicRefs(Instant.now()).stream()
+                .map(ref -> ArticleSummary.url(tree.byId(ref.getChannelId()).orElseThrow().path(), ref.getId()))
+                .toList();
+    }
+
+    /**
+     * Page-cache keys of the scheduled articles whose publish time fell in (after, upTo]. They went public without
+     * any commit, so nothing else tells the pages that list them.
+     */
+    public Set<String> keysOfArticlesScheduledBetween(Instant after, Instant upTo) {
+        Set<String> keys = new HashSet<>();
+        for (Article article : articles.findScheduledBetween(after, upTo)) {
+            keys.addAll(keys(article.getId(), Set.of(article.getChannel().getId()), tagIds(article)));
+        }
+        return keys;
+    }
+
     // ---- internals ----------------------------------------------------------------------------------------
 
     private Article load(long id) {
