@@ -1,6 +1,7 @@
 package cn.dayuan.article;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +76,7 @@ public class Article {
 
     Article(Account publisher) {
         this.publisher = publisher;
-        this.createdAt = Instant.now();
+        this.createdAt = now();
         this.updatedAt = createdAt;
     }
 
@@ -91,19 +92,28 @@ public class Article {
         this.editor = draft.editor();
         this.rightsType = draft.rightsType();
         this.status = draft.status();
-        this.publishedAt = draft.publishedAt();
+        this.publishedAt = stored(draft.publishedAt());
         this.coverImage = draft.coverImage();
         this.headline = draft.headline();
         this.pinned = draft.pinned();
         this.commentsOpen = draft.commentsOpen();
         this.tags = new ArrayList<>(tags);
-        this.updatedAt = Instant.now();
+        this.updatedAt = now();
     }
 
     void changeStatus(ArticleStatus status, Instant publishedAt) {
         this.status = status;
-        this.publishedAt = publishedAt;
-        this.updatedAt = Instant.now();
+        this.publishedAt = stored(publishedAt);
+        this.updatedAt = now();
+    }
+
+    /** Times as the databases keep them (microseconds), so what a write answers equals what a later read gives. */
+    private static Instant stored(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant now() {
+        return stored(Instant.now());
     }
 
     /** Whether readers can see the article at {@code now}. */
