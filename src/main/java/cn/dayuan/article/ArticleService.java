@@ -1,6 +1,5 @@
 package cn.dayuan.article;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +31,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.WebAddress;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 
@@ -378,14 +378,8 @@ public class ArticleService {
         if (sitePathAllowed && url.startsWith("/") && !url.startsWith("//")) {
             return url;
         }
-        try {
-            URI uri = new URI(url);
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return url;
-            }
-        } catch (Exception e) {
-            // reported below
+        if (WebAddress.isHttp(url)) {
+            return url;
         }
         throw new InvalidInputException(field, label + "须是以 http:// 或 https:// 开头的网址");
     }
