@@ -33,6 +33,11 @@ public final class PageKeys {
         return "article:" + id;
     }
 
+    /** What pages show of a newsroom account: the publisher's name on its articles. */
+    public static String publisher(String username) {
+        return "publisher:" + username;
+    }
+
     /** Article lists of one channel (its pages and feed; parents list their sub-channels' articles too). */
     public static String channelList(long channelId) {
         return "channel-list:" + channelId;
