@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
 
 /** Newsroom accounts: the only way accounts are created, changed and looked up. */
 @Service
@@ -22,10 +25,12 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     public List<Account> findAll() {
@@ -62,8 +67,13 @@ public class AccountService {
     @Transactional
     public Account update(long id, String displayName, String email, Role role, boolean enabled) {
         Account account = get(id);
-        account.update(displayNameOrUsername(displayName, account.getUsername()), blankToNull(email),
-                requireRole(role), enabled);
+        String shownName = displayNameOrUsername(displayName, account.getUsername());
+        boolean renamed = !shownName.equals(account.getDisplayName());
+        account.update(shownName, blankToNull(email), requireRole(role), enabled);
+        if (renamed) {
+            // Article pages name their publisher.
+            events.publishEvent(ContentChangedEvent.of(PageKeys.publisher(account.getUsername())));
+        }
         return account;
     }
 

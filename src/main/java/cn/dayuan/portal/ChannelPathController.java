@@ -104,7 +104,7 @@ class ChannelPathController {
         if (!article.channelPath().equals(channelPath)) {
             return Redirects.permanent(article.url());
         }
-        PageKeys.record(PageKeys.article(article.id()));
+        PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
         article.tags().forEach(tag -> PageKeys.record(PageKeys.tagList(tag.getId())));
         List<ChannelView> trail = channels.tree().trail(article.channelId());
         PageFrame frame = frames.page(request, article.title(), description(article),

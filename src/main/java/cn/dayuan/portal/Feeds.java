@@ -43,7 +43,8 @@ class Feeds {
     }
 
     ResponseEntity<String> site(HttpServletRequest request) {
-        PageKeys.record(PageKeys.SITE, PageKeys.LATEST);
+        // CHANNELS too: every item names its channel and links into the channel's path.
+        PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.LATEST);
         SiteSettings site = frames.settings();
         String base = frames.baseUrl(request);
         List<ArticleSummary> items = articles.latest(0, ITEMS).getContent();

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.directory.DirectoryService;
@@ -26,21 +25,19 @@ import cn.dayuan.system.PageKeys;
 @Component
 public class PageFrames {
 
-    static final int MOST_READ = 10;
-
     private static final Logger log = LoggerFactory.getLogger(PageFrames.class);
 
     private final SiteService sites;
     private final ChannelService channels;
-    private final ArticleService articles;
     private final DirectoryService directory;
+    private final MostReadList mostRead;
     private final DayuanProperties properties;
 
-    PageFrames(SiteService sites, ChannelService channels, ArticleService articles, DirectoryService directory,
+    PageFrames(SiteService sites, ChannelService channels, MostReadList mostRead, DirectoryService directory,
                DayuanProperties properties) {
         this.sites = sites;
         this.channels = channels;
-        this.articles = articles;
+        this.mostRead = mostRead;
         this.directory = directory;
         this.properties = properties;
     }
@@ -54,13 +51,12 @@ public class PageFrames {
      */
     public PageFrame page(HttpServletRequest request, String heading, String description, Long activeChannelId) {
         SiteSettings site = sites.settings();
-        List<ArticleSummary> mostRead = articles.mostRead(MOST_READ);
+        List<ArticleSummary> ranking = mostRead.forPage();
         PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY);
-        mostRead.forEach(a -> PageKeys.record(PageKeys.article(a.id())));
         String base = baseUrl(request, site);
         return new PageFrame(site, channels.tree().roots(), activeChannelId, title(site, heading),
                 blank(description) ? site.description() : description, base + request.getRequestURI(), base,
-                properties.timeZone(), new PageFrame.Sidebar(mostRead, directory.view()));
+                properties.timeZone(), new PageFrame.Sidebar(ranking, directory.view()));
     }
 
     /**
