@@ -41,6 +41,7 @@ import cn.dayuan.directory.DirectoryService;
 import cn.dayuan.directory.DirectoryView;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
+import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.DayuanProperties;
 
 /**
@@ -185,7 +186,7 @@ class DemoContentLoader implements ApplicationRunner {
             return first;
         }
         int end = first.lastIndexOf('。', ArticleService.SUMMARY_LENGTH - 1);
-        return end > 0 ? first.substring(0, end + 1) : first.substring(0, ArticleService.SUMMARY_LENGTH - 1) + "…";
+        return end > 0 ? first.substring(0, end + 1) : ChineseText.shorten(first, ArticleService.SUMMARY_LENGTH);
     }
 
     private String bodyHtml(ArticleSpec spec) {

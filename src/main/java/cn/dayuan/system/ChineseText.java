@@ -49,6 +49,22 @@ public final class ChineseText {
         if (!summary.endsWith("。")) {
             summary = summary + "。";
         }
-        return summary.length() > maxLength ? summary.substring(0, maxLength - 1) + "…" : summary;
+        return shorten(summary, maxLength);
+    }
+
+    /**
+     * The text cut to at most {@code maxLength} chars, ending in "…" when cut. Cuts between code points, so a
+     * rare character outside the Basic Multilingual Plane (𣲗 in a poet's name) is never split into half a
+     * surrogate pair, which XML (feeds, sitemaps) refuses.
+     */
+    public static String shorten(String text, int maxLength) {
+        if (text == null || text.length() <= maxLength) {
+            return text;
+        }
+        int end = maxLength - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 }

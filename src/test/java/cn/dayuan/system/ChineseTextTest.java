@@ -1,0 +1,34 @@
+package cn.dayuan.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChineseTextTest {
+
+    @Test
+    void shorteningNeverSplitsACharacterOutsideTheBasicPlane() {
+        String poet = "本期选读耿𣲗的作品";
+        for (int max = 3; max <= poet.length(); max++) {
+            String shortened = ChineseText.shorten(poet, max);
+            assertThat(shortened.length()).isLessThanOrEqualTo(max);
+            assertThat(shortened.codePoints().noneMatch(c -> Character.isSurrogate((char) c)))
+                    .as("no half surrogate pair in %s", shortened).isTrue();
+        }
+        assertThat(ChineseText.shorten("短文", 10)).isEqualTo("短文");
+    }
+
+    @Test
+    void summariesOfRareCharactersStayWholeCharacters() {
+        String text = "慈恩寺残春 耿𣲗 双林花已尽。".repeat(30);
+        String summary = ChineseText.summary(text, 120);
+        assertThat(summary.length()).isLessThanOrEqualTo(120);
+        assertThat(summary.codePoints().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+    }
+
+    @Test
+    void channelSlugsArePinyin() {
+        assertThat(ChineseText.pinyinSlug("国内新闻")).isEqualTo("guoneixinwen");
+        assertThat(ChineseText.pinyinSlug("2024 两会")).isEqualTo("2024-lianghui");
+    }
+}
