@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Static export of the loaded 10,000-article site, side by side with Hugo building the same articles.
-#   Dayuan: full export into an empty folder, an export with nothing changed, and an incremental export after
-#           one article edit (Dayuan is stopped while exporting: the embedded H2 database is one process's file).
+#   Dayuan, command line (`java -jar target/dayuan.jar export --to DIR`, no server running on the data folder:
+#           the embedded H2 database belongs to one process): a full export into an empty folder, then the same
+#           export with nothing changed.
+#   Dayuan, newsroom button (POST /admin/export in the running server, export folder = the same DIR): once on the
+#           freshly started server, once more with nothing changed, then after one article edit (the incremental
+#           export an editor gets).
+#   Dayuan, command line again after one more edit (restoring the title): the incremental export from a cold JVM.
 #   Hugo:   Debian's hugo builds a site generated from the same articles with templates of the same shape
 #           (bench/tools/hugo_site.py), then rebuilds after the same one-title edit (Hugo has no incremental
 #           build on the command line).
-# Each run is timed with /usr/bin/time -v (wall time, peak RSS).
+# Process runs are timed with /usr/bin/time -v (wall time, peak RSS); the button with the client's clock.
 #
 # Usage: bench/export.sh [--java PATH]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-bench_time_limit 2400 "$@"
+bench_time_limit 2700 "$@"
 bench_lock
 
 while [ $# -gt 0 ]; do
@@ -21,8 +26,10 @@ while [ $# -gt 0 ]; do
 done
 require_tools hugo python3 curl
 ensure_loaded_site
+require_jar
 
 JAVA_VERSION=$(java_label "$JAVA")
+HUGO_VERSION=$(hugo version | awk '{print $2}')
 OUT="$RESULTS/export-$(date +%Y%m%d-%H%M%S)"
 EXPORT="$WORK/export"
 HUGO_SITE="$WORK/hugo/site"
@@ -38,98 +45,112 @@ peak_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$
 html_count() { find "$1" -type f -name '*.html' | wc -l; }
 all_count() { find "$1" -type f | wc -l; }
 snapshot() { find "$1" -type f -printf '%P\t%T@\t%s\n' | sort; }
-written_since() { # files new or rewritten between two snapshots
-    diff "$1" "$2" | grep -c '^>' || true
+written_since() { diff "$1" "$2" | grep -c '^>' || true; }   # files new or rewritten between two snapshots
+
+# One row per run: label, HTML pages, files, files written, wall s, export's own s, peak RSS MB
+ROWS="$OUT/rows.tsv"
+: >"$ROWS"
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$ROWS"; }
+
+cli_export() { # cli_export NAME LABEL
+    local name="$1" before="$OUT/$1.before" after="$OUT/$1.after"
+    snapshot "$EXPORT" >"$before" 2>/dev/null || : >"$before"
+    /usr/bin/time -v -o "$OUT/$name.time" "$JAVA" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
+        export --to "$EXPORT" --dayuan.data-dir="$DATA" >"$OUT/$name.log" 2>&1 \
+        || { tail -30 "$OUT/$name.log" >&2; die "export failed (see $OUT/$name.log)"; }
+    snapshot "$EXPORT" >"$after"
+    local own; own=$(grep -oE '用时 [0-9.]+ 秒' "$OUT/$name.log" | grep -oE '[0-9.]+' | tail -1)
+    row "$2" "$(html_count "$EXPORT")" "$(all_count "$EXPORT")" "$(written_since "$before" "$after")" \
+        "$(wall_seconds "$OUT/$name.time")" "${own:-?}" "$(peak_mb "$OUT/$name.time")"
+    log "$2: $(wall_seconds "$OUT/$name.time") s wall, export ${own:-?} s, peak RSS $(peak_mb "$OUT/$name.time") MB"
 }
 
-dayuan_export() { # dayuan_export NAME
-    /usr/bin/time -v -o "$OUT/$1.time" "$JAVA" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
-        export --to "$EXPORT" --dayuan.data-dir="$DATA" >"$OUT/$1.log" 2>&1 \
-        || { tail -30 "$OUT/$1.log" >&2; die "export failed (see $OUT/$1.log)"; }
-    log "$1: $(wall_seconds "$OUT/$1.time") s, peak RSS $(peak_mb "$OUT/$1.time") MB"
+button_export() { # button_export NAME LABEL   (Dayuan must be running with --dayuan.export-dir=$EXPORT)
+    local name="$1" before="$OUT/$1.before" after="$OUT/$1.after"
+    snapshot "$EXPORT" >"$before"
+    python3 "$TOOLS/newsroom_export.py" "$PORT" "$ADMIN_PASSWORD" >"$OUT/$name.json" \
+        || die "the newsroom export failed"
+    snapshot "$EXPORT" >"$after"
+    local r; r=$(cat "$OUT/$name.json")
+    row "$2" "$(html_count "$EXPORT")" "$(all_count "$EXPORT")" "$(written_since "$before" "$after")" \
+        "$(jq_field "$r" seconds)" "$(jq_field "$r" export_seconds)" "$(vmrss_mb "$DAYUAN_PID") (VmRSS)"
+    log "$2: $r"
 }
+jq_field() { python3 -c 'import json,sys; v=json.loads(sys.argv[1]).get(sys.argv[2]); print("?" if v is None else v)' "$1" "$2"; }
 
-edit_newest() { # edit_newest [TOKEN]  (no token: restore the title)
-    start_dayuan "$JAVA" "$DATA" export-edit
+edit_newest() { # edit_newest [TOKEN]  (no token: restore the title); prints the article's path
     python3 "$TOOLS/render_probe.py" edit --manifest "$MANIFEST" --port "$PORT" --password "$ADMIN_PASSWORD" \
         ${1:+--token "$1"}
-    stop_dayuan
 }
 
+shows() { grep -q "$1" "$EXPORT$2" 2>/dev/null; }
+
 # ---- Dayuan --------------------------------------------------------------------------------------------
-require_jar
 rm -rf "$EXPORT"
-log "Dayuan: full export"
-dayuan_export full
-FULL_HTML=$(html_count "$EXPORT"); FULL_FILES=$(all_count "$EXPORT"); FULL_BYTES=$(du -sb "$EXPORT" | cut -f1)
+cli_export full "Dayuan command line, full export (empty folder)"
+FULL_BYTES=$(du -sb "$EXPORT" | cut -f1)
+cli_export unchanged "Dayuan command line, nothing changed"
 
-snapshot "$EXPORT" >"$OUT/snap0"
-log "Dayuan: export again with nothing changed"
-dayuan_export unchanged
-snapshot "$EXPORT" >"$OUT/snap1"
-UNCHANGED_WRITTEN=$(written_since "$OUT/snap0" "$OUT/snap1")
-
+start_dayuan "$JAVA" "$DATA" export-server --dayuan.export-dir="$EXPORT"
+button_export button-cold "Dayuan newsroom button, just started (empty page cache), nothing changed"
+button_export button-unchanged "Dayuan newsroom button, nothing changed"
 TOKEN="E$(date +%s | tail -c 6)"
-edit_newest "$TOKEN" >"$OUT/edited-path"
-ARTICLE_PATH=$(cat "$OUT/edited-path")
-log "edited the title of $ARTICLE_PATH (token $TOKEN); Dayuan: incremental export"
-dayuan_export incremental
-snapshot "$EXPORT" >"$OUT/snap2"
-INCR_WRITTEN=$(written_since "$OUT/snap1" "$OUT/snap2")
-diff "$OUT/snap1" "$OUT/snap2" | sed -n 's/^> //p' | cut -f1 >"$OUT/incremental-written.txt" || true
-ARTICLE_FILE="$EXPORT$ARTICLE_PATH"
-if grep -q "$TOKEN" "$ARTICLE_FILE" 2>/dev/null && grep -q "$TOKEN" "$EXPORT/index.html" 2>/dev/null; then
-    INCR_CHECK="the edited article page and the home page show the new title"
+ARTICLE_PATH=$(edit_newest "$TOKEN")
+log "edited the title of $ARTICLE_PATH (token $TOKEN)"
+button_export button-edit "Dayuan newsroom button, after one title edit"
+CHECKS=()
+if shows "$TOKEN" "$ARTICLE_PATH" && shows "$TOKEN" /index.html; then
+    CHECKS+=("newsroom button after the edit: the article page and the home page show the new title")
 else
-    INCR_CHECK="NOT REFLECTED: the new title is missing from $ARTICLE_PATH or /index.html"
+    CHECKS+=("newsroom button after the edit: NOT REFLECTED in $ARTICLE_PATH or /index.html")
 fi
 edit_newest >/dev/null
 log "restored the title"
+stop_dayuan
+cli_export cli-edit "Dayuan command line, after one title edit"
+if ! shows "$TOKEN" "$ARTICLE_PATH" && ! shows "$TOKEN" /index.html; then
+    CHECKS+=("command line after the edit: the article page and the home page show the restored title")
+else
+    CHECKS+=("command line after the edit: NOT REFLECTED (the edited title is still in $ARTICLE_PATH or /index.html)")
+fi
+grep -h '导出完成' "$OUT"/full.log "$OUT"/cli-edit.log >"$OUT/dayuan-summaries.txt" || true
 
 # ---- Hugo ----------------------------------------------------------------------------------------------
 python3 "$TOOLS/hugo_site.py" "$MANIFEST" "$HUGO_SITE" >&2
 rm -rf "$HUGO_OUT" "$WORK/hugo/cache"
-hugo_build() { # hugo_build NAME
-    /usr/bin/time -v -o "$OUT/$1.time" hugo --quiet --source "$HUGO_SITE" --destination "$HUGO_OUT" \
-        --cacheDir "$WORK/hugo/cache" >"$OUT/$1.log" 2>&1 || { cat "$OUT/$1.log" >&2; die "hugo failed"; }
-    log "$1: $(wall_seconds "$OUT/$1.time") s, peak RSS $(peak_mb "$OUT/$1.time") MB"
+hugo_build() { # hugo_build NAME LABEL
+    local name="$1" before="$OUT/$1.before" after="$OUT/$1.after"
+    snapshot "$HUGO_OUT" >"$before" 2>/dev/null || : >"$before"
+    /usr/bin/time -v -o "$OUT/$name.time" hugo --quiet --source "$HUGO_SITE" --destination "$HUGO_OUT" \
+        --cacheDir "$WORK/hugo/cache" >"$OUT/$name.log" 2>&1 || { cat "$OUT/$name.log" >&2; die "hugo failed"; }
+    snapshot "$HUGO_OUT" >"$after"
+    row "$2" "$(html_count "$HUGO_OUT")" "$(all_count "$HUGO_OUT")" "$(written_since "$before" "$after")" \
+        "$(wall_seconds "$OUT/$name.time")" "" "$(peak_mb "$OUT/$name.time")"
+    log "$2: $(wall_seconds "$OUT/$name.time") s, peak RSS $(peak_mb "$OUT/$name.time") MB"
 }
-log "Hugo $(hugo version | awk '{print $2}'): full build"
-hugo_build hugo-full
-HUGO_HTML=$(html_count "$HUGO_OUT"); HUGO_FILES=$(all_count "$HUGO_OUT"); HUGO_BYTES=$(du -sb "$HUGO_OUT" | cut -f1)
+hugo_build hugo-full "Hugo $HUGO_VERSION full build"
+HUGO_BYTES=$(du -sb "$HUGO_OUT" | cut -f1)
+HUGO_ALIASES=$(grep -rl 'http-equiv="refresh"' "$HUGO_OUT" --include='*.html' | wc -l)
 python3 "$TOOLS/hugo_site.py" "$MANIFEST" "$HUGO_SITE" --edit-newest "$TOKEN" >/dev/null
-snapshot "$HUGO_OUT" >"$OUT/hsnap1"
-log "Hugo: rebuild after the same edit"
-hugo_build hugo-rebuild
-snapshot "$HUGO_OUT" >"$OUT/hsnap2"
-HUGO_WRITTEN=$(written_since "$OUT/hsnap1" "$OUT/hsnap2")
+hugo_build hugo-rebuild "Hugo rebuild after the same title edit"
 
 # ---- report --------------------------------------------------------------------------------------------
-row() { # row LABEL TIMEFILE HTML FILES WRITTEN
-    local s; s=$(wall_seconds "$OUT/$2.time")
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$4" "$s" \
-        "$(awk -v h="$3" -v s="$s" 'BEGIN { if (h > 0 && s > 0) printf "%.0f", h / s; else print "—" }')" \
-        "$5" "$(peak_mb "$OUT/$2.time")"
-}
 {
-    echo "### export: $(date '+%Y-%m-%d %H:%M'), Dayuan on Java $JAVA_VERSION, Hugo $(hugo version | awk '{print $2}')"
+    echo "### export: $(date '+%Y-%m-%d %H:%M'), Dayuan on Java $JAVA_VERSION, Hugo $HUGO_VERSION"
     echo
     echo "Command: \`bench/export.sh --java $JAVA\`"
     echo
-    echo "| run | HTML pages | files | wall s | HTML pages/s | files written | peak RSS MB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
-    row "Dayuan full export (empty folder)" full "$FULL_HTML" "$FULL_FILES" "$FULL_FILES"
-    row "Dayuan export, nothing changed" unchanged "$FULL_HTML" "$FULL_FILES" "$UNCHANGED_WRITTEN"
-    row "Dayuan incremental export after one title edit" incremental "$(html_count "$EXPORT")" "$(all_count "$EXPORT")" "$INCR_WRITTEN"
-    row "Hugo full build" hugo-full "$HUGO_HTML" "$HUGO_FILES" "$HUGO_FILES"
-    row "Hugo rebuild after the same edit" hugo-rebuild "$HUGO_HTML" "$HUGO_FILES" "$HUGO_WRITTEN"
+    echo "| run | HTML pages | files | files written | wall s | export's own s | HTML pages/s (wall) | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{
+        pps = ($5 > 0) ? sprintf("%.0f", $2 / $5) : "—";
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, ($6 == "" ? "—" : $6), pps, $7 }' "$ROWS"
     echo
-    echo "Output size: Dayuan $((FULL_BYTES / 1048576)) MB, Hugo $((HUGO_BYTES / 1048576)) MB."
-    echo "Incremental export check: $INCR_CHECK."
-    echo "Wall time includes starting the JVM and the Spring context for Dayuan (Spring's own start-up figure:"
-    echo "$(grep -ohE 'Started DayuanApplication in [0-9.]+ seconds' "$OUT"/{full,unchanged,incremental}.log | grep -oE '[0-9.]+' | paste -sd/ -) s for full/unchanged/incremental)."
-    for run in full unchanged incremental; do
-        line=$(grep -iE 'export' "$OUT/$run.log" | grep -vi 'started\|starting' | tail -1 | sed -E 's/^.*(INFO|WARN)[^:]*: //')
-        [ -z "$line" ] || echo "Dayuan's own report ($run): $line"
-    done
+    echo "- Output size: Dayuan $((FULL_BYTES / 1048576)) MB, Hugo $((HUGO_BYTES / 1048576)) MB" \
+         "(Hugo's HTML count includes $HUGO_ALIASES alias redirect pages)."
+    echo "- Wall time of a command-line export includes starting the JVM and Spring" \
+         "($(grep -ohE 'Started DayuanApplication in [0-9.]+ seconds' "$OUT"/{full,unchanged,cli-edit}.log | grep -oE '[0-9.]+' | paste -sd/ -) s)."
+    echo "- The button's wall time is the client's: POST /admin/export until the result page has arrived."
+    for check in "${CHECKS[@]}"; do echo "- Check: $check."; done
+    sed 's/^/- Dayuan said: /' "$OUT/dayuan-summaries.txt"
 } | tee "$OUT/table.md"

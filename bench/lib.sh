@@ -2,6 +2,7 @@
 # Every bench script works on the same data folder and ports, so they take a lock and run one at a time.
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BENCH_SCRIPT="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 WORK="$BENCH_DIR/work"
 TOOLS="$BENCH_DIR/tools"
@@ -25,12 +26,13 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 now_ms() { date +%s%3N; }
 
-# Runs the calling script under `timeout` so that no bench run can hang the shared machine.
+# Runs the calling script under `timeout` so that no bench run can hang the shared machine. On expiry the
+# whole process group (the script, its java, wrk and python children) gets SIGTERM; the EXIT trap stops nginx.
 bench_time_limit() {
     local seconds="$1"; shift
     if [ -z "${BENCH_TIME_LIMITED:-}" ]; then
         export BENCH_TIME_LIMITED=1
-        exec timeout --foreground -k 20 "$seconds" "$0" "$@"
+        exec timeout -k 30 "$seconds" "$BENCH_SCRIPT" "$@"
     fi
 }
 

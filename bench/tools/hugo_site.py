@@ -2,8 +2,10 @@
 
 Same URLs as Dayuan for articles (/{channel path}/{id}.html) and channels (/{channel path}/), templates of the
 same shape: every page has the header with the channel menu and the footer; an article page has breadcrumbs,
-title, byline (time, source, author, editor), body and tags; channel and tag pages list 20 articles a page with
-summaries and a pager; the home page lists the newest articles and each top channel's newest five.
+title, byline (time, source, author, editor), body and tags; every page has a sidebar of the newest articles
+(Dayuan's article pages also list related articles; Hugo's .Related made its build many times slower here, so the
+Hugo side leaves it out and is the lighter of the two); channel and tag pages list 20 articles a page with summaries and a pager; the home page lists
+the newest articles and each top channel's newest five.
 Usage: hugo_site.py MANIFEST SITE_DIR [--edit-newest TOKEN]
 """
 import argparse
@@ -62,6 +64,7 @@ BASEOF = """\
 <main>
 {{ block "main" . }}{{ end }}
 </main>
+{{ partialCached "sidebar.html" . }}
 <footer class="site-footer">
   <p>主办：大院网 ｜ 联系电话：0351-1234567 ｜ 地址：山西省太原市</p>
   <p>Copyright © 大院网 版权所有 ｜ 晋ICP备00000000号</p>
@@ -101,6 +104,14 @@ LIST = """\
 </ul>
 {{ template "_internal/pagination.html" . }}
 {{ end }}
+"""
+
+SIDEBAR = """\
+<aside class="sidebar"><h2>最新发布</h2><ul>
+{{ range first 10 .Site.RegularPages.ByDate.Reverse }}
+  <li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}
+</ul></aside>
 """
 
 HOME = """\
@@ -149,7 +160,7 @@ def main():
     shutil.rmtree(args.site, ignore_errors=True)
     for name, text in {"config.toml": CONFIG, "layouts/_default/baseof.html": BASEOF,
                        "layouts/_default/single.html": SINGLE, "layouts/_default/list.html": LIST,
-                       "layouts/index.html": HOME}.items():
+                       "layouts/index.html": HOME, "layouts/partials/sidebar.html": SIDEBAR}.items():
         os.makedirs(os.path.dirname(os.path.join(args.site, name)), exist_ok=True)
         with open(os.path.join(args.site, name), "w", encoding="utf-8") as f:
             f.write(text)
