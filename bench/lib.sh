@@ -82,7 +82,7 @@ start_dayuan() {
     local t0; t0=$(now_ms)
     /usr/bin/time -v -o "$DAYUAN_LOG.time" \
         "$java" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
-        --dayuan.data-dir="$data" --server.port="$PORT" --dayuan.admin-password="$ADMIN_PASSWORD" "$@" \
+        --dayuan.data-dir="$data" --server.port="$PORT" --dayuan.admin-password="$ADMIN_PASSWORD" ${BENCH_APP_ARGS:-} "$@" \
         >"$DAYUAN_LOG" 2>&1 &
     TIMEV_PID=$!
     local deadline=$((t0 + 180000))
@@ -103,7 +103,7 @@ start_dayuan() {
 
 # Spring Boot's own figure from the log line "Started DayuanApplication in X seconds".
 spring_started_seconds() {
-    grep -oE 'Started DayuanApplication in [0-9.]+ seconds' "$DAYUAN_LOG" | grep -oE '[0-9.]+' | head -1
+    { grep -oE 'Started DayuanApplication in [0-9.]+ seconds' "$DAYUAN_LOG" || true; } | grep -oE '[0-9.]+' | head -1 || true
 }
 
 vmrss_mb() {

@@ -40,11 +40,12 @@ log "loading $ARTICLES articles with $THREADS client threads"
 SUMMARY=$(python3 "$TOOLS/load_site.py" --work "$WORK" --port "$PORT" --password "$ADMIN_PASSWORD" \
     --articles "$ARTICLES" --threads "$THREADS" --auth "$AUTH" --java "$JAVA" --hanlp-jar "$HANLP_JAR")
 stop_dayuan
-echo "$SUMMARY" | python3 -c '
+python3 - "$SUMMARY" <<'EOF'
 import json, sys
-s = json.load(sys.stdin)
-print(f"loaded {s[\"channels\"]} channels and {s[\"articles\"]} articles in {s[\"seconds\"]} s "
-      f"({s[\"articlesPerSecond\"]} articles/s, {s[\"threads\"]} client threads, API auth {s[\"auth\"]}, "
-      f"{s[\"retries\"]} retries)")'
+s = json.loads(sys.argv[1])
+print(f"loaded {s['channels']} channels and {s['articles']} articles in {s['seconds']} s "
+      f"({s['articlesPerSecond']} articles/s, {s['threads']} client threads, API auth {s['auth']}, "
+      f"{s['retries']} retries)")
+EOF
 printf '%s\n' "$SUMMARY" >"$LOADED_MARKER"
 du -sh "$DATA" | awk '{print "data folder: " $1}'

@@ -23,6 +23,7 @@ require_tools curl wrk python3
 ensure_loaded_site
 
 OUT="$RESULTS/startup-$(date +%Y%m%d-%H%M%S)"
+ARTICLE_COUNT=$(python3 -c 'import json, sys; print("{:,}".format(json.load(open(sys.argv[1]))["articles"]))' "$LOADED_MARKER")
 EMPTY_DATA="$WORK/empty-data"
 mkdir -p "$OUT"
 log "load before the run: $(uptime)"
@@ -54,7 +55,8 @@ for java in "${JAVAS[@]}"; do
         rss_wrk=$(vmrss_mb "$DAYUAN_PID")
         stop_dayuan
         peak=$(dayuan_max_rss_mb)
-        rps=$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"{r[\"rps\"]:,.0f} ({r[\"non2xx\"]} non-2xx)")' "$result")
+        rps=$(python3 -c 'import json, sys; r = json.loads(sys.argv[1]); e = r["non2xx"] + r["socket_errors"]
+print("{:,.0f}".format(r["rps"]) + (" ({} errors)".format(e) if e else ""))' "$result")
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$version" "$site" "$STARTUP_MS" "$spring" "$rss_start" \
             "$rps" "$rss_wrk" "$peak" >>"$OUT/rows.tsv"
         log "Java $version $site: UP after $STARTUP_MS ms, RSS $rss_start MB, after wrk $rss_wrk MB, peak $peak MB"
@@ -63,15 +65,18 @@ done
 rm -rf "$EMPTY_DATA"
 
 {
-    echo "### startup: $(date '+%Y-%m-%d %H:%M'), -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-(default heap)}"
+    echo "### startup: $(date '+%Y-%m-%d %H:%M'), -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-(default heap)}${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}"
     echo
     command="bench/startup.sh"
     for java in "${JAVAS[@]}"; do command+=" --java $java"; done
-    echo "Command: \`$command\`"
+    env=""
+    [ -z "${BENCH_JAVA_OPTS:-}" ] || env+="BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS' "
+    [ -z "${BENCH_APP_ARGS:-}" ] || env+="BENCH_APP_ARGS='$BENCH_APP_ARGS' "
+    echo "Command: \`$env$command\`"
     echo
     echo "| Java | site | start-up to health UP s | Spring's \"Started in\" s | VmRSS after start MB | wrk 10 s req/s (mixed pages) | VmRSS after wrk MB | peak RSS MB |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
-    awk -F'\t' '{
-        site = ($2 == "empty") ? "empty (new data folder)" : "10,000 articles";
+    awk -F'\t' -v articles="$ARTICLE_COUNT" '{
+        site = ($2 == "empty") ? "empty (new data folder)" : articles " articles";
         printf "| %s | %s | %.2f | %s | %s | %s | %s | %s |\n", $1, site, $3 / 1000, $4, $5, $6, $7, $8 }' "$OUT/rows.tsv"
 } | tee "$OUT/table.md"

@@ -71,7 +71,13 @@ def api_authorization(port, password, mode):
     basic = Client(port, password)
     if mode == "basic":
         return basic.auth
-    status, _, body = basic.request("POST", "/api/v1/tokens", {"name": f"bench {time.strftime('%H:%M:%S')}"})
+    # On a first start the admin account is created just after the server reports UP: wait for it.
+    deadline = time.monotonic() + 60
+    while True:
+        status, _, body = basic.request("POST", "/api/v1/tokens", {"name": f"bench {time.strftime('%H:%M:%S')}"})
+        if status != 401 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     basic.close()
     if status != 201:
         raise SystemExit(f"issuing an API token failed: HTTP {status} {body[:300]!r} (try --auth basic)")

@@ -6,7 +6,7 @@ title, byline (time, source, author, editor), body and tags; every page has a si
 (Dayuan's article pages also list related articles; Hugo's .Related made its build many times slower here, so the
 Hugo side leaves it out and is the lighter of the two); channel and tag pages list 20 articles a page with summaries and a pager; the home page lists
 the newest articles and each top channel's newest five.
-Usage: hugo_site.py MANIFEST SITE_DIR [--edit-newest TOKEN]
+Usage: hugo_site.py MANIFEST SITE_DIR [--edit newest|middle TOKEN]
 """
 import argparse
 import json
@@ -17,6 +17,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchhttp import read_manifest  # noqa: E402
 from load_site import CHANNELS  # noqa: E402
+from render_probe import pick  # noqa: E402
 from urllib.parse import urlparse  # noqa: E402
 
 CONFIG = """\
@@ -28,6 +29,7 @@ hasCJKLanguage = true
 paginate = 20
 summaryLength = 60
 disableKinds = ["taxonomy", "RSS"]
+ignoreErrors = ["error-disable-taxonomy"]
 enableRobotsTXT = false
 
 [taxonomies]
@@ -140,18 +142,21 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("manifest")
     parser.add_argument("site")
-    parser.add_argument("--edit-newest", metavar="TOKEN", help="only prefix the newest article's title with TOKEN")
+    parser.add_argument("--edit", nargs=2, metavar=("WHICH", "TOKEN"),
+                        help="only prefix the title of the newest or middle article (as render_probe.py edit) "
+                             "with TOKEN")
     args = parser.parse_args()
     entries = read_manifest(args.manifest)
     content = os.path.join(args.site, "content")
 
-    if args.edit_newest:
-        newest = max(entries, key=lambda e: e["payload"]["publishedAt"])
+    if args.edit:
+        which, token = args.edit
+        newest = pick(entries, which)
         path = os.path.join(content, newest["payload"]["channel"], f"{newest['id']}.html")
         with open(path, encoding="utf-8") as f:
             text = f.read()
         old = json.dumps(newest["payload"]["title"], ensure_ascii=False)
-        new = json.dumps(f"【{args.edit_newest}】{newest['payload']['title']}", ensure_ascii=False)
+        new = json.dumps(f"【{token}】{newest['payload']['title']}", ensure_ascii=False)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text.replace(f'"title": {old}', f'"title": {new}', 1))
         print(path)

@@ -1,7 +1,7 @@
 """Loads a realistic Chinese news site into a running Dayuan through its JSON API.
 
-Text: classical poems of the npm package chinese-poetry 2.0.1 (全唐诗 and 宋诗, traditional characters), converted
-to simplified characters with HanLP, several poems per article so bodies are as long as news articles.
+Text: classical poems of the npm package chinese-poetry 2.0.1 (全唐诗 and 宋诗 in traditional characters, converted
+to simplified characters with HanLP, then 宋词), several poems per article so bodies are as long as news articles.
 Writes bench/work/articles.jsonl (one line per article: id, url, the JSON that created it) for the other scripts.
 """
 import argparse
@@ -62,9 +62,10 @@ NUMERALS = "零一二三四五六七八九十"
 
 
 def fetch_poetry(work):
-    """Unpacks 全唐诗/宋诗 from the npm tarball (npm pack, kept in bench/work, never committed)."""
-    dist = os.path.join(work, "package", "dist", "quantangshi")
-    if glob.glob(os.path.join(dist, "poet.tang.*.json")):
+    """Unpacks 全唐诗/宋诗 and 宋词 from the npm tarball (npm pack, kept in bench/work, never committed)."""
+    dist = os.path.join(work, "package", "dist")
+    if glob.glob(os.path.join(dist, "quantangshi", "poet.tang.*.json")) and glob.glob(
+            os.path.join(dist, "songci", "ci.song.*.json")):
         return dist
     tgz = os.path.join(work, f"chinese-poetry-{POETRY_VERSION}.tgz")
     if not os.path.exists(tgz):
@@ -73,28 +74,30 @@ def fetch_poetry(work):
                        timeout=600, stdout=subprocess.DEVNULL)
     with tarfile.open(tgz) as tar:
         members = [m for m in tar.getmembers()
-                   if re.match(r"package/dist/quantangshi/poet\.(tang|song)\.\d+\.json$", m.name)]
+                   if re.match(r"package/dist/(quantangshi/poet\.(tang|song)|songci/ci\.song)\.\d+\.json$", m.name)]
         tar.extractall(work, members=members)
     return dist
 
 
 def simplified_poems(work, java, hanlp_jar):
-    """All poems as (dynasty, title, author, [paragraphs]) in simplified characters, cached in bench/work/poems.tsv."""
-    cached = os.path.join(work, "poems.tsv")
+    """All poems as (dynasty, title, author, [paragraphs]) in simplified characters, cached in bench/work/poems-v2.tsv."""
+    cached = os.path.join(work, "poems-v2.tsv")
     if not os.path.exists(cached):
         dist = fetch_poetry(work)
         files = []
-        for dynasty in ("tang", "song"):
-            found = glob.glob(os.path.join(dist, f"poet.{dynasty}.*.json"))
-            files += [(dynasty, f) for f in sorted(found, key=lambda f: int(f.rsplit(".", 2)[-2]))]
+        for kind, pattern in (("tang", "quantangshi/poet.tang.*.json"), ("song", "quantangshi/poet.song.*.json"),
+                              ("ci", "songci/ci.song.*.json")):
+            found = [f for f in glob.glob(os.path.join(dist, pattern)) if re.search(r"\.\d+\.json$", f)]
+            files += [(kind, f) for f in sorted(found, key=lambda f: int(f.rsplit(".", 2)[-2]))]
         clean = lambda s: re.sub(r"[\t\n\r\x1f]+", " ", s or "").strip()  # noqa: E731
         lines = []
         for dynasty, path in files:
             with open(path, encoding="utf-8") as f:
                 for poem in json.load(f):
                     paragraphs = [clean(p) for p in poem.get("paragraphs") or [] if clean(p)]
-                    if paragraphs and clean(poem.get("title")):
-                        lines.append("\t".join([dynasty, clean(poem["title"]), clean(poem.get("author")) or "佚名",
+                    title = clean(poem.get("title") or poem.get("rhythmic"))
+                    if paragraphs and title:
+                        lines.append("\t".join([dynasty, title, clean(poem.get("author")) or "佚名",
                                                 "\x1f".join(paragraphs)]))
         print(f"converting {len(lines)} poems to simplified characters with HanLP", file=sys.stderr)
         converter = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ToSimplified.java")
@@ -155,7 +158,7 @@ def build_articles(poems, count, min_chars, max_chars, seed):
         text = "".join(p for _, _, ps in group for p in ps)
         scores = sorted(((len(pat.findall(text)), name) for name, pat in THEME_PATTERNS.items()), reverse=True)
         tags = [name for score, name in scores[:rnd.randint(2, 4)] if score > 0]
-        tags.append("唐诗" if dynasty == "tang" else "宋诗")
+        tags.append({"tang": "唐诗", "song": "宋诗", "ci": "宋词"}[dynasty])
         source, source_url, rights, _ = rnd.choices(SOURCES, weights=source_weights)[0]
         published = end - datetime.timedelta(seconds=rnd.randrange(span))
         articles.append({
@@ -230,8 +233,8 @@ def main():
     parser.add_argument("--password", required=True)
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--min-chars", type=int, default=900)
-    parser.add_argument("--max-chars", type=int, default=2700)
+    parser.add_argument("--min-chars", type=int, default=1100)
+    parser.add_argument("--max-chars", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=20220423)
     parser.add_argument("--auth", choices=["token", "basic"], default="token")
     parser.add_argument("--java", default="java")
