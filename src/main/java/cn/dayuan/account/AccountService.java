@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
 
 /** Newsroom accounts: the only way accounts are created, changed and looked up. */
 @Service
@@ -22,10 +25,12 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     public List<Account> findAll() {
@@ -62,8 +67,37 @@ public class AccountService {
     @Transactional
     public Account update(long id, String displayName, String email, Role role, boolean enabled) {
         Account account = get(id);
-        account.update(displayNameOrUsername(displayName, account.getUsername()), blankToNull(email),
-                requireRole(role), enabled);
+        String shownName = displayNameOrUsername(displayName, account.getUsername());
+        boolean renamed = !shownName.equals(account.getDisplayName());
+        account.update(shownName, blankToNull(email), requireRole(role), enabled);
+        if (renamed) {
+            // Article pages name their publisher.
+            events.publishEvent(ContentChangedEvent.of(PageKeys.publisher(account.getUsername())));
+        }
+        return account;
+    }
+
+    /**
+     * Changes profile, role, enabled and (when {@code newPassword} is not empty) the password in one step, so a
+     * bad password leaves nothing changed. Refused if it would leave the site without an enabled administrator.
+     */
+    @Transactional
+    public Account update(long id, String displayName, String email, Role role, boolean enabled, String newPassword) {
+        boolean changesPassword = newPassword != null && !newPassword.isEmpty();
+        if (changesPassword) {
+            checkPassword(newPassword);
+        }
+        Account account = get(id);
+        boolean removesAdmin = account.getRole() == Role.ADMIN && account.isEnabled()
+                && role != null && (role != Role.ADMIN || !enabled);
+        if (removesAdmin && accounts.findAllByOrderByIdAsc().stream()
+                .filter(a -> a.getRole() == Role.ADMIN && a.isEnabled()).count() == 1) {
+            throw new ConflictException("至少需要保留一个启用的管理员账号");
+        }
+        update(id, displayName, email, role, enabled);
+        if (changesPassword) {
+            account.changePasswordHash(passwordEncoder.encode(newPassword));
+        }
         return account;
     }
 
@@ -71,6 +105,18 @@ public class AccountService {
     public void changePassword(long id, String rawPassword) {
         checkPassword(rawPassword);
         get(id).changePasswordHash(passwordEncoder.encode(rawPassword));
+    }
+
+    /** A user changes their own password; the current one must be given, so a borrowed session is not enough. */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> new NotFoundException("账号不存在：" + username));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "当前密码不正确");
+        }
+        checkPassword(newPassword);
+        account.changePasswordHash(passwordEncoder.encode(newPassword));
     }
 
     @Transactional

@@ -1,9 +1,9 @@
 package cn.dayuan.article;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
 import cn.dayuan.account.Account;
@@ -68,15 +68,15 @@ public class Article {
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
-    @OrderBy("id")
-    private Set<Tag> tags = new LinkedHashSet<>();
+    @OrderColumn(name = "tag_order")
+    private List<Tag> tags = new ArrayList<>();
 
     protected Article() {
     }
 
     Article(Account publisher) {
         this.publisher = publisher;
-        this.createdAt = Instant.now();
+        this.createdAt = now();
         this.updatedAt = createdAt;
     }
 
@@ -92,19 +92,28 @@ public class Article {
         this.editor = draft.editor();
         this.rightsType = draft.rightsType();
         this.status = draft.status();
-        this.publishedAt = draft.publishedAt();
+        this.publishedAt = stored(draft.publishedAt());
         this.coverImage = draft.coverImage();
         this.headline = draft.headline();
         this.pinned = draft.pinned();
         this.commentsOpen = draft.commentsOpen();
-        this.tags = new LinkedHashSet<>(tags);
-        this.updatedAt = Instant.now();
+        this.tags = new ArrayList<>(tags);
+        this.updatedAt = now();
     }
 
     void changeStatus(ArticleStatus status, Instant publishedAt) {
         this.status = status;
-        this.publishedAt = publishedAt;
-        this.updatedAt = Instant.now();
+        this.publishedAt = stored(publishedAt);
+        this.updatedAt = now();
+    }
+
+    /** Times as the databases keep them (microseconds), so what a write answers equals what a later read gives. */
+    private static Instant stored(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant now() {
+        return stored(Instant.now());
     }
 
     /** Whether readers can see the article at {@code now}. */
@@ -208,7 +217,7 @@ public class Article {
         return version;
     }
 
-    public Set<Tag> getTags() {
+    public List<Tag> getTags() {
         return tags;
     }
 }

@@ -1,6 +1,9 @@
 package cn.dayuan.article;
 
+import java.nio.charset.StandardCharsets;
+
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -25,9 +28,18 @@ public final class ArticleHtml {
     private ArticleHtml() {
     }
 
-    /** The body with scripts, event handlers, styles and unknown elements removed. */
+    /**
+     * The body with scripts, event handlers, styles and unknown elements removed. The sanitizer escapes many
+     * characters as numeric entities (every "，" becomes {@code &#xff0c;}); re-serialising its output with jsoup
+     * keeps the same elements but stores Chinese text as text, a third of the size and searchable.
+     */
     public static String sanitize(String html) {
-        return html == null ? "" : POLICY.sanitize(html);
+        if (html == null) {
+            return "";
+        }
+        Document document = Jsoup.parseBodyFragment(POLICY.sanitize(html));
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        return document.body().html();
     }
 
     /** The body's text, for summaries, keywords and descriptions. */

@@ -47,6 +47,24 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a.id from Article a where " + PUBLIC + " order by a.id")
     List<Long> findPublicIds(Instant now);
 
+    @Query("select a.id as id, a.channel.id as channelId from Article a where " + PUBLIC + " order by a.id")
+    List<ArticleRef> findPublicRefs(Instant now);
+
+    /**
+     * Scheduled articles (saved before their publish time) whose publish time lies in (after, upTo]: they have just
+     * gone public.
+     */
+    @EntityGraph(attributePaths = "tags")
+    @Query("select a from Article a where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED"
+            + " and a.publishedAt > :after and a.publishedAt <= :upTo and a.updatedAt < a.publishedAt")
+    List<Article> findScheduledBetween(Instant after, Instant upTo);
+
+    interface ArticleRef {
+        long getId();
+
+        long getChannelId();
+    }
+
     @Modifying
     @Query("update Article a set a.viewCount = a.viewCount + :views where a.id = :id")
     int addViews(long id, long views);

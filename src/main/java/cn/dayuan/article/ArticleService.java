@@ -1,6 +1,5 @@
 package cn.dayuan.article;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +31,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.WebAddress;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 
@@ -260,6 +260,26 @@ public class ArticleService {
         return articles.findPublicIds(Instant.now());
     }
 
+    /** Addresses ({@link ArticleSummary#url()}) of every public article, for the static export. */
+    public List<String> publicUrls() {
+        ChannelTree tree = channels.tree();
+        return articles.findPublicRefs(Instant.now()).stream()
+                .map(ref -> ArticleSummary.url(tree.byId(ref.getChannelId()).orElseThrow().path(), ref.getId()))
+                .toList();
+    }
+
+    /**
+     * Page-cache keys of the scheduled articles whose publish time fell in (after, upTo]. They went public without
+     * any commit, so nothing else tells the pages that list them.
+     */
+    public Set<String> keysOfArticlesScheduledBetween(Instant after, Instant upTo) {
+        Set<String> keys = new HashSet<>();
+        for (Article article : articles.findScheduledBetween(after, upTo)) {
+            keys.addAll(keys(article.getId(), Set.of(article.getChannel().getId()), tagIds(article)));
+        }
+        return keys;
+    }
+
     // ---- internals ----------------------------------------------------------------------------------------
 
     private Article load(long id) {
@@ -358,14 +378,8 @@ public class ArticleService {
         if (sitePathAllowed && url.startsWith("/") && !url.startsWith("//")) {
             return url;
         }
-        try {
-            URI uri = new URI(url);
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return url;
-            }
-        } catch (Exception e) {
-            // reported below
+        if (WebAddress.isHttp(url)) {
+            return url;
         }
         throw new InvalidInputException(field, label + "须是以 http:// 或 https:// 开头的网址");
     }

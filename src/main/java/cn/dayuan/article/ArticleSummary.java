@@ -10,6 +10,11 @@ public record ArticleSummary(long id, String title, String subtitle, String summ
 
     /** The article page's address relative to the site root: {@code /{channel path}/{id}.html}. */
     public String url() {
+        return url(channelPath, id);
+    }
+
+    /** The address of article {@code id} in the channel at {@code channelPath}. */
+    public static String url(String channelPath, long id) {
         return "/" + channelPath + "/" + id + ".html";
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
@@ -124,6 +126,15 @@ public class ChannelService {
 
     private void changed() {
         tree = null;
+        // A reader may rebuild the tree before this transaction commits; drop that stale copy after the commit.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    tree = null;
+                }
+            });
+        }
         events.publishEvent(ContentChangedEvent.of(PageKeys.CHANNELS));
     }
 

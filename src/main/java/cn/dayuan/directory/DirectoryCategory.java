@@ -23,7 +23,7 @@ public class DirectoryCategory {
     private String description;
     private int sortOrder;
 
-    @OneToMany(mappedBy = "category", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OneToMany(mappedBy = "category", cascade = CascadeType.ALL)
     @OrderBy("sortOrder, id")
     private List<DirectoryLink> links = new ArrayList<>();
 

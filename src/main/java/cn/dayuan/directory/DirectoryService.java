@@ -1,7 +1,5 @@
 package cn.dayuan.directory;
 
-import java.net.URI;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +9,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.WebAddress;
 
 /** The public-service navigation: categories of government and public-service platforms and their links. */
 @Service
@@ -143,14 +142,8 @@ public class DirectoryService {
 
     private static String checkUrl(String value) {
         String url = text(value, "url", "网址", 500, true);
-        try {
-            URI uri = new URI(url);
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return url;
-            }
-        } catch (Exception e) {
-            // reported below
+        if (WebAddress.isHttp(url)) {
+            return url;
         }
         throw new InvalidInputException("url", "网址须以 http:// 或 https:// 开头，例如 https://www.gov.cn");
     }

@@ -66,7 +66,7 @@ class SecurityConfig {
     SecurityFilterChain newsroom(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/admin/login", "/admin/forbidden").permitAll()
                         .requestMatchers("/admin/accounts/**", "/admin/settings/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.AUTHOR.name()))
                 .formLogin(form -> form
@@ -78,6 +78,8 @@ class SecurityConfig {
                 .addFilterBefore(loginAttempts.filter("/admin/login"),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                // refused requests (missing role, missing CSRF token) get the newsroom's own 403 page
+                .exceptionHandling(e -> e.accessDeniedPage("/admin/forbidden"))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
     }
@@ -92,6 +94,8 @@ class SecurityConfig {
                 .httpBasic(basic -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
+                // The counters are posted from cached public pages, which carry no CSRF token (and no session).
+                .csrf(c -> c.ignoringRequestMatchers("/counter/**"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

@@ -2,22 +2,23 @@ package cn.dayuan.site;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.WebAddress;
 
 /** Site settings: read on every page render, so kept in memory and reloaded only when they change. */
 @Service
 @Transactional(readOnly = true)
 public class SiteService {
 
-    private static final Pattern SITE_URL = Pattern.compile("https?://[^\\s/?#]+(:\\d+)?(/[^\\s?#]*)?");
 
     private final SiteSettingRepository repository;
     private final ApplicationEventPublisher events;
@@ -48,6 +49,15 @@ public class SiteService {
                     () -> repository.save(new SiteSetting(key, stored)));
         });
         current = null;
+        // A page may reload the settings before this transaction commits; drop that stale copy after the commit.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    current = null;
+                }
+            });
+        }
         events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
         return settings();
     }
@@ -63,7 +73,7 @@ public class SiteService {
             throw new InvalidInputException("fullName", "网站全称不能超过 100 个字符");
         }
         String url = settings.siteUrl() == null ? "" : settings.siteUrl().trim();
-        if (!url.isEmpty() && !SITE_URL.matcher(url).matches()) {
+        if (!url.isEmpty() && (!WebAddress.isHttp(url) || url.contains("?") || url.contains("#"))) {
             throw new InvalidInputException("siteUrl", "网站地址须以 http:// 或 https:// 开头，例如 https://www.example.cn");
         }
         if (settings.webmasterEmail() != null && !settings.webmasterEmail().isBlank()

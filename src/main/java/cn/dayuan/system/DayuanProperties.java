@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param baseUrl       public address used in canonical links, feeds and exports; blank means "from the request"
  * @param timeZone      zone in which publish times are shown to readers
  * @param pageCacheSize upper bound of the in-memory page cache
+ * @param exportDir     folder the newsroom's static export writes to; blank means {@code {dataDir}/export}
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -24,9 +25,15 @@ public record DayuanProperties(
         String adminPassword,
         String baseUrl,
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
-        @DefaultValue("256MB") DataSize pageCacheSize) {
+        @DefaultValue("256MB") DataSize pageCacheSize,
+        Path exportDir) {
 
     public Path mediaDir() {
         return dataDir.resolve("media");
+    }
+
+    @Override
+    public Path exportDir() {
+        return exportDir == null || exportDir.toString().isBlank() ? dataDir.resolve("export") : exportDir;
     }
 }

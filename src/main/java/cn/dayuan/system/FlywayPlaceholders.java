@@ -29,11 +29,16 @@ class FlywayPlaceholders implements FlywayConfigurationCustomizer {
             "long_text", "CHARACTER LARGE OBJECT",
             "table_options", "");
 
+    /*
+     * utf8mb4_bin compares text exactly, as H2 and PostgreSQL do. The *_ci collations would make "Java" and "java",
+     * or two different rare characters outside the basic plane (𠮷, 𠀀, emoji), the same tag or username on
+     * MariaDB alone, and silently merge them.
+     */
     private static final Map<String, String> MYSQL = Map.of(
             "id_column", "BIGINT AUTO_INCREMENT PRIMARY KEY",
             "timestamp", "DATETIME(6)",
             "long_text", "LONGTEXT",
-            "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
+            "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
 
     @Override
     public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {

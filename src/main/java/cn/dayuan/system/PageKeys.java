@@ -23,6 +23,11 @@ public final class PageKeys {
     public static final String LATEST = "latest";
     /** Public-service navigation categories and links. */
     public static final String DIRECTORY = "directory";
+    /**
+     * The ranking of the most read articles. Views do not announce it (a view must not evict pages); it is announced
+     * when a periodic check finds that cached pages show a ranking that is no longer current.
+     */
+    public static final String MOST_READ = "most-read";
 
     private static final String ATTRIBUTE = PageKeys.class.getName();
 
@@ -31,6 +36,11 @@ public final class PageKeys {
 
     public static String article(long id) {
         return "article:" + id;
+    }
+
+    /** What pages show of a newsroom account: the publisher's name on its articles. */
+    public static String publisher(String username) {
+        return "publisher:" + username;
     }
 
     /** Article lists of one channel (its pages and feed; parents list their sub-channels' articles too). */

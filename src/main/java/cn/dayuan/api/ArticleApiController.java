@@ -1,0 +1,172 @@
+package cn.dayuan.api;
+
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleDraft;
+import cn.dayuan.article.ArticleQuery;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.RightsType;
+import cn.dayuan.system.InvalidInputException;
+
+/**
+ * Articles: written as the signed-in account, which the article service checks (authors write and submit,
+ * editors and administrators also publish, unpublish and change anyone's article).
+ */
+@RestController
+class ArticleApiController {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ArticleService articles;
+    private final ApiFormat format;
+
+    ArticleApiController(ArticleService articles, ApiFormat format) {
+        this.articles = articles;
+        this.format = format;
+    }
+
+    /**
+     * The body of POST and PUT. Left-out fields mean: no subtitle/author/…, tags suggested from the text (send
+     * {@code []} for none), summary made from the text, rights {@code ORIGINAL}, status {@code DRAFT}, publish time
+     * "now" when published, comments open, not a headline, not pinned.
+     */
+    record ArticleRequest(String title, String subtitle, String summary, String body, String channel, String author,
+                          String source, String sourceUrl, String editor, List<String> tags, RightsType rightsType,
+                          String publishedAt, ArticleStatus status, String coverImage, Boolean headline,
+                          Boolean pinned, Boolean commentsOpen) {
+    }
+
+    /** An article with every field; the fields of {@link ArticleRequest} have the same names and shapes. */
+    record ArticleResponse(long id, String url, String title, String subtitle, String summary, String body,
+                           String channel, long channelId, String channelName, String author, String source,
+                           String sourceUrl, String editor, List<String> tags, RightsType rightsType,
+                           OffsetDateTime publishedAt, ArticleStatus status, String coverImage, boolean headline,
+                           boolean pinned, boolean commentsOpen, String publisher, String publisherName,
+                           long viewCount, long likeCount, int commentCount, OffsetDateTime createdAt,
+                           OffsetDateTime updatedAt, long version) {
+    }
+
+    record ArticleListItem(long id, String url, String title, String subtitle, String summary, String channel,
+                           long channelId, String channelName, ArticleStatus status, OffsetDateTime publishedAt,
+                           OffsetDateTime updatedAt, String coverImage, boolean headline, boolean pinned,
+                           long viewCount, int commentCount) {
+    }
+
+    /** One page of a list; {@code page} counts from 1. */
+    record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record SuggestionRequest(String body) {
+    }
+
+    /**
+     * Newsroom list, most recently changed first. {@code channel} includes its sub-channels, {@code q} is matched
+     * against titles, {@code author} is a publisher's username; {@code page} starts at 1.
+     */
+    @GetMapping("/api/v1/articles")
+    PageResponse<ArticleListItem> list(@RequestParam(required = false) String channel,
+                                       @RequestParam(required = false) ArticleStatus status,
+                                       @RequestParam(required = false) String q,
+                                       @RequestParam(required = false) String author,
+                                       @RequestParam(defaultValue = "1") int page,
+                                       @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        if (page < 1) {
+            throw new InvalidInputException("page", "页码从 1 开始");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间");
+        }
+        Page<ArticleSummary> found = articles.search(new ArticleQuery(channel, status, q, author), page - 1, size);
+        return new PageResponse<>(found.getContent().stream().map(this::listItem).toList(), page, size,
+                found.getTotalElements(), found.getTotalPages());
+    }
+
+    @GetMapping("/api/v1/articles/{id}")
+    ArticleResponse get(@PathVariable long id) {
+        return response(articles.get(id));
+    }
+
+    @PostMapping("/api/v1/articles")
+    ResponseEntity<ArticleResponse> create(@RequestBody ArticleRequest request, Principal principal) {
+        ArticleDetail created = articles.create(draft(request), principal.getName());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(created.id()).toUri()).body(response(created));
+    }
+
+    /** Replaces the whole article with the request, exactly as POST would have written it. */
+    @PutMapping("/api/v1/articles/{id}")
+    ArticleResponse update(@PathVariable long id, @RequestBody ArticleRequest request, Principal principal) {
+        return response(articles.update(id, draft(request), principal.getName()));
+    }
+
+    @DeleteMapping("/api/v1/articles/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, Principal principal) {
+        articles.delete(id, principal.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/articles/{id}/publish")
+    ArticleResponse publish(@PathVariable long id, Principal principal) {
+        return response(articles.publish(id, principal.getName()));
+    }
+
+    @PostMapping("/api/v1/articles/{id}/unpublish")
+    ArticleResponse unpublish(@PathVariable long id, Principal principal) {
+        return response(articles.unpublish(id, principal.getName()));
+    }
+
+    @PostMapping("/api/v1/articles/{id}/submit")
+    ArticleResponse submit(@PathVariable long id, Principal principal) {
+        return response(articles.submitForReview(id, principal.getName()));
+    }
+
+    /** Keywords and a summary suggested from a body (HTML or plain text). */
+    @PostMapping("/api/v1/suggestions")
+    ArticleService.Suggestions suggest(@RequestBody SuggestionRequest request) {
+        if (request.body() == null || request.body().isBlank()) {
+            throw new InvalidInputException("body", "请提供正文，才能提取关键词和摘要");
+        }
+        return articles.suggest(request.body());
+    }
+
+    private ArticleDraft draft(ArticleRequest r) {
+        return new ArticleDraft(r.title(), r.subtitle(), r.summary(), r.body(), r.channel(), r.author(), r.source(),
+                r.sourceUrl(), r.editor(), r.tags(), r.rightsType(), format.parseTime("publishedAt", r.publishedAt()),
+                r.status(), r.coverImage(), Boolean.TRUE.equals(r.headline()), Boolean.TRUE.equals(r.pinned()),
+                !Boolean.FALSE.equals(r.commentsOpen()));
+    }
+
+    private ArticleResponse response(ArticleDetail a) {
+        return new ArticleResponse(a.id(), format.absolute(a.url()), a.title(), a.subtitle(), a.summary(), a.body(),
+                a.channelPath(), a.channelId(), a.channelName(), a.author(), a.source(), a.sourceUrl(), a.editor(),
+                a.tagNames(), a.rightsType(), format.time(a.publishedAt()), a.status(), a.coverImage(),
+                a.headline(), a.pinned(), a.commentsOpen(), a.publisherUsername(), a.publisherName(),
+                a.viewCount(), a.likeCount(), a.commentCount(), format.time(a.createdAt()),
+                format.time(a.updatedAt()), a.version());
+    }
+
+    private ArticleListItem listItem(ArticleSummary a) {
+        return new ArticleListItem(a.id(), format.absolute(a.url()), a.title(), a.subtitle(), a.summary(),
+                a.channelPath(), a.channelId(), a.channelName(), a.status(), format.time(a.publishedAt()),
+                format.time(a.updatedAt()), a.coverImage(), a.headline(), a.pinned(), a.viewCount(),
+                a.commentCount());
+    }
+}

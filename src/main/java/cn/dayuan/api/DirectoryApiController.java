@@ -1,0 +1,126 @@
+package cn.dayuan.api;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import cn.dayuan.directory.DirectoryService;
+import cn.dayuan.directory.DirectoryView;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+
+/** The public-service navigation (便民导航): categories and their links; editors and administrators change them. */
+@RestController
+@RequestMapping("/api/v1/directory")
+class DirectoryApiController {
+
+    private final DirectoryService directory;
+
+    DirectoryApiController(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    record CategoryRequest(String name, String description, Integer sortOrder) {
+    }
+
+    record LinkRequest(Long categoryId, String name, String url, String description, Integer sortOrder) {
+    }
+
+    /** Every category in display order, each with its links. */
+    @GetMapping("/categories")
+    List<DirectoryView.Category> categories() {
+        return directory.view().categories();
+    }
+
+    @GetMapping("/categories/{id}")
+    DirectoryView.Category category(@PathVariable long id) {
+        return directory.view().categories().stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("导航分类不存在：" + id));
+    }
+
+    @PostMapping("/categories")
+    @PreAuthorize("hasRole('EDITOR')")
+    ResponseEntity<DirectoryView.Category> createCategory(@RequestBody CategoryRequest request) {
+        DirectoryView.Category created = directory.createCategory(request.name(), request.description(),
+                request.sortOrder());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(created.id()).toUri()).body(created);
+    }
+
+    /** Replaces name and description; a left-out {@code sortOrder} keeps the position. */
+    @PutMapping("/categories/{id}")
+    @PreAuthorize("hasRole('EDITOR')")
+    DirectoryView.Category updateCategory(@PathVariable long id, @RequestBody CategoryRequest request) {
+        directory.updateCategory(id, request.name(), request.description(), request.sortOrder());
+        return category(id);
+    }
+
+    /** Deletes the category together with its links. */
+    @DeleteMapping("/categories/{id}")
+    @PreAuthorize("hasRole('EDITOR')")
+    ResponseEntity<Void> deleteCategory(@PathVariable long id) {
+        directory.deleteCategory(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Every link in display order, or only those of {@code categoryId}. */
+    @GetMapping("/links")
+    List<DirectoryView.Link> links(@RequestParam(required = false) Long categoryId) {
+        return directory.view().categories().stream()
+                .filter(c -> categoryId == null || c.id() == categoryId)
+                .flatMap(c -> c.links().stream()).toList();
+    }
+
+    @GetMapping("/links/{id}")
+    DirectoryView.Link link(@PathVariable long id) {
+        return directory.link(id);
+    }
+
+    @PostMapping("/links")
+    @PreAuthorize("hasRole('EDITOR')")
+    ResponseEntity<DirectoryView.Link> createLink(@RequestBody LinkRequest request) {
+        DirectoryView.Link created = directory.createLink(existingCategory(request.categoryId()), request.name(),
+                request.url(), request.description(), request.sortOrder());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(created.id()).toUri()).body(created);
+    }
+
+    /** Replaces the link; a different {@code categoryId} moves it, a left-out {@code sortOrder} keeps its place. */
+    @PutMapping("/links/{id}")
+    @PreAuthorize("hasRole('EDITOR')")
+    DirectoryView.Link updateLink(@PathVariable long id, @RequestBody LinkRequest request) {
+        directory.link(id);
+        return directory.updateLink(id, existingCategory(request.categoryId()), request.name(), request.url(),
+                request.description(), request.sortOrder());
+    }
+
+    @DeleteMapping("/links/{id}")
+    @PreAuthorize("hasRole('EDITOR')")
+    ResponseEntity<Void> deleteLink(@PathVariable long id) {
+        directory.deleteLink(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A link's category is part of its input: an unknown one is a 400 on {@code categoryId}, not a 404. */
+    private long existingCategory(Long categoryId) {
+        if (categoryId == null) {
+            throw new InvalidInputException("categoryId", "请选择导航分类（categoryId）");
+        }
+        boolean exists = directory.view().categories().stream().anyMatch(c -> c.id() == categoryId);
+        if (!exists) {
+            throw new InvalidInputException("categoryId", "导航分类不存在：" + categoryId);
+        }
+        return categoryId;
+    }
+}

@@ -1,0 +1,126 @@
+package cn.dayuan.api;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps API request bodies, so one request cannot make the server hold gigabytes of JSON in memory: a declared
+ * length over the cap is refused before reading, and a chunked body stops being read at the cap. Both are 413.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestBodyLimit {
+
+    /** Far above the largest article (the body HTML holds image links, not images). */
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    static ProblemDetail problem() {
+        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "请求体过大：不能超过 " + MAX_BYTES / 1024 / 1024 + " MB。图片请先上传，正文中只引用图片地址");
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiRequestBodyLimit(ApiProblemWriter problems) {
+        OncePerRequestFilter limit = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                if (request.getContentLengthLong() > MAX_BYTES) {
+                    problems.write(request, response, problem());
+                    return;
+                }
+                chain.doFilter(new CappedRequest(request), response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(limit);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** Thrown while reading a body that grows past {@link #MAX_BYTES}. */
+    static class TooLargeException extends IOException {
+        TooLargeException() {
+            super("Request body larger than " + MAX_BYTES + " bytes");
+        }
+    }
+
+    private static final class CappedRequest extends HttpServletRequestWrapper {
+
+        private ServletInputStream capped;
+
+        CappedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (capped == null) {
+                capped = new CappedStream(super.getInputStream());
+            }
+            return capped;
+        }
+    }
+
+    private static final class CappedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private long read;
+
+        CappedStream(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLargeException {
+            read += n;
+            if (read > MAX_BYTES) {
+                throw new TooLargeException();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package cn.dayuan.newsroom;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.RightsType;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.InvalidInputException;
+
+/** Writing, reviewing and publishing articles. */
+@Controller
+@RequestMapping("/admin/articles")
+class ArticleController {
+
+    private static final int PAGE_SIZE = 20;
+    private static final DateTimeFormatter SCHEDULED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ArticleService articles;
+    private final ChannelService channels;
+    private final ZoneId zone;
+
+    ArticleController(ArticleService articles, ChannelService channels, DayuanProperties properties) {
+        this.articles = articles;
+        this.channels = channels;
+        this.zone = properties.timeZone();
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filter") ArticleFilter filter, @ModelAttribute(binding = false) Shell shell,
+                Model model) {
+        Page<ArticleSummary> page = articles.search(filter.toQuery(shell.editor() ? null : shell.username()),
+                filter.getPage() - 1, PAGE_SIZE);
+        model.addAttribute("articles", page);
+        model.addAttribute("channels", channels.all());
+        model.addAttribute("statuses", ArticleStatus.values());
+        model.addAttribute("now", Instant.now());
+        return "newsroom/articles";
+    }
+
+    @GetMapping("/new")
+    String newArticle(Model model) {
+        return form(model, new ArticleForm(), null, null);
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        ArticleDetail article = articles.get(id);
+        return form(model, ArticleForm.of(article, zone), article, null);
+    }
+
+    @PostMapping
+    Object create(@ModelAttribute("form") ArticleForm form, @RequestParam(defaultValue = "draft") String action,
+                  Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if ("suggest".equals(action)) {
+            form.apply(articles.suggest(form.getBody()));
+            return form(model, form, null, null);
+        }
+        try {
+            ArticleDetail saved = articles.create(form.toDraft(statusFor(action), zone), principal.getName());
+            return saved(saved, redirect);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, form, null, FormError.of(e));
+        }
+    }
+
+    @PostMapping("/{id}")
+    Object update(@PathVariable long id, @ModelAttribute("form") ArticleForm form,
+                  @RequestParam(defaultValue = "draft") String action, Principal principal, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        ArticleDetail current = articles.get(id);
+        if ("suggest".equals(action)) {
+            form.apply(articles.suggest(form.getBody()));
+            return form(model, form, current, null);
+        }
+        try {
+            ArticleDetail saved = articles.update(id, form.toDraft(statusFor(action), zone), principal.getName());
+            return saved(saved, redirect);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, form, current, FormError.of(e));
+        }
+    }
+
+    /** Fills the keyword and summary fields from the body, for the 自动提取 button (htmx). */
+    @PostMapping("/suggest")
+    String suggest(@RequestParam(defaultValue = "") String body, Model model) {
+        model.addAttribute("suggestions", articles.suggest(body));
+        return "newsroom/article-suggestions";
+    }
+
+    @PostMapping("/{id}/publish")
+    RedirectView publish(@PathVariable long id, @RequestParam(required = false) String returnTo,
+                         Principal principal, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(Notice.FLASH, publishedNotice(articles.publish(id, principal.getName())));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能发布：" + e.getMessage()));
+        }
+        return Redirects.back(returnTo, editUrl(id));
+    }
+
+    @PostMapping("/{id}/unpublish")
+    RedirectView unpublish(@PathVariable long id, @RequestParam(required = false) String returnTo,
+                           Principal principal, RedirectAttributes redirect) {
+        ArticleDetail article = articles.unpublish(id, principal.getName());
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已撤稿：「" + article.title() + "」已从网站撤下，可随时重新发布"));
+        return Redirects.back(returnTo, editUrl(id));
+    }
+
+    @PostMapping("/{id}/submit")
+    RedirectView submit(@PathVariable long id, @RequestParam(required = false) String returnTo,
+                        Principal principal, RedirectAttributes redirect) {
+        try {
+            ArticleDetail article = articles.submitForReview(id, principal.getName());
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success("「" + article.title() + "」已提交审核，等待编辑发布"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能提交审核：" + e.getMessage()));
+        }
+        return Redirects.back(returnTo, editUrl(id));
+    }
+
+    /** The confirmation step before deleting, so a stray click deletes nothing. */
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("article", articles.get(id));
+        return "newsroom/article-delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    RedirectView delete(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        String title = articles.get(id).title();
+        articles.delete(id, principal.getName());
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已删除文章「" + title + "」"));
+        return Redirects.seeOther("/admin/articles");
+    }
+
+    private String form(Model model, ArticleForm form, ArticleDetail article, FormError error) {
+        model.addAttribute("form", form);
+        model.addAttribute("article", article);
+        model.addAttribute("publicUrl", article != null && isPublic(article) ? article.url() : null);
+        model.addAttribute("channels", channels.all());
+        model.addAttribute("rightsTypes", RightsType.values());
+        model.addAttribute("error", error);
+        return "newsroom/article-form";
+    }
+
+    private RedirectView saved(ArticleDetail article, RedirectAttributes redirect) {
+        Notice notice = switch (article.status()) {
+            case DRAFT -> Notice.success("草稿已保存");
+            case PENDING -> Notice.success("已保存并提交审核，等待编辑发布");
+            case PUBLISHED -> publishedNotice(article);
+            case UNPUBLISHED -> Notice.success("已保存（文章处于撤稿状态，读者看不到）");
+        };
+        redirect.addFlashAttribute(Notice.FLASH, notice);
+        return Redirects.seeOther(editUrl(article.id()));
+    }
+
+    private Notice publishedNotice(ArticleDetail article) {
+        if (!isPublic(article)) {
+            return Notice.success("已定时发布：将于 " + SCHEDULED.format(article.publishedAt().atZone(zone)) + " 自动上线");
+        }
+        return Notice.published("文章已发布，读者现在可以看到它", article.url());
+    }
+
+    private static boolean isPublic(ArticleDetail article) {
+        return article.status() == ArticleStatus.PUBLISHED && article.publishedAt() != null
+                && !article.publishedAt().isAfter(Instant.now());
+    }
+
+    private static ArticleStatus statusFor(String action) {
+        return switch (action) {
+            case "draft" -> ArticleStatus.DRAFT;
+            case "submit" -> ArticleStatus.PENDING;
+            case "publish" -> ArticleStatus.PUBLISHED;
+            default -> throw new InvalidInputException("action", "未知的操作：" + action);
+        };
+    }
+
+    private static String editUrl(long id) {
+        return "/admin/articles/" + id + "/edit";
+    }
+}

@@ -1,0 +1,238 @@
+package cn.dayuan.newsroom;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleDraft;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.RightsType;
+import cn.dayuan.system.InvalidInputException;
+
+/**
+ * The article form exactly as the user filled it in, kept as text so that a rejected form comes back with every
+ * character the user typed. Field names are those of {@link ArticleDraft}.
+ */
+public class ArticleForm {
+
+    /** Tags may be separated the way Chinese and Western writers do: spaces, commas, 、 or semicolons. */
+    private static final Pattern TAG_SEPARATORS = Pattern.compile("[\\s,，、;；]+");
+    /** What an {@code <input type="datetime-local" step="1">} shows and sends. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private String title;
+    private String subtitle;
+    private String channel;
+    private String body;
+    private String summary;
+    private String tags;
+    private String author;
+    private String source;
+    private String sourceUrl;
+    private String editor;
+    private String rightsType = RightsType.ORIGINAL.name();
+    private String publishedAt;
+    private String coverImage;
+    private boolean headline;
+    private boolean pinned;
+    private boolean commentsOpen = true;
+
+    static ArticleForm of(ArticleDetail article, ZoneId zone) {
+        ArticleForm form = new ArticleForm();
+        form.title = article.title();
+        form.subtitle = article.subtitle();
+        form.channel = article.channelPath();
+        form.body = article.body();
+        form.summary = article.summary();
+        form.tags = String.join(" ", article.tagNames());
+        form.author = article.author();
+        form.source = article.source();
+        form.sourceUrl = article.sourceUrl();
+        form.editor = article.editor();
+        form.rightsType = article.rightsType() == null ? null : article.rightsType().name();
+        form.publishedAt = article.publishedAt() == null ? null
+                : LOCAL_TIME.format(article.publishedAt().atZone(zone));
+        form.coverImage = article.coverImage();
+        form.headline = article.headline();
+        form.pinned = article.pinned();
+        form.commentsOpen = article.commentsOpen();
+        return form;
+    }
+
+    /** The write command for {@link ArticleService}; text fields are checked there, the two typed ones here. */
+    ArticleDraft toDraft(ArticleStatus status, ZoneId zone) {
+        return new ArticleDraft(title, subtitle, summary, body, channel, author, source, sourceUrl, editor,
+                tagList(), rights(), publishedAt(zone), status, coverImage, headline, pinned, commentsOpen);
+    }
+
+    void apply(ArticleService.Suggestions suggestions) {
+        tags = String.join(" ", suggestions.tags());
+        summary = suggestions.summary();
+    }
+
+    /** A blank field means "suggest keywords from the text", as in the API. */
+    private List<String> tagList() {
+        if (tags == null || tags.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(TAG_SEPARATORS.split(tags.trim())).filter(t -> !t.isEmpty()).toList();
+    }
+
+    private RightsType rights() {
+        if (rightsType == null || rightsType.isBlank()) {
+            return null;
+        }
+        try {
+            return RightsType.valueOf(rightsType.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("rightsType", "请选择版权类型：原创、授权发表或转载");
+        }
+    }
+
+    private Instant publishedAt(ZoneId zone) {
+        if (publishedAt == null || publishedAt.isBlank()) {
+            return null;
+        }
+        try {
+            // browsers without a date picker let people type "2022-04-23 06:07:12"
+            return LocalDateTime.parse(publishedAt.trim().replace(' ', 'T')).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("publishedAt", "发布时间格式不正确，例如 2022-04-23 06:07:12");
+        }
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSubtitle() {
+        return subtitle;
+    }
+
+    public void setSubtitle(String subtitle) {
+        this.subtitle = subtitle;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public void setAuthor(String author) {
+        this.author = author;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getSourceUrl() {
+        return sourceUrl;
+    }
+
+    public void setSourceUrl(String sourceUrl) {
+        this.sourceUrl = sourceUrl;
+    }
+
+    public String getEditor() {
+        return editor;
+    }
+
+    public void setEditor(String editor) {
+        this.editor = editor;
+    }
+
+    public String getRightsType() {
+        return rightsType;
+    }
+
+    public void setRightsType(String rightsType) {
+        this.rightsType = rightsType;
+    }
+
+    public String getPublishedAt() {
+        return publishedAt;
+    }
+
+    public void setPublishedAt(String publishedAt) {
+        this.publishedAt = publishedAt;
+    }
+
+    public String getCoverImage() {
+        return coverImage;
+    }
+
+    public void setCoverImage(String coverImage) {
+        this.coverImage = coverImage;
+    }
+
+    public boolean isHeadline() {
+        return headline;
+    }
+
+    public void setHeadline(boolean headline) {
+        this.headline = headline;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    public boolean isCommentsOpen() {
+        return commentsOpen;
+    }
+
+    public void setCommentsOpen(boolean commentsOpen) {
+        this.commentsOpen = commentsOpen;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.dayuan.newsroom;
+
+import cn.dayuan.channel.ChannelView;
+
+/** The channel form as typed; {@code parent} is the id of the parent channel, blank for a top-level one. */
+public class ChannelForm {
+
+    private String name;
+    private String slug;
+    private String parent;
+    private String description;
+    private String sortOrder;
+
+    static ChannelForm of(ChannelView channel) {
+        ChannelForm form = new ChannelForm();
+        form.name = channel.name();
+        form.slug = channel.slug();
+        form.parent = channel.parentId() == null ? null : channel.parentId().toString();
+        form.description = channel.description();
+        form.sortOrder = Integer.toString(channel.sortOrder());
+        return form;
+    }
+
+    Integer sortOrderValue() {
+        return Numbers.optionalInt(sortOrder, "sortOrder", "排序");
+    }
+
+    Long parentId() {
+        return Numbers.optionalId(parent, "parent", "请选择上级栏目");
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getParent() {
+        return parent;
+    }
+
+    public void setParent(String parent) {
+        this.parent = parent;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(String sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+}

@@ -1,0 +1,36 @@
+package cn.dayuan.newsroom;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.dayuan.article.ArticleQuery;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+
+/** The first page after signing in: where the articles stand and what readers read. */
+@Controller
+class DashboardController {
+
+    private static final int LIST_SIZE = 8;
+
+    private final ArticleService articles;
+
+    DashboardController(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @GetMapping("/admin")
+    String dashboard(Model model) {
+        model.addAttribute("published", count(ArticleStatus.PUBLISHED));
+        model.addAttribute("pending", count(ArticleStatus.PENDING));
+        model.addAttribute("drafts", count(ArticleStatus.DRAFT));
+        model.addAttribute("recent", articles.search(ArticleQuery.ALL, 0, LIST_SIZE).getContent());
+        model.addAttribute("mostRead", articles.mostRead(LIST_SIZE));
+        return "newsroom/dashboard";
+    }
+
+    private long count(ArticleStatus status) {
+        return articles.search(new ArticleQuery(null, status, null, null), 0, 1).getTotalElements();
+    }
+}

@@ -1,0 +1,141 @@
+package cn.dayuan.portal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleHtml;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.channel.ChannelTree;
+import cn.dayuan.channel.ChannelView;
+import cn.dayuan.system.ChineseText;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
+
+/**
+ * Every reader address below a channel, whatever its depth: channel pages {@code /{path}/} and
+ * {@code /{path}/index_{n}.html}, articles {@code /{path}/{id}.html} and channel feeds {@code /{path}/feed.xml}.
+ * Top-level names served by other parts of the application are left to them.
+ */
+@Controller
+class ChannelPathController {
+
+    /**
+     * A first path segment that may start a channel path. The excluded names belong to other handlers; any other
+     * folder of static files would be hidden by this mapping, so static files live under {@code /assets/}.
+     */
+    private static final String ROOT =
+            "{root:(?!(?:api|admin|actuator|assets|webjars|media|error|static)$)[a-z0-9][a-z0-9-]*}";
+    static final int RELATED = 8;
+
+    private final ChannelService channels;
+    private final ArticleService articles;
+    private final PageFrames frames;
+    private final ArticleJsonLd jsonLd;
+    private final Feeds feeds;
+
+    ChannelPathController(ChannelService channels, ArticleService articles, PageFrames frames, ArticleJsonLd jsonLd,
+                          Feeds feeds) {
+        this.channels = channels;
+        this.articles = articles;
+        this.frames = frames;
+        this.jsonLd = jsonLd;
+        this.feeds = feeds;
+    }
+
+    @GetMapping("/" + ROOT + "/{*rest}")
+    Object show(@PathVariable String root, @PathVariable String rest, HttpServletRequest request) {
+        ReaderPath path = ReaderPath.parse(root + rest).orElseThrow(ChannelPathController::pageNotFound);
+        return switch (path.kind()) {
+            case MISSING_SLASH -> Redirects.permanent(channel(path.channelPath()).url());
+            case FIRST_PAGE_ALIAS -> Redirects.permanent(channel(path.channelPath()).url());
+            case CHANNEL_PAGE -> channelPage(channel(path.channelPath()), (int) path.number(), request);
+            case ARTICLE -> article(path.channelPath(), path.number(), request);
+            case FEED -> feeds.channel(channel(path.channelPath()), request);
+        };
+    }
+
+    private ModelAndView channelPage(ChannelView channel, int page, HttpServletRequest request) {
+        if (page < 1) {
+            throw pageNotFound();
+        }
+        Page<ArticleSummary> list = articles.publicInChannel(channel.id(), page - 1, Pagination.PAGE_SIZE);
+        int totalPages = Math.max(1, list.getTotalPages());
+        if (page > totalPages) {
+            throw pageNotFound();
+        }
+        PageKeys.record(PageKeys.channelList(channel.id()));
+        ChannelTree tree = channels.tree();
+        List<ChannelView> trail = tree.trail(channel.id());
+        String heading = page == 1 ? channel.name() : channel.name() + "（第" + page + "页）";
+        String description = channel.description() != null ? channel.description()
+                : channel.name() + "：" + frames.settings().siteTitle() + "「" + channel.name() + "」栏目的最新资讯。";
+        Map<String, Object> model = new HashMap<>();
+        model.put("frame", frames.page(request, heading, description, trail.get(0).id()));
+        model.put("channel", channel);
+        model.put("trail", trail);
+        model.put("neighbours", neighbours(tree, channel));
+        model.put("articles", list.getContent());
+        model.put("pagination", new Pagination(channel.url(), page, totalPages, list.getTotalElements()));
+        return new ModelAndView("portal/channel", model);
+    }
+
+    /** Sub-channels of a channel; for a channel without any, its siblings, so readers can move across. */
+    private static List<ChannelView> neighbours(ChannelTree tree, ChannelView channel) {
+        if (!channel.children().isEmpty() || channel.parentId() == null) {
+            return channel.children();
+        }
+        return tree.byId(channel.parentId()).map(ChannelView::children).orElse(List.of());
+    }
+
+    private Object article(String channelPath, long id, HttpServletRequest request) {
+        ArticleDetail article = articles.findPublic(id).orElseThrow(ChannelPathController::pageNotFound);
+        if (!article.channelPath().equals(channelPath)) {
+            return Redirects.permanent(article.url());
+        }
+        PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
+        article.tags().forEach(tag -> PageKeys.record(PageKeys.tagList(tag.getId())));
+        List<ChannelView> trail = channels.tree().trail(article.channelId());
+        PageFrame frame = frames.page(request, article.title(), description(article),
+                trail.isEmpty() ? null : trail.get(0).id());
+        String articleUrl = frame.absolute(article.url());
+        String imageUrl = article.coverImage() == null ? null
+                : article.coverImage().startsWith("/") ? frame.absolute(article.coverImage()) : article.coverImage();
+        Map<String, Object> model = new HashMap<>();
+        model.put("frame", frame);
+        model.put("article", article);
+        model.put("trail", trail);
+        model.put("related", articles.related(article, RELATED));
+        model.put("rightsStatement", RightsStatements.of(frame.site(), article.rightsType(), article.source()));
+        model.put("articleUrl", articleUrl);
+        model.put("imageUrl", imageUrl);
+        model.put("jsonLd", jsonLd.of(article, frame, articleUrl, imageUrl));
+        return new ModelAndView("portal/article", model);
+    }
+
+    private static String description(ArticleDetail article) {
+        if (article.summary() != null && !article.summary().isBlank()) {
+            return article.summary();
+        }
+        return ChineseText.summary(ArticleHtml.text(article.body()), ArticleService.SUMMARY_LENGTH);
+    }
+
+    private ChannelView channel(String path) {
+        return channels.tree().byPath(path).orElseThrow(ChannelPathController::pageNotFound);
+    }
+
+    static NotFoundException pageNotFound() {
+        return new NotFoundException("页面不存在");
+    }
+}

@@ -1,0 +1,52 @@
+package cn.dayuan.portal;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleService.Counts;
+
+/**
+ * View and like counters. They live outside the cached article page, so counting never evicts it: the page's
+ * script posts a view and fills in the current numbers; the 顶 button is a plain form that also works without
+ * JavaScript.
+ */
+@Controller
+class CounterController {
+
+    private final ArticleService articles;
+    private final LikeLimiter likeLimiter;
+
+    CounterController(ArticleService articles, LikeLimiter likeLimiter) {
+        this.articles = articles;
+        this.likeLimiter = likeLimiter;
+    }
+
+    @PostMapping("/counter/{id}/view")
+    ResponseEntity<Counts> view(@PathVariable long id) {
+        Counts before = articles.counts(id);
+        articles.recordView(id);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Counts(before.views() + 1, before.likes()));
+    }
+
+    /** Answers JSON to the page's script; a plain form post is sent back to the article (303). */
+    @PostMapping("/counter/{id}/like")
+    ResponseEntity<Counts> like(@PathVariable long id, HttpServletRequest request) {
+        likeLimiter.acquire(request.getRemoteAddr());
+        articles.like(id);
+        if (ErrorPages.wantsJson(request)) {
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(articles.counts(id));
+        }
+        String articleUrl = articles.findPublic(id).orElseThrow(ChannelPathController::pageNotFound).url();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(articleUrl + "#like")).build();
+    }
+}

@@ -1,0 +1,120 @@
+package cn.dayuan.portal;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.directory.DirectoryService;
+import cn.dayuan.site.SiteService;
+import cn.dayuan.site.SiteSettings;
+import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.PageKeys;
+
+/**
+ * Builds the {@link PageFrame} of a public page and records the page-cache keys of what the frame shows: the
+ * settings and channel menu on every page, and the sidebar's lists where there is a sidebar.
+ */
+@Component
+public class PageFrames {
+
+    private static final Logger log = LoggerFactory.getLogger(PageFrames.class);
+
+    private final SiteService sites;
+    private final ChannelService channels;
+    private final DirectoryService directory;
+    private final MostReadList mostRead;
+    private final DayuanProperties properties;
+
+    PageFrames(SiteService sites, ChannelService channels, MostReadList mostRead, DirectoryService directory,
+               DayuanProperties properties) {
+        this.sites = sites;
+        this.channels = channels;
+        this.mostRead = mostRead;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    /**
+     * The frame of a content page with the sidebar.
+     *
+     * @param heading         what the page is about, e.g. the article or channel name; {@code null} on the home page
+     * @param description     meta description; blank means the site's description
+     * @param activeChannelId top-level channel to highlight in the menu, or {@code null}
+     */
+    public PageFrame page(HttpServletRequest request, String heading, String description, Long activeChannelId) {
+        SiteSettings site = sites.settings();
+        List<ArticleSummary> ranking = mostRead.forPage();
+        PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY);
+        String base = baseUrl(request, site);
+        return new PageFrame(site, channels.tree().roots(), activeChannelId, title(site, heading),
+                blank(description) ? site.description() : description, base + request.getRequestURI(), base,
+                properties.timeZone(), new PageFrame.Sidebar(ranking, directory.view()));
+    }
+
+    /**
+     * The frame of an error page: no sidebar, no canonical link, and it never fails, since it may be rendered
+     * because the database is unreachable.
+     */
+    public PageFrame error(HttpServletRequest request, String heading) {
+        try {
+            SiteSettings site = sites.settings();
+            PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS);
+            return new PageFrame(site, channels.tree().roots(), null, title(site, heading), heading, null,
+                    baseUrl(request, site), properties.timeZone(), null);
+        } catch (RuntimeException e) {
+            log.warn("Rendering an error page without site settings and channels: {}", e.toString());
+            SiteSettings site = SiteSettings.DEFAULTS;
+            return new PageFrame(site, List.of(), null, title(site, heading), heading, null,
+                    fromRequest(request), properties.timeZone(), null);
+        }
+    }
+
+    /** The absolute site address for links that leave the page (feeds, sitemap, share links). */
+    public String baseUrl(HttpServletRequest request) {
+        return baseUrl(request, sites.settings());
+    }
+
+    /** The zone in which readers see times. */
+    public ZoneId zone() {
+        return properties.timeZone();
+    }
+
+    public SiteSettings settings() {
+        return sites.settings();
+    }
+
+    /** The configured site address (settings first, then {@code dayuan.base-url}), else the request's own. */
+    private String baseUrl(HttpServletRequest request, SiteSettings site) {
+        if (!blank(site.siteUrl())) {
+            return stripSlash(site.siteUrl().trim());
+        }
+        if (!blank(properties.baseUrl())) {
+            return stripSlash(properties.baseUrl().trim());
+        }
+        return fromRequest(request);
+    }
+
+    private static String fromRequest(HttpServletRequest request) {
+        return stripSlash(ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
+    }
+
+    private static String title(SiteSettings site, String heading) {
+        return blank(heading) ? site.siteTitle() : heading + " - " + site.shortName();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

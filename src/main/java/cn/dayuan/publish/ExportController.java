@@ -1,0 +1,48 @@
+package cn.dayuan.publish;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.DayuanProperties;
+
+/** The newsroom's "export the site" button: editors and administrators only. */
+@Controller
+@RequestMapping("/admin/export")
+@PreAuthorize("hasRole('EDITOR')")
+class ExportController {
+
+    private final StaticExporter exporter;
+    private final DayuanProperties properties;
+
+    ExportController(StaticExporter exporter, DayuanProperties properties) {
+        this.exporter = exporter;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    String page(Model model, CsrfToken csrf) {
+        model.addAttribute("csrf", csrf);
+        model.addAttribute("directory", properties.exportDir().toAbsolutePath().normalize().toString());
+        return "publish/export";
+    }
+
+    /** Runs the export, then shows its counts on the page (post/redirect/get, so a reload does not export again). */
+    @PostMapping
+    String export(HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("result", exporter.export(properties.exportDir(), request.getHeader("Host")));
+        } catch (ExportException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/export";
+    }
+}

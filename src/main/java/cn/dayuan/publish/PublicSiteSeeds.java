@@ -1,0 +1,60 @@
+package cn.dayuan.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.channel.ChannelView;
+
+/** The public site's own pages: the fixed ones, every channel and its feed, every public article, all assets. */
+@Component
+class PublicSiteSeeds implements ExportSeeds {
+
+    static final List<String> FIXED_PAGES = List.of("/", "/about.html", "/copyright.html", "/nav/", "/feed.xml",
+            "/sitemap.xml", "/robots.txt");
+    private static final String ASSETS = "static/assets/";
+
+    private final ChannelService channels;
+    private final ArticleService articles;
+
+    PublicSiteSeeds(ChannelService channels, ArticleService articles) {
+        this.channels = channels;
+        this.articles = articles;
+    }
+
+    @Override
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>(FIXED_PAGES);
+        for (ChannelView channel : channels.tree().all()) {
+            paths.add(channel.url());
+            paths.add(channel.url() + "feed.xml");
+        }
+        paths.addAll(articles.publicUrls());
+        paths.addAll(assets());
+        return paths;
+    }
+
+    /** Every file under /assets, referenced or not: stylesheets load fonts and images no page names. */
+    private static List<String> assets() {
+        try {
+            List<String> paths = new ArrayList<>();
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + ASSETS + "**")) {
+                String url = resource.getURL().toString();
+                int at = url.lastIndexOf(ASSETS);
+                if (at >= 0 && !url.endsWith("/") && resource.isReadable()) {
+                    paths.add("/assets/" + url.substring(at + ASSETS.length()));
+                }
+            }
+            return paths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,496 @@
+package cn.dayuan.publish;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+import cn.dayuan.site.SiteService;
+import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.DayuanProperties;
+
+/**
+ * Writes the public site into a folder that nginx or a CDN serves as is, under the same addresses: {@code /zcjh/}
+ * becomes {@code zcjh/index.html}, {@code /zcjh/123.html} stays as it is, the 404 page becomes {@code 404.html}.
+ *
+ * <p>Every page is fetched from the running server over loopback HTTP, through the page cache and the whole
+ * request path, so the files are byte for byte what readers get; an export also warms the cache. The export starts
+ * from the {@link ExportSeeds} and follows on-site links. It is incremental: a page exported before is asked for
+ * with its ETag and a 304 leaves the file alone; a file is only rewritten when its bytes differ from the ones on
+ * disk; files of pages that are gone (an unpublished article) are deleted. The folder's {@link ExportManifest}
+ * remembers what the export owns, so nothing else in the folder is ever touched.
+ */
+@Service
+public class StaticExporter {
+
+    private static final Logger log = LoggerFactory.getLogger(StaticExporter.class);
+    /** An address no channel, article or page can have (channel slugs start with a letter or digit). */
+    static final String NOT_FOUND_PROBE = "/_dayuan-export-404/";
+    static final String NOT_FOUND_FILE = "404.html";
+    /** Not exported: the newsroom, the API, counters, error dispatches; media are copied from the data folder. */
+    private static final List<String> NOT_EXPORTED = List.of("/admin", "/api", "/actuator", "/counter", "/error",
+            "/media");
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Asked for like a browser does, so error pages come out as the HTML readers see. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    static {
+        // The JDK's HTTP client refuses a Host header unless told otherwise; the export sends the site's host so
+        // that pages print the same absolute links (and share cache entries) as the pages readers get.
+        String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
+        if (Arrays.stream(allowed.split(",")).noneMatch(h -> h.trim().equalsIgnoreCase("host"))) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed.isBlank() ? "host" : allowed + ",host");
+        }
+    }
+
+    private final ApplicationContext context;
+    private final Environment environment;
+    private final DayuanProperties properties;
+    private final SiteService site;
+    private final List<ExportSeeds> seeds;
+    private final ReentrantLock running = new ReentrantLock();
+    /** Made on the first export and kept, with its loopback connections, for the next ones. */
+    private HttpClient client;
+
+    StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
+                   SiteService site, List<ExportSeeds> seeds) {
+        this.context = context;
+        this.environment = environment;
+        this.properties = properties;
+        this.site = site;
+        this.seeds = seeds;
+    }
+
+    /**
+     * Exports the whole public site into {@code directory}.
+     *
+     * @param requestHost the Host a newsroom user reached the site under, used for absolute links when no site
+     *                    address is configured; may be null
+     * @throws ExportException   when the folder cannot be written or a page fails to render
+     * @throws ConflictException when another export is running
+     */
+    public ExportResult export(Path directory, String requestHost) {
+        if (!running.tryLock()) {
+            throw new ConflictException("已有导出任务正在进行，请稍后再试");
+        }
+        try {
+            Path root = prepare(directory);
+            if (client == null) {
+                client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            }
+            return new Run(root, requestHost).execute();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Creates the folder if needed and proves that files can be written in it. */
+    public static Path prepare(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+            Path probe = Files.createTempFile(root, ".dayuan-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new ExportException("导出目录不可写：" + root + "（" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "）", e);
+        }
+        return root;
+    }
+
+    /** One export; its state lives as long as the export does. */
+    private final class Run {
+
+        private final Path root;
+        private final long started = System.nanoTime();
+        private final Map<String, ExportManifest.Entry> previous;
+        private final Map<String, ExportManifest.Entry> current = new ConcurrentHashMap<>();
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final Set<String> seedPaths = new HashSet<>();
+        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger written = new AtomicInteger();
+        private final AtomicInteger unchanged = new AtomicInteger();
+        private final AtomicInteger skipped = new AtomicInteger();
+        private final AtomicInteger pending = new AtomicInteger();
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final String origin;
+        private final String hostHeader;
+        private final String forwardedProto;
+        private final Set<String> siteAuthorities = new HashSet<>();
+        private final ExecutorService workers;
+
+        Run(Path root, String requestHost) {
+            this.root = root;
+            this.previous = ExportManifest.read(root);
+            int port = localPort();
+            String address = environment.getProperty("server.address", "127.0.0.1");
+            String loopback = address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
+                    ? "127.0.0.1" : address;
+            this.origin = "http://" + (loopback.contains(":") ? "[" + loopback + "]" : loopback) + ":" + port;
+            siteAuthorities.add(("127.0.0.1:" + port));
+            siteAuthorities.add(("localhost:" + port));
+            URI siteUrl = siteUrl();
+            String host;
+            if (siteUrl != null) {
+                host = siteUrl.getRawAuthority();
+                forwardedProto = siteUrl.getScheme().toLowerCase(Locale.ROOT);
+                siteAuthorities.add(host.toLowerCase(Locale.ROOT));
+            } else {
+                host = requestHost == null || requestHost.isBlank() ? null : requestHost.trim();
+                forwardedProto = null;
+                warnings.add("尚未设置网站地址：导出页面中的绝对链接（规范链接、RSS、站点地图）将指向 "
+                        + (host == null ? origin : "http://" + host)
+                        + "。请先在「网站设置」中填写网站地址（命令行导出也可加参数 --dayuan.base-url=https://网站域名）。");
+            }
+            if (host != null && !hostHeaderAllowed()) {
+                warnings.add("本机 Java 不允许设置 Host 请求头（jdk.httpclient.allowRestrictedHeaders），页面按 "
+                        + origin + " 导出。");
+                host = null;
+            }
+            this.hostHeader = host;
+            if (host != null) {
+                siteAuthorities.add(host.toLowerCase(Locale.ROOT));
+            }
+            int parallelism = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+            this.workers = Executors.newFixedThreadPool(parallelism, task -> {
+                Thread thread = new Thread(task, "static-export");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        ExportResult execute() {
+            try {
+                crawl();
+                copyMedia();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add("导出被中断");
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            } finally {
+                workers.shutdownNow();
+            }
+            if (!failures.isEmpty()) {
+                // Keep owning every file written so far and before, so a later export can still clean them up.
+                Map<String, ExportManifest.Entry> merged = new HashMap<>(previous);
+                merged.putAll(current);
+                writeManifest(merged);
+                List<String> shown = failures.stream().sorted().limit(5).toList();
+                throw new ExportException("导出未完成，" + failures.size() + " 个地址出错（已写入的文件保留，未删除任何文件）："
+                        + String.join("；", shown));
+            }
+            int deleted = deleteGoneFiles();
+            writeManifest(current);
+            ExportResult result = new ExportResult(root, written.get(), unchanged.get(), deleted, skipped.get(),
+                    (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
+            log.info(result.summary());
+            return result;
+        }
+
+        private void crawl() throws InterruptedException {
+            pending.incrementAndGet();
+            seen.add(NOT_FOUND_FILE);
+            for (ExportSeeds source : seeds) {
+                for (String path : source.paths()) {
+                    String canonical = SiteLinks.normalize(path, "/", Set.of());
+                    if (canonical != null) {
+                        seedPaths.add(canonical);
+                        submit(canonical);
+                    }
+                }
+            }
+            schedule(this::exportNotFoundPage);
+            finishTask();
+            done.await();
+        }
+
+        private void submit(String path) {
+            if (isExcluded(path)) {
+                return;
+            }
+            Path file = SiteLinks.fileFor(root, path);
+            if (file == null || !seen.add(relative(file))) {
+                return;
+            }
+            schedule(() -> fetch(path, file));
+        }
+
+        private void schedule(Runnable task) {
+            pending.incrementAndGet();
+            workers.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    failures.add(e.toString());
+                } finally {
+                    finishTask();
+                }
+            });
+        }
+
+        private void finishTask() {
+            if (pending.decrementAndGet() == 0) {
+                done.countDown();
+            }
+        }
+
+        private void fetch(String path, Path file) {
+            String name = relative(file);
+            ExportManifest.Entry before = previous.get(name);
+            boolean conditional = before != null && !before.etag().isEmpty() && before.matches(root);
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request(path, conditional ? before.etag() : null),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                failures.add(path + "（" + e.getMessage() + "）");
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(path + "（导出被中断）");
+                return;
+            }
+            int status = response.statusCode();
+            if (status == 304 && conditional) {
+                unchanged.incrementAndGet();
+                current.put(name, before);
+                before.links().forEach(this::submit);
+            } else if (status == 200) {
+                List<String> links = linksOf(path, response);
+                save(name, file, response.body(), response.headers().firstValue("ETag").orElse(""), links);
+                links.forEach(this::submit);
+            } else if (status >= 300 && status < 400) {
+                skipped.incrementAndGet();
+                response.headers().firstValue("Location")
+                        .map(location -> SiteLinks.normalize(location, path, siteAuthorities))
+                        .ifPresent(this::submit);
+            } else if (status >= 500) {
+                failures.add(path + "（HTTP " + status + "）");
+            } else {
+                skipped.incrementAndGet();
+            }
+        }
+
+        private void exportNotFoundPage() {
+            Path file = root.resolve(NOT_FOUND_FILE);
+            try {
+                HttpResponse<byte[]> response = client.send(request(NOT_FOUND_PROBE, null),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 404) {
+                    save(NOT_FOUND_FILE, file, response.body(), "", List.of());
+                } else {
+                    warnings.add("未能导出 404 页面：不存在的地址返回了 HTTP " + response.statusCode());
+                }
+            } catch (IOException e) {
+                failures.add(NOT_FOUND_PROBE + "（" + e.getMessage() + "）");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(NOT_FOUND_PROBE + "（导出被中断）");
+            }
+        }
+
+        private HttpRequest request(String path, String ifNoneMatch) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(origin + path)).timeout(REQUEST_TIMEOUT)
+                    .header("Accept", BROWSER_ACCEPT).GET();
+            if (hostHeader != null) {
+                builder.header("Host", hostHeader);
+            }
+            if (forwardedProto != null) {
+                builder.header("X-Forwarded-Proto", forwardedProto);
+            }
+            if (ifNoneMatch != null) {
+                builder.header("If-None-Match", ifNoneMatch);
+            }
+            return builder.build();
+        }
+
+        /** Links of HTML, XML and text bodies, minus the seeds (which every export fetches anyway). */
+        private List<String> linksOf(String path, HttpResponse<byte[]> response) {
+            String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (!type.startsWith("text/html") && !type.contains("xml") && !type.startsWith("text/plain")) {
+                return List.of();
+            }
+            return SiteLinks.extract(new String(response.body(), StandardCharsets.UTF_8), path, siteAuthorities)
+                    .stream().filter(link -> !seedPaths.contains(link)).toList();
+        }
+
+        /** Writes {@code bytes} unless the file already holds exactly them. */
+        private void save(String name, Path file, byte[] bytes, String etag, List<String> links) {
+            try {
+                if (sameBytes(file, bytes)) {
+                    unchanged.incrementAndGet();
+                } else {
+                    Files.createDirectories(file.getParent());
+                    // Not Files.createTempFile: its files are private to us, and the web server must read them.
+                    Path temporary = file.resolveSibling("." + file.getFileName() + "." + Thread.currentThread().getId()
+                            + ".tmp");
+                    Files.write(temporary, bytes);
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    written.incrementAndGet();
+                }
+                current.put(name, new ExportManifest.Entry(name, etag, bytes.length,
+                        Files.getLastModifiedTime(file).toMillis(), links));
+            } catch (IOException e) {
+                failures.add(name + "（写入失败：" + e + "）");
+            }
+        }
+
+        /** The media folder is copied as it is; a file whose size and time match is taken as unchanged. */
+        private void copyMedia() throws IOException {
+            Path media = properties.mediaDir().toAbsolutePath().normalize();
+            if (!Files.isDirectory(media)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(media)) {
+                for (Path source : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    String name = "media/" + media.relativize(source).toString().replace('\\', '/');
+                    if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                        warnings.add("已跳过文件名含控制字符的媒体文件：" + name.replaceAll("\\p{Cntrl}", "?"));
+                        continue;
+                    }
+                    copyIfChanged(name, source, root.resolve(name));
+                }
+            }
+        }
+
+        private void copyIfChanged(String name, Path source, Path target) throws IOException {
+            long size = Files.size(source);
+            long modified = Files.getLastModifiedTime(source).toMillis();
+            boolean same = Files.isRegularFile(target) && Files.size(target) == size
+                    && (Files.getLastModifiedTime(target).toMillis() == modified || Files.mismatch(source, target) < 0);
+            if (same) {
+                unchanged.incrementAndGet();
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                written.incrementAndGet();
+            }
+            current.put(name, new ExportManifest.Entry(name, "", size, Files.getLastModifiedTime(target).toMillis(),
+                    List.of()));
+        }
+
+        private int deleteGoneFiles() {
+            int deleted = 0;
+            for (String name : previous.keySet()) {
+                if (current.containsKey(name)) {
+                    continue;
+                }
+                Path file = root.resolve(name).normalize();
+                try {
+                    if (file.startsWith(root) && Files.deleteIfExists(file)) {
+                        deleted++;
+                        removeEmptyFolders(file.getParent());
+                    }
+                } catch (IOException e) {
+                    warnings.add("未能删除已不存在页面的文件：" + name + "（" + e.getMessage() + "）");
+                }
+            }
+            return deleted;
+        }
+
+        private void removeEmptyFolders(Path folder) throws IOException {
+            for (Path dir = folder; dir != null && !dir.equals(root) && dir.startsWith(root); dir = dir.getParent()) {
+                try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+                    if (children.iterator().hasNext()) {
+                        return;
+                    }
+                }
+                Files.delete(dir);
+            }
+        }
+
+        private void writeManifest(Map<String, ExportManifest.Entry> entries) {
+            try {
+                ExportManifest.write(root, entries.values());
+            } catch (IOException e) {
+                throw new ExportException("无法写入导出清单 " + root.resolve(ExportManifest.FILE_NAME) + "：" + e, e);
+            }
+        }
+
+        private String relative(Path file) {
+            return root.relativize(file).toString().replace('\\', '/');
+        }
+    }
+
+    private static boolean hostHeaderAllowed() {
+        try {
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "localhost");
+            return true;
+        } catch (IllegalArgumentException restricted) {
+            return false;
+        }
+    }
+
+    private static boolean isExcluded(String path) {
+        for (String prefix : NOT_EXPORTED) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == bytes.length
+                && Arrays.equals(Files.readAllBytes(file), bytes);
+    }
+
+    private int localPort() {
+        if (context instanceof WebServerApplicationContext web && web.getWebServer() != null
+                && web.getWebServer().getPort() > 0) {
+            return web.getWebServer().getPort();
+        }
+        throw new ExportException("静态导出需要正在运行的网站服务，但当前没有启动 HTTP 服务");
+    }
+
+    /** The public address, from {@code dayuan.base-url} or else the site settings; null when neither is set. */
+    private URI siteUrl() {
+        for (String candidate : new String[] {properties.baseUrl(), site.settings().siteUrl()}) {
+            if (candidate != null && !candidate.isBlank()) {
+                try {
+                    URI uri = URI.create(candidate.trim());
+                    if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+                        return uri;
+                    }
+                } catch (IllegalArgumentException e) {
+                    log.warn("Ignoring unreadable site address {}", candidate);
+                }
+            }
+        }
+        return null;
+    }
+}

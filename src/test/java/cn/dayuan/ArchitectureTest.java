@@ -1,0 +1,80 @@
+package cn.dayuan;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * Keeps the layout of docs/architecture.md true as the code grows: the public site, the newsroom, the API, the
+ * publisher and the demo loader all go through the feature services; features know nothing of the web; the
+ * system package is the foundation that depends on no one.
+ */
+class ArchitectureTest {
+
+    private static final String[] WEB = {"cn.dayuan.portal..", "cn.dayuan.newsroom..", "cn.dayuan.api..",
+            "cn.dayuan.publish..", "cn.dayuan.demo.."};
+    private static final String[] FEATURES = {"cn.dayuan.account..", "cn.dayuan.site..", "cn.dayuan.channel..",
+            "cn.dayuan.tag..", "cn.dayuan.article..", "cn.dayuan.directory.."};
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("cn.dayuan");
+
+    @Test
+    void webCodeGoesThroughServicesNeverRepositories() {
+        // Our repositories only: Spring's own *Repository types (CsrfTokenRepository, ...) are web plumbing.
+        noClasses().that().resideInAnyPackage(WEB)
+                .should().dependOnClassesThat(resideInAPackage("cn.dayuan..").and(simpleNameEndingWith("Repository")))
+                .because("the public site, the newsroom and the API read and write through the same services")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresKnowNothingOfTheWebOrOfSecurity() {
+        noClasses().that().resideInAnyPackage(FEATURES)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "cn.dayuan.portal..", "cn.dayuan.newsroom..", "cn.dayuan.api..", "cn.dayuan.publish..",
+                        "cn.dayuan.demo..", "cn.dayuan.security..")
+                .because("features are used by every half of the application and must not pick one")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePublicSiteTheNewsroomAndTheApiAreIndependentOfEachOther() {
+        CompositeArchRule.of(
+                        noClasses().that().resideInAPackage("cn.dayuan.portal..").should().dependOnClassesThat()
+                                .resideInAnyPackage("cn.dayuan.newsroom..", "cn.dayuan.api.."))
+                .and(noClasses().that().resideInAPackage("cn.dayuan.newsroom..").should().dependOnClassesThat()
+                        .resideInAnyPackage("cn.dayuan.portal..", "cn.dayuan.api.."))
+                .and(noClasses().that().resideInAPackage("cn.dayuan.api..").should().dependOnClassesThat()
+                        .resideInAnyPackage("cn.dayuan.portal..", "cn.dayuan.newsroom.."))
+                .because("what two of them share belongs in a feature service or in system")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void systemDependsOnNoOtherDayuanPackage() {
+        noClasses().that().resideInAPackage("cn.dayuan.system..")
+                .should().dependOnClassesThat(resideInAPackage("cn.dayuan..")
+                        .and(not(resideInAnyPackage("cn.dayuan.system.."))))
+                .because("system is the foundation every other package may use")
+                .check(CLASSES);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("cn.dayuan.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}

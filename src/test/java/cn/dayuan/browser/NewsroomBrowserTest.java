@@ -1,0 +1,170 @@
+package cn.dayuan.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleHtml;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.channel.ChannelService;
+
+/**
+ * A newsroom round trip in Debian's Chromium: sign in, write an article in the rich-text editor, publish it and
+ * read it on the public site.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dayuan.data-dir=" + NewsroomBrowserTest.DATA_DIR, "dayuan.admin-password=" + NewsroomBrowserTest.PASSWORD})
+class NewsroomBrowserTest {
+
+    static final String DATA_DIR = "target/test-data/NewsroomBrowserTest";
+    static final String PASSWORD = "browser-admin-pw";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String TITLE = "振奋精神一鼓作气，抓实抓细集中攻坚";
+    private static final String BODY = "各地各部门振奋精神、一鼓作气，抓实抓细集中攻坚，推动疫情防控形势持续向好。";
+
+    static {
+        FileSystemUtils.deleteRecursively(Path.of(DATA_DIR).toFile());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ChannelService channels;
+    @Autowired
+    ArticleService articles;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            String missing = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed: "
+                    + "apt-get install -y chromium chromium-driver fonts-noto-cjk";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(missing + " — the browser test may not be skipped on CI");
+            }
+            Assumptions.abort(missing + " — skipping the newsroom browser test");
+        }
+        // Selenium's own driver download cannot work here, so both paths are given explicitly
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1600", "--lang=zh-CN");
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void adminWritesPublishesAndReadsAnArticle() throws IOException {
+        if (channels.tree().byPath("zcjh/jishixinwen").isEmpty()) {
+            channels.create("时政聚焦", "zcjh", null, null, null);
+            channels.create("国内", "jishixinwen", "zcjh", null, null);
+        }
+
+        open("/admin");
+        wait.until(ExpectedConditions.urlContains("/admin/login"));
+        screenshot("newsroom-login");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "概览"));
+        screenshot("newsroom-dashboard");
+
+        open("/admin/articles/new");
+        browser.findElement(By.id("title")).sendKeys(TITLE);
+        // the plain textarea has become a Quill editor
+        WebElement editor = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ql-editor")));
+        editor.click();
+        editor.sendKeys(BODY);
+        new Select(browser.findElement(By.id("channel"))).selectByValue("zcjh/jishixinwen");
+        browser.findElement(By.id("author")).sendKeys("澎湃特约评论员 方圆");
+        browser.findElement(By.id("editor")).sendKeys("刘欢");
+
+        browser.findElement(By.cssSelector("button[value=suggest]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggest-status"), "已根据正文提取"));
+        assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isNotBlank();
+        assertThat(browser.findElement(By.id("summary")).getAttribute("value")).contains("振奋精神");
+        screenshot("newsroom-article-form");
+
+        browser.findElement(By.cssSelector("button[name=action][value=publish]")).click();
+        WebElement publicLink = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".public-url")));
+        screenshot("newsroom-published");
+        String href = publicLink.getAttribute("href");
+        assertThat(href).matches("http://localhost:" + port + "/zcjh/jishixinwen/\\d+\\.html");
+        long id = Long.parseLong(href.replaceAll(".*/(\\d+)\\.html$", "$1"));
+        ArticleDetail stored = articles.findPublic(id).orElseThrow(() -> new AssertionError("article is not public"));
+        assertThat(stored.title()).isEqualTo(TITLE);
+        assertThat(ArticleHtml.text(stored.body())).contains(BODY);
+
+        for (Map.Entry<String, String> page : Map.of(
+                "/admin/articles", "文章管理", "/admin/channels", "栏目", "/admin/directory", "便民导航",
+                "/admin/settings", "网站设置", "/admin/accounts", "账号管理", "/admin/profile", "个人设置").entrySet()) {
+            open(page.getKey());
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(page.getValue());
+            screenshot("newsroom-" + page.getKey().substring("/admin/".length()));
+        }
+
+        // the public article page is the portal's; the newsroom's link must lead to it
+        browser.get(href);
+        screenshot("newsroom-public-article");
+        assertThat(browser.findElements(By.tagName("h1")))
+                .as("the public page at %s (rendered by the portal) has an <h1>", href).isNotEmpty();
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .as("the public page at %s shows the article title in its <h1>", href).contains(TITLE);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(BODY);
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}

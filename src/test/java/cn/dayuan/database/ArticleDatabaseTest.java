@@ -1,0 +1,384 @@
+package cn.dayuan.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Role;
+import cn.dayuan.article.Article;
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleDraft;
+import cn.dayuan.article.ArticleHtml;
+import cn.dayuan.article.ArticleQuery;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.RightsType;
+import cn.dayuan.article.ViewCounter;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.tag.Tag;
+import cn.dayuan.tag.TagService;
+
+/** Articles written, published and read back through ArticleService, as the newsroom, API and site do. */
+class ArticleDatabaseTest extends DatabaseTest {
+
+    /** The publish time of the seed article, as the JSON API receives it. */
+    private static final Instant SEED_PUBLISHED_AT = OffsetDateTime.parse("2022-04-23T06:07:12+08:00").toInstant();
+
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    ChannelService channels;
+    @Autowired
+    TagService tags;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ViewCounter viewCounter;
+    @Autowired
+    EntityManager entityManager;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private String root;
+    private String child;
+    private final Instant now = Instant.now();
+
+    @BeforeEach
+    void createChannels() {
+        root = unique("zcjh");
+        channels.create("政策聚焦", root, null, null, null);
+        channels.create("即时新闻", "jishixinwen", root, null, null);
+        child = root + "/jishixinwen";
+    }
+
+    @Test
+    void anArticleKeepsEveryFieldItWasWrittenWith() {
+        String body = ChineseSamples.html(296);
+        String ownTag = unique("晋城");
+        ArticleDraft draft = new ArticleDraft("晋城市召开一季度经济运行分析会", "全市经济运行总体平稳、稳中有进",
+                "会议通报了一季度全市主要经济指标完成情况，部署下一阶段重点工作。", body, child, "张记者", "晋城日报",
+                "https://www.example.cn/news/2022/0423/1.html", "李编辑", List.of("经济运行", "一季度", ownTag),
+                RightsType.AUTHORIZED, SEED_PUBLISHED_AT, ArticleStatus.PUBLISHED, "/media/2022/04/cover.jpg",
+                true, true, true);
+
+        long id = articles.create(draft, ADMIN).id();
+        ArticleDetail stored = articles.findPublic(id).orElseThrow();
+
+        assertThat(stored.title()).isEqualTo("晋城市召开一季度经济运行分析会");
+        assertThat(stored.subtitle()).isEqualTo("全市经济运行总体平稳、稳中有进");
+        assertThat(stored.summary()).isEqualTo("会议通报了一季度全市主要经济指标完成情况，部署下一阶段重点工作。");
+        // Compared without AssertJ's diff, which would print the whole body twice.
+        String expectedBody = ArticleHtml.sanitize(body);
+        assertThat(stored.body().equals(expectedBody))
+                .as("the %d-character body comes back unchanged", expectedBody.length()).isTrue();
+        assertThat(stored.body().getBytes(StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
+        String text = ArticleHtml.text(stored.body());
+        assertThat(text.startsWith("四月下旬，城区各街道陆续启动老旧小区改造工程。") && text.endsWith("并将检查结果向社会公开。"))
+                .as("the body's text runs from the first paragraph to the last").isTrue();
+        assertThat(stored.channelPath()).isEqualTo(child);
+        assertThat(stored.channelName()).isEqualTo("即时新闻");
+        assertThat(stored.url()).isEqualTo("/" + child + "/" + id + ".html");
+        assertThat(stored.publisherUsername()).isEqualTo(ADMIN);
+        assertThat(stored.author()).isEqualTo("张记者");
+        assertThat(stored.source()).isEqualTo("晋城日报");
+        assertThat(stored.sourceUrl()).isEqualTo("https://www.example.cn/news/2022/0423/1.html");
+        assertThat(stored.editor()).isEqualTo("李编辑");
+        assertThat(stored.tagNames()).containsExactlyInAnyOrder("经济运行", "一季度", ownTag);
+        assertThat(stored.rightsType()).isEqualTo(RightsType.AUTHORIZED);
+        assertThat(stored.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(stored.publishedAt()).isEqualTo(SEED_PUBLISHED_AT).hasToString("2022-04-22T22:07:12Z");
+        assertThat(stored.coverImage()).isEqualTo("/media/2022/04/cover.jpg");
+        assertThat(stored.headline()).isTrue();
+        assertThat(stored.pinned()).isTrue();
+        assertThat(stored.commentsOpen()).isTrue();
+        assertThat(stored.viewCount()).isZero();
+        assertThat(stored.likeCount()).isZero();
+        assertThat(stored.commentCount()).isZero();
+        assertThat(stored.createdAt()).isCloseTo(now, within(1, ChronoUnit.MINUTES));
+        assertThat(stored.version()).isZero();
+    }
+
+    @Test
+    void publishTimesComeBackToTheMicrosecondWhateverTheJvmTimeZone() {
+        Instant leapDayMidnight = OffsetDateTime.parse("2024-02-29T23:59:59.123456+08:00").toInstant();
+        Instant utcMidnight = Instant.parse("2025-12-31T16:00:00Z");
+        long first = articles.create(Draft.of("闰日深夜稿件", child).publishedAt(leapDayMidnight)
+                .status(ArticleStatus.DRAFT).build(), ADMIN).id();
+        long second = articles.create(Draft.of("北京时间元旦零点", child).publishedAt(utcMidnight).build(), ADMIN).id();
+
+        assertThat(articles.get(first).publishedAt()).isEqualTo(leapDayMidnight);
+        assertThat(articles.get(second).publishedAt()).isEqualTo(utcMidnight);
+    }
+
+    @Test
+    void updatingAnArticleReplacesItsFieldsTagsAndChannelAndBumpsItsVersion() {
+        String oldTag = unique("旧词");
+        String newTag = unique("新词");
+        ArticleDetail created = articles.create(Draft.of("初稿标题", child).tags(oldTag).build(), ADMIN);
+
+        ArticleDetail updated = articles.update(created.id(), Draft.of("修改后的标题", root).tags(newTag, "民生")
+                .publishedAt(SEED_PUBLISHED_AT).build(), ADMIN);
+
+        ArticleDetail stored = articles.get(created.id());
+        assertThat(stored.title()).isEqualTo("修改后的标题");
+        assertThat(stored.channelPath()).isEqualTo(root);
+        assertThat(stored.tagNames()).containsExactlyInAnyOrder(newTag, "民生");
+        assertThat(stored.publishedAt()).isEqualTo(SEED_PUBLISHED_AT);
+        assertThat(stored.version()).isEqualTo(updated.version()).isEqualTo(created.version() + 1);
+        assertThat(articles.publicByTag(tags.findByName(oldTag).orElseThrow().getId(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aWriteFromAStaleCopyIsRejectedByTheVersion() {
+        long id = articles.create(Draft.of("两位编辑同时修改", child).build(), ADMIN).id();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            Article staleCopy = entityManager.find(Article.class, id);
+            // Meanwhile another editor saves the article from another connection.
+            CompletableFuture.runAsync(() -> articles.update(id, Draft.of("另一位编辑的版本", child).build(), ADMIN))
+                    .join();
+            entityManager.lock(staleCopy, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        })).isInstanceOf(ObjectOptimisticLockingFailureException.class);
+
+        assertThat(articles.get(id).title()).isEqualTo("另一位编辑的版本");
+        assertThat(articles.get(id).version()).isEqualTo(1);
+    }
+
+    @Test
+    void publishingAndUnpublishingDecideWhatReadersSee() {
+        long id = articles.create(Draft.of("待发布的稿件", child).publishedAt(null).status(ArticleStatus.DRAFT)
+                .build(), ADMIN).id();
+        long channelId = channels.getByPath(child).getId();
+        assertThat(articles.findPublic(id)).isEmpty();
+
+        articles.publish(id, ADMIN);
+        Instant publishedAt = articles.get(id).publishedAt();
+        assertThat(publishedAt).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(articles.findPublic(id)).isPresent();
+        assertThat(articles.publicInChannel(channelId, 0, 10)).extracting(ArticleSummary::id).containsExactly(id);
+
+        articles.unpublish(id, ADMIN);
+        assertThat(articles.findPublic(id)).isEmpty();
+        assertThat(articles.get(id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+        assertThat(articles.publicInChannel(channelId, 0, 10)).isEmpty();
+        assertThatThrownBy(() -> articles.like(id)).isInstanceOf(NotFoundException.class);
+
+        articles.publish(id, ADMIN);
+        assertThat(articles.findPublic(id).orElseThrow().publishedAt()).isEqualTo(publishedAt);
+    }
+
+    @Test
+    void aScheduledArticleStaysHiddenUntilItsTime() {
+        long id = articles.create(Draft.of("明日发布的预告", child).publishedAt(now.plus(Duration.ofDays(1)))
+                .headline().build(), ADMIN).id();
+
+        assertThat(articles.get(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(articles.findPublic(id)).isEmpty();
+        assertThat(articles.latest(0, 100)).extracting(ArticleSummary::id).doesNotContain(id);
+        assertThat(articles.headlines(100)).extracting(ArticleSummary::id).doesNotContain(id);
+    }
+
+    @Test
+    void aChannelPageListsItsSubChannelsArticlesPinnedFirstThenNewestPageByPage() {
+        long older = publish(Draft.of("上级栏目较早的文章", root).publishedAt(now.minusSeconds(500)));
+        long newer = publish(Draft.of("上级栏目较新的文章", root).publishedAt(now.minusSeconds(400)));
+        long inChild = publish(Draft.of("子栏目的文章", child).publishedAt(now.minusSeconds(300)));
+        long pinned = publish(Draft.of("子栏目置顶的旧文章", child).publishedAt(now.minusSeconds(900)).pinned());
+        publish(Draft.of("子栏目的草稿", child).status(ArticleStatus.DRAFT));
+        publish(Draft.of("上级栏目的预约文章", root).publishedAt(now.plusSeconds(86_400)));
+        long rootId = channels.getByPath(root).getId();
+
+        Page<ArticleSummary> first = articles.publicInChannel(rootId, 0, 2);
+        Page<ArticleSummary> second = articles.publicInChannel(rootId, 1, 2);
+        assertThat(first.getTotalElements()).isEqualTo(4);
+        assertThat(first.getTotalPages()).isEqualTo(2);
+        assertThat(first).extracting(ArticleSummary::id).containsExactly(pinned, inChild);
+        assertThat(second).extracting(ArticleSummary::id).containsExactly(newer, older);
+        assertThat(articles.publicInChannel(channels.getByPath(child).getId(), 0, 10))
+                .extracting(ArticleSummary::id).containsExactly(pinned, inChild);
+    }
+
+    @Test
+    void latestAndHeadlinesAreNewestFirstAndOnlyPublic() {
+        long oldest = publish(Draft.of("最新列表第三", child).publishedAt(now.minusSeconds(3)));
+        long middle = publish(Draft.of("头条第二", child).publishedAt(now.minusSeconds(2)).headline());
+        long newest = publish(Draft.of("头条第一", child).publishedAt(now.minusSeconds(1)).headline());
+        long draft = publish(Draft.of("头条草稿", child).status(ArticleStatus.DRAFT).headline());
+
+        List<ArticleSummary> latest = articles.latest(0, 100).getContent();
+        assertThat(latest).extracting(ArticleSummary::id).containsSubsequence(newest, middle, oldest)
+                .doesNotContain(draft);
+        assertThat(latest).extracting(ArticleSummary::publishedAt).isSortedAccordingTo(Comparator.reverseOrder());
+
+        List<ArticleSummary> headlines = articles.headlines(100);
+        assertThat(headlines).extracting(ArticleSummary::id).containsSubsequence(newest, middle)
+                .doesNotContain(oldest, draft);
+        assertThat(headlines).allMatch(ArticleSummary::headline);
+        assertThat(headlines).extracting(ArticleSummary::publishedAt).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void tagPagesListTheTagsPublicArticlesAndRelatedArticlesShareATag() {
+        String policy = unique("政策");
+        String housing = unique("住房");
+        long both = publish(Draft.of("住房政策解读", child).tags(policy, housing).publishedAt(now.minusSeconds(40)));
+        long policyOnly = publish(Draft.of("政策问答", child).tags(policy).publishedAt(now.minusSeconds(30)));
+        long housingOnly = publish(Draft.of("住房公积金新规", root).tags(housing).publishedAt(now.minusSeconds(20)));
+        publish(Draft.of("政策草稿", child).tags(policy).status(ArticleStatus.DRAFT));
+        long policyId = tags.findByName(policy).orElseThrow().getId();
+
+        assertThat(articles.publicByTag(policyId, 0, 10)).extracting(ArticleSummary::id)
+                .containsExactly(policyOnly, both);
+        Page<ArticleSummary> firstOfTwo = articles.publicByTag(policyId, 0, 1);
+        assertThat(firstOfTwo.getTotalPages()).isEqualTo(2);
+        assertThat(firstOfTwo).extracting(ArticleSummary::id).containsExactly(policyOnly);
+
+        assertThat(articles.related(articles.get(both), 10)).extracting(ArticleSummary::id)
+                .containsExactly(housingOnly, policyOnly);
+        assertThat(articles.related(articles.get(policyOnly), 10)).extracting(ArticleSummary::id)
+                .containsExactly(both);
+    }
+
+    @Test
+    void tagsThatDifferOnlyInCaseOrInARareCharacterStayApart() {
+        String suffix = unique("");
+        String rare = "𠮷野家" + suffix;
+        String otherRare = "𠀀野家" + suffix;
+        String upper = "Java" + suffix;
+        String lower = "java" + suffix;
+
+        long id = articles.create(Draft.of("生僻字与大小写", child).tags(rare, otherRare, upper, lower).build(), ADMIN)
+                .id();
+
+        assertThat(articles.get(id).tagNames()).containsExactlyInAnyOrder(rare, otherRare, upper, lower);
+        assertThat(tags.findByName(rare)).map(Tag::getName).contains(rare);
+        assertThat(tags.findByName(lower)).map(Tag::getName).contains(lower);
+    }
+
+    @Test
+    void theNewsroomSearchFiltersByChannelStatusKeywordAndPublisher() {
+        String editor = unique("bianji");
+        accounts.create(editor, "要闻编辑", null, "password-editor", Role.EDITOR);
+        long notice = articles.create(Draft.of("关于开展春季植树活动的通知", root).build(), ADMIN).id();
+        long draft = articles.create(Draft.of("春季森林防火提示", child).status(ArticleStatus.DRAFT).build(), editor)
+                .id();
+        long guide = articles.create(Draft.of("Spring 旅游指南 ABC", child).build(), editor).id();
+
+        assertThat(ids(new ArticleQuery(root, null, null, null))).containsExactlyInAnyOrder(notice, draft, guide);
+        assertThat(ids(new ArticleQuery(child, null, null, null))).containsExactlyInAnyOrder(draft, guide);
+        assertThat(ids(new ArticleQuery(root, ArticleStatus.PUBLISHED, null, null)))
+                .containsExactlyInAnyOrder(notice, guide);
+        assertThat(ids(new ArticleQuery(root, null, "春季", null))).containsExactlyInAnyOrder(notice, draft);
+        assertThat(ids(new ArticleQuery(root, null, "spring 旅游指南 abc", null))).containsExactly(guide);
+        assertThat(ids(new ArticleQuery(null, null, null, editor))).containsExactlyInAnyOrder(draft, guide);
+        assertThat(ids(new ArticleQuery(root, ArticleStatus.DRAFT, "防火", editor))).containsExactly(draft);
+
+        Page<ArticleSummary> firstPage = articles.search(new ArticleQuery(root, null, null, null), 0, 2);
+        assertThat(firstPage.getTotalElements()).isEqualTo(3);
+        assertThat(firstPage.getTotalPages()).isEqualTo(2);
+        assertThatThrownBy(() -> articles.search(new ArticleQuery(root + "/no-such", null, null, null), 0, 10))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void viewsAreCountedInMemoryAndWrittenByTheFlush() {
+        long id = publish(Draft.of("阅读量统计", child));
+
+        articles.recordView(id);
+        articles.recordView(id);
+        articles.recordView(id);
+        assertThat(articles.counts(id).views()).isEqualTo(3);
+        assertThat(viewCountInDatabase(id)).as("a page view costs no database write").isZero();
+
+        viewCounter.flush();
+        assertThat(viewCountInDatabase(id)).isEqualTo(3);
+        assertThat(articles.counts(id).views()).isEqualTo(3);
+        assertThat(viewCounter.pending(id)).isZero();
+
+        List<ArticleSummary> mostRead = articles.mostRead(100);
+        assertThat(mostRead).extracting(ArticleSummary::viewCount).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(mostRead).extracting(ArticleSummary::id).contains(id);
+    }
+
+    @Test
+    void readersCanLikeOnlyPublicArticles() {
+        long id = publish(Draft.of("点赞统计", child));
+        long draft = publish(Draft.of("未发布的稿件", child).status(ArticleStatus.DRAFT));
+
+        assertThat(articles.like(id)).isEqualTo(1);
+        assertThat(articles.like(id)).isEqualTo(2);
+        assertThat(articles.counts(id).likes()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select like_count from article where id = ?", Long.class, id)).isEqualTo(2);
+        assertThatThrownBy(() -> articles.like(draft)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> articles.like(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void invalidArticlesAreRefusedAndNothingIsWritten() {
+        long before = countArticles();
+
+        assertThatThrownBy(() -> articles.create(Draft.of(" ", child).build(), ADMIN))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("title");
+        assertThatThrownBy(() -> articles.create(Draft.of("栏目不存在", root + "/no-such").build(), ADMIN))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("channel");
+        assertThatThrownBy(() -> articles.create(Draft.of("标签过多", child)
+                .tags("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一").build(), ADMIN))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("tags");
+        assertThatThrownBy(() -> articles.create(Draft.of("空正文", child).body("<script>alert(1)</script>").build(),
+                ADMIN)).isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("body");
+
+        assertThat(countArticles()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeletedArticleIsGoneWithItsTagLinksButTheTagsStay() {
+        String tag = unique("删除");
+        long id = publish(Draft.of("将被删除的文章", child).tags(tag));
+
+        articles.delete(id, ADMIN);
+
+        assertThatThrownBy(() -> articles.get(id)).isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.queryForObject("select count(*) from article_tag where article_id = ?", Long.class, id))
+                .isZero();
+        assertThat(tags.findByName(tag)).isPresent();
+    }
+
+    private long publish(Draft draft) {
+        return articles.create(draft.build(), ADMIN).id();
+    }
+
+    private List<Long> ids(ArticleQuery query) {
+        return articles.search(query, 0, 100).map(ArticleSummary::id).getContent();
+    }
+
+    private long viewCountInDatabase(long id) {
+        return jdbc.queryForObject("select view_count from article where id = ?", Long.class, id);
+    }
+
+    private long countArticles() {
+        return jdbc.queryForObject("select count(*) from article", Long.class);
+    }
+}

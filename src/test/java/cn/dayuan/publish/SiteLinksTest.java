@@ -1,0 +1,70 @@
+package cn.dayuan.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SiteLinksTest {
+
+    private static final Set<String> SITE = Set.of("www.example.cn");
+
+    @Test
+    void findsEveryOnSiteLinkOfAPageAndNothingElse() {
+        String html = """
+                <link rel="canonical" href="https://www.example.cn/zcjh/123.html">
+                <link rel="stylesheet" href='/assets/site.css'>
+                <script src="/webjars/htmx.org/2.0.10/dist/htmx.min.js"></script>
+                <a href="index_2.html">下一页</a> <a href="../">上级栏目</a> <a href="/tag/行动/">行动</a>
+                <a href="/zcjh/124.html#comments">评论</a> <a href="/search?q=%E8%A1%8C">搜索</a>
+                <a href="https://www.gov.cn/">中国政府网</a> <a href="mailto:webmaster@example.cn">邮件</a>
+                <a href="javascript:void(0)">分享</a> <img src="data:image/png;base64,AAAA">
+                """;
+
+        assertThat(SiteLinks.extract(html, "/zcjh/jsxw/", SITE)).containsExactlyInAnyOrder(
+                "/zcjh/123.html", "/assets/site.css", "/webjars/htmx.org/2.0.10/dist/htmx.min.js",
+                "/zcjh/jsxw/index_2.html", "/zcjh/", "/tag/%E8%A1%8C%E5%8A%A8/", "/zcjh/124.html");
+    }
+
+    @Test
+    void readsSitemapsFeedsAndRobots() {
+        String sitemap = "<urlset><url><loc>https://www.example.cn/zcjh/1.html</loc></url></urlset>";
+        String feed = "<rss><channel><link>https://www.example.cn/</link></channel></rss>";
+        String robots = "User-agent: *\nDisallow: /admin/\nSitemap: https://www.example.cn/sitemap.xml\n";
+
+        assertThat(SiteLinks.extract(sitemap, "/sitemap.xml", SITE)).containsExactly("/zcjh/1.html");
+        assertThat(SiteLinks.extract(feed, "/feed.xml", SITE)).containsExactly("/");
+        assertThat(SiteLinks.extract(robots, "/robots.txt", SITE)).containsExactly("/sitemap.xml");
+    }
+
+    @Test
+    void oneAddressHasOneCanonicalForm() {
+        assertThat(SiteLinks.normalize("/tag/行动/", "/", SITE))
+                .isEqualTo(SiteLinks.normalize("/tag/%E8%A1%8C%E5%8A%A8/", "/", SITE))
+                .isEqualTo("/tag/%E8%A1%8C%E5%8A%A8/");
+        assertThat(SiteLinks.normalize("/zcjh//./123.html", "/", SITE)).isEqualTo("/zcjh/123.html");
+        assertThat(SiteLinks.normalize("/a%20b.html", "/", SITE)).isEqualTo("/a%20b.html");
+    }
+
+    @Test
+    void refusesAddressesThatWouldLeaveTheSiteOrExposeHiddenFiles() {
+        assertThat(SiteLinks.normalize("../../etc/passwd", "/zcjh/", SITE)).isNull();
+        assertThat(SiteLinks.normalize("/%2e%2e/secret", "/", SITE)).isNull();
+        assertThat(SiteLinks.normalize("/.dayuan-export", "/", SITE)).isNull();
+        assertThat(SiteLinks.normalize("/a%0Ab.html", "/", SITE)).isNull();
+        assertThat(SiteLinks.normalize("//evil.example/x.html", "/", SITE)).isNull();
+    }
+
+    @Test
+    void mapsAddressesToTheFilesNginxServesForThem() {
+        Path root = Path.of("/srv/site");
+
+        assertThat(SiteLinks.fileFor(root, "/")).isEqualTo(root.resolve("index.html"));
+        assertThat(SiteLinks.fileFor(root, "/zcjh/")).isEqualTo(root.resolve("zcjh/index.html"));
+        assertThat(SiteLinks.fileFor(root, "/zcjh/123.html")).isEqualTo(root.resolve("zcjh/123.html"));
+        assertThat(SiteLinks.fileFor(root, "/tag/%E8%A1%8C%E5%8A%A8/")).isEqualTo(root.resolve("tag/行动/index.html"));
+        assertThat(SiteLinks.fileFor(root, "/feed.xml")).isEqualTo(root.resolve("feed.xml"));
+    }
+}

@@ -1,0 +1,216 @@
+package cn.dayuan.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.channel.Channel;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.DayuanProperties;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dayuan.data-dir=target/test-data/StaticExportTest", "dayuan.admin-password=static-export-test-pw"})
+@AutoConfigureMockMvc
+@Import({TestPages.class, TestPages.Seeds.class})
+class StaticExportTest {
+
+    private static final String EDITOR = "admin";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaticExporter exporter;
+    @Autowired
+    TestPages pages;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    ChannelService channels;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    DayuanProperties properties;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void exportsTheWholeSiteThenRewritesOnlyWhatChanged(@TempDir Path dir) throws IOException {
+        Channel channel = channels.create("导出测试", "daochu-" + Long.toString(System.currentTimeMillis(), 36), null,
+                null, null);
+        ArticleDetail kept = articles.create(PageCacheTest.draft(channel, "保留的文章", Instant.now().minusSeconds(90),
+                ArticleStatus.PUBLISHED), EDITOR);
+        ArticleDetail withdrawn = articles.create(PageCacheTest.draft(channel, "将被撤下的文章",
+                Instant.now().minusSeconds(60), ArticleStatus.PUBLISHED), EDITOR);
+        Path photo = properties.mediaDir().resolve("2026/11/photo.jpg");
+        Files.createDirectories(photo.getParent());
+        Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        Files.writeString(dir.resolve("README.txt"), "运维人员自己的文件");
+        pages.pageVersion = "一";
+        events.publishEvent(ContentChangedEvent.of("test:versioned"));
+
+        ExportResult first = exporter.export(dir, null);
+
+        assertThat(first.written()).isEqualTo(first.files());
+        assertThat(first.unchanged()).isZero();
+        assertThat(first.deleted()).isZero();
+        for (String file : new String[] {"test-pages/index.html", "test-pages/index_2.html", "test-pages/p/a.html",
+                "test-pages/p/b.html", "test-pages/tag/行动/index.html", "test-pages/versioned.html",
+                "test-pages/feed.xml", "test-pages/article/" + kept.id() + ".html",
+                "test-pages/article/" + withdrawn.id() + ".html", "404.html",
+                "webjars/htmx.org/2.0.10/dist/htmx.min.js", "assets/dayuan-test/export.css",
+                "media/2026/11/photo.jpg"}) {
+            assertThat(dir.resolve(file)).as(file).isRegularFile();
+        }
+        assertThat(dir.resolve("test-pages/p/c.html")).as("a link with a query string").doesNotExist();
+        assertThat(dir.resolve("test-pages/missing.html")).as("a broken link").doesNotExist();
+        assertThat(dir.resolve("admin")).doesNotExist();
+        assertThat(Files.readAllBytes(dir.resolve("test-pages/p/a.html")))
+                .isEqualTo(new TestHttp(port).get("/test-pages/p/a.html").body());
+        assertThat(Files.readString(dir.resolve("404.html"))).isNotBlank();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("test-pages/p/a.html")))
+                .as("readable by the web server like any file written here")
+                .isEqualTo(Files.getPosixFilePermissions(dir.resolve("README.txt")));
+        assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("尚未设置网站地址"));
+
+        ExportResult second = exporter.export(dir, null);
+        assertThat(second.written()).isZero();
+        assertThat(second.deleted()).isZero();
+        assertThat(second.unchanged()).isEqualTo(first.files());
+
+        // From here on only the test's own pages are asserted file by file: the real site's pages (exported too
+        // once the portal is in) change with the same edits.
+        Map<String, Object> before = snapshot(dir);
+        pages.pageVersion = "二";
+        events.publishEvent(ContentChangedEvent.of("test:versioned"));
+        ExportResult third = exporter.export(dir, null);
+        assertThat(rewritten(before, snapshot(dir))).hasSize(third.written())
+                .filteredOn(f -> f.startsWith("test-pages/")).containsExactly("test-pages/versioned.html");
+        assertThat(Files.readString(dir.resolve("test-pages/versioned.html"))).contains("版本二");
+
+        // A retitled article changes its own page and the list on the entry page; the second list page and the
+        // feed render again but come out byte for byte the same, so they are not rewritten.
+        before = snapshot(dir);
+        articles.update(kept.id(), PageCacheTest.draft(channel, "改过标题的文章", kept.publishedAt(),
+                ArticleStatus.PUBLISHED), EDITOR);
+        ExportResult retitled = exporter.export(dir, null);
+        assertThat(rewritten(before, snapshot(dir))).hasSize(retitled.written())
+                .filteredOn(f -> f.startsWith("test-pages/"))
+                .containsExactlyInAnyOrder("test-pages/index.html", "test-pages/article/" + kept.id() + ".html");
+        assertThat(Files.readString(dir.resolve("test-pages/article/" + kept.id() + ".html"))).contains("改过标题的文章");
+
+        before = snapshot(dir);
+        articles.unpublish(withdrawn.id(), EDITOR);
+        Files.delete(photo);
+        ExportResult afterWithdrawal = exporter.export(dir, null);
+        Map<String, Object> after = snapshot(dir);
+        Set<String> deleted = new HashSet<>(before.keySet());
+        deleted.removeAll(after.keySet());
+        assertThat(deleted).hasSize(afterWithdrawal.deleted())
+                .filteredOn(f -> f.startsWith("test-pages/") || f.startsWith("media/"))
+                .containsExactlyInAnyOrder("test-pages/article/" + withdrawn.id() + ".html", "media/2026/11/photo.jpg");
+        assertThat(rewritten(before, after)).hasSize(afterWithdrawal.written())
+                .filteredOn(f -> f.startsWith("test-pages/")).as("the entry page no longer lists it")
+                .containsExactly("test-pages/index.html");
+        assertThat(dir.resolve("media/2026")).as("emptied folders go too").doesNotExist();
+        assertThat(dir.resolve("README.txt")).as("files the export did not write are left alone").exists();
+    }
+
+    /** Each exported file's inode and time: a rewrite replaces the file, so they change. */
+    private static Map<String, Object> snapshot(Path dir) throws IOException {
+        Map<String, Object> files = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(file).toString();
+                if (!name.equals(ExportManifest.FILE_NAME)) {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    files.put(name, Arrays.asList(attributes.fileKey(), attributes.lastModifiedTime()));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static List<String> rewritten(Map<String, Object> before, Map<String, Object> after) {
+        return after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsReportedClearly(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+
+        assertThatThrownBy(() -> exporter.export(file.resolve("site"), null))
+                .isInstanceOf(ExportException.class)
+                .hasMessageContaining("导出目录不可写").hasMessageContaining("not-a-folder");
+    }
+
+    @Test
+    void theNewsroomPageRunsTheExportForEditors() throws Exception {
+        mvc.perform(get("/admin/export").with(user("bianji").roles("EDITOR", "AUTHOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("name=\"_csrf\""),
+                        org.hamcrest.Matchers.containsString("href=\"/assets/newsroom.css\""),
+                        org.hamcrest.Matchers.containsString("href=\"/admin\""),
+                        org.hamcrest.Matchers.containsString("开始导出"))));
+
+        MvcResult exported = mvc.perform(post("/admin/export").with(csrf()).with(user("bianji").roles("EDITOR", "AUTHOR")))
+                .andExpect(redirectedUrl("/admin/export"))
+                .andExpect(flash().attributeExists("result"))
+                .andReturn();
+        ExportResult result = (ExportResult) exported.getFlashMap().get("result");
+        assertThat(properties.exportDir().resolve("test-pages/index.html")).isRegularFile();
+
+        String shown = mvc.perform(get("/admin/export").with(user("bianji").roles("EDITOR", "AUTHOR"))
+                        .flashAttrs(exported.getFlashMap()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("导出完成").contains("<td id=\"files\">" + result.files() + "</td>");
+    }
+
+    @Test
+    void authorsAndForgedRequestsCannotExport() throws Exception {
+        mvc.perform(get("/admin/export").with(user("zuozhe").roles("AUTHOR")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/export").with(csrf()).with(user("zuozhe").roles("AUTHOR")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/export").with(user("bianji").roles("EDITOR", "AUTHOR")))
+                .andExpect(status().isForbidden());
+    }
+}
