@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Start-up time (process start -> /actuator/health answers UP) and resident memory of Dayuan, for an empty site
+# (a new data folder: the first start also creates the schema) and for the loaded 10,000-article site, on Java 17
+# and Java 25, with -XX:+UseParallelGC. Memory: VmRSS right after start, VmRSS after a 10 s wrk run over many
+# distinct pages (home, every channel, 2,000 articles, so the page cache fills), and the peak RSS that
+# /usr/bin/time -v reports for the whole process.
+#
+# Usage: bench/startup.sh [--java PATH]...   (default: java, i.e. 17, and Temurin 25)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+bench_time_limit 1200 "$@"
+bench_lock
+
+JAVAS=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --java) JAVAS+=("$2"); shift 2 ;;
+        *) die "unknown option $1" ;;
+    esac
+done
+[ ${#JAVAS[@]} -gt 0 ] || JAVAS=(java "$JAVA25")
+require_tools curl wrk python3
+ensure_loaded_site
+
+OUT="$RESULTS/startup-$(date +%Y%m%d-%H%M%S)"
+ARTICLE_COUNT=$(python3 -c 'import json, sys; print("{:,}".format(json.load(open(sys.argv[1]))["articles"]))' "$LOADED_MARKER")
+EMPTY_DATA="$WORK/empty-data"
+mkdir -p "$OUT"
+log "load before the run: $(uptime)"
+
+# Pages for the wrk run: the empty site has its home page, feed and sitemap; the loaded one many more.
+printf '/\n/feed.xml\n/sitemap.xml\n' >"$OUT/paths-empty.txt"
+python3 - "$MANIFEST" >"$OUT/paths-full.txt" <<'EOF'
+import json, sys
+from urllib.parse import urlparse
+entries = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+print("/")
+print("/feed.xml")
+for channel in sorted({"/".join(e["payload"]["channel"].split("/")[:i + 1])
+                       for e in entries for i in range(len(e["payload"]["channel"].split("/")))}):
+    print(f"/{channel}/")
+for e in entries[:2000]:
+    print(urlparse(e["url"]).path)
+EOF
+
+: >"$OUT/rows.tsv"
+for java in "${JAVAS[@]}"; do
+    version=$(java_label "$java")
+    for site in empty full; do
+        if [ "$site" = empty ]; then rm -rf "$EMPTY_DATA"; data="$EMPTY_DATA"; else data="$DATA"; fi
+        start_dayuan "$java" "$data" "startup-$site-java$(java_major "$java")"
+        spring=$(spring_started_seconds)
+        rss_start=$(vmrss_mb "$DAYUAN_PID")
+        result=$(wrk_json -t2 -c64 -d10s "$BASE/" -- "$OUT/paths-$site.txt")
+        rss_wrk=$(vmrss_mb "$DAYUAN_PID")
+        stop_dayuan
+        peak=$(dayuan_max_rss_mb)
+        rps=$(python3 -c 'import json, sys; r = json.loads(sys.argv[1]); e = r["non2xx"] + r["socket_errors"]
+print("{:,.0f}".format(r["rps"]) + (" ({} errors)".format(e) if e else ""))' "$result")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$version" "$site" "$STARTUP_MS" "$spring" "$rss_start" \
+            "$rps" "$rss_wrk" "$peak" >>"$OUT/rows.tsv"
+        log "Java $version $site: UP after $STARTUP_MS ms, RSS $rss_start MB, after wrk $rss_wrk MB, peak $peak MB"
+    done
+done
+rm -rf "$EMPTY_DATA"
+
+{
+    echo "### startup: $(date '+%Y-%m-%d %H:%M'), -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-(default heap)}${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}"
+    echo
+    command="bench/startup.sh"
+    for java in "${JAVAS[@]}"; do command+=" --java $java"; done
+    env=""
+    [ -z "${BENCH_JAVA_OPTS:-}" ] || env+="BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS' "
+    [ -z "${BENCH_APP_ARGS:-}" ] || env+="BENCH_APP_ARGS='$BENCH_APP_ARGS' "
+    echo "Command: \`$env$command\`"
+    echo
+    echo "| Java | site | start-up to health UP s | Spring's \"Started in\" s | VmRSS after start MB | wrk 10 s req/s (mixed pages) | VmRSS after wrk MB | peak RSS MB |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' -v articles="$ARTICLE_COUNT" '{
+        site = ($2 == "empty") ? "empty (new data folder)" : articles " articles";
+        printf "| %s | %s | %.2f | %s | %s | %s | %s | %s |\n", $1, site, $3 / 1000, $4, $5, $6, $7, $8 }' "$OUT/rows.tsv"
+} | tee "$OUT/table.md"
