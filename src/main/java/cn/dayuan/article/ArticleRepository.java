@@ -20,10 +20,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @EntityGraph(attributePaths = {"publisher", "tags"})
     Optional<Article> findWithDetailsById(Long id);
 
-    @Query("select a from Article a where " + PUBLIC + " and a.channel.id in :channelIds"
-            + " order by a.pinned desc, a.publishedAt desc, a.id desc")
-    Page<Article> findPublicInChannels(Collection<Long> channelIds, Instant now, Pageable pageable);
-
     @Query("select a from Article a where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
     Page<Article> findPublic(Instant now, Pageable pageable);
 
@@ -33,13 +29,18 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
     List<Article> findPublicMostRead(Instant now, Pageable pageable);
 
-    @Query("select a from Article a join a.tags t where " + PUBLIC + " and t.id = :tagId"
-            + " order by a.publishedAt desc, a.id desc")
-    Page<Article> findPublicByTag(long tagId, Instant now, Pageable pageable);
+    @Query("select a.id from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
+    List<Long> findPublicMostReadIds(Instant now, Pageable pageable);
 
-    @Query("select distinct a from Article a join a.tags t where " + PUBLIC
-            + " and t.id in :tagIds and a.id <> :excludedId order by a.publishedAt desc, a.id desc")
-    List<Article> findPublicRelated(Collection<Long> tagIds, long excludedId, Instant now, Pageable pageable);
+    /** {@code [id, publishedAt, pinned]} of the published articles in the channels, scheduled ones included. */
+    @Query("select a.id, a.publishedAt, a.pinned from Article a"
+            + " where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and a.channel.id in :channelIds")
+    List<Object[]> findListingOfChannels(Collection<Long> channelIds);
+
+    /** {@code [id, publishedAt, pinned]} of the published articles with the tag, scheduled ones included. */
+    @Query("select a.id, a.publishedAt, a.pinned from Article a join a.tags t"
+            + " where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and t.id = :tagId")
+    List<Object[]> findListingOfTag(long tagId);
 
     @Query("select count(a) from Article a where " + PUBLIC)
     long countPublic(Instant now);

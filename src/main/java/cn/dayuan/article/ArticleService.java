@@ -2,8 +2,10 @@ package cn.dayuan.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,12 +13,14 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.account.Account;
@@ -51,11 +55,13 @@ public class ArticleService {
     private final TagService tags;
     private final AccountService accounts;
     private final ViewCounter viewCounter;
+    private final ArticleListings listings;
     private final ApplicationEventPublisher events;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
-                   ViewCounter viewCounter, ApplicationEventPublisher events) {
+                   ViewCounter viewCounter, ArticleListings listings, ApplicationEventPublisher events) {
         this.articles = articles;
+        this.listings = listings;
         this.channels = channels;
         this.tags = tags;
         this.accounts = accounts;
@@ -143,6 +149,8 @@ public class ArticleService {
         Set<Long> tagIds = tagIds(article);
         long articleId = article.getId();
         articles.delete(article);
+        events.publishEvent(new ArticleListings.Placement(articleId, listingKeys(channelIds, tagIds), Set.of(),
+                null, false));
         events.publishEvent(new ContentChangedEvent(keys(articleId, channelIds, tagIds)));
     }
 
@@ -215,11 +223,14 @@ public class ArticleService {
         return articles.findWithDetailsById(id).filter(a -> a.isPublicAt(Instant.now())).map(this::detail);
     }
 
+    // Lists read their listing outside any transaction: under REPEATABLE READ (MariaDB) a transaction that had
+    // already read could load a listing older than the eviction that made the reload necessary, and keep it.
+
     /** Public articles of a channel and its sub-channels; pinned first, then newest first. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Page<ArticleSummary> publicInChannel(long channelId, int page, int size) {
-        List<Long> ids = channels.tree().selfAndDescendantIds(channelId);
-        return articles.findPublicInChannels(ids, Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size)))
-                .map(this::summary);
+        List<Long> channelIds = channels.tree().selfAndDescendantIds(channelId);
+        return page(listings.channel(channelId, () -> articles.findListingOfChannels(channelIds)), page, size);
     }
 
     public Page<ArticleSummary> latest(int page, int size) {
@@ -231,24 +242,36 @@ public class ArticleService {
                 .map(this::summary).toList();
     }
 
+    /**
+     * Ids of the most-read articles, for lists that read them once and show them many times; the result may hold
+     * articles that are no longer public by the time it is shown, so show it with {@link #publicSummaries}.
+     */
+    public List<Long> mostReadIds(int count) {
+        return articles.findPublicMostReadIds(Instant.now(), PageRequest.of(0, clamp(count)));
+    }
+
+    /** Summaries of the articles with {@code ids} that are public now, in the order of {@code ids}. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<ArticleSummary> publicSummaries(List<Long> ids) {
+        return summaries(ids);
+    }
+
     public List<ArticleSummary> mostRead(int count) {
         return articles.findPublicMostRead(Instant.now(), PageRequest.of(0, clamp(count))).stream()
                 .map(this::summary).toList();
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Page<ArticleSummary> publicByTag(long tagId, int page, int size) {
-        return articles.findPublicByTag(tagId, Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size)))
-                .map(this::summary);
+        return page(listings.tag(tagId, () -> articles.findListingOfTag(tagId)), page, size);
     }
 
     /** Public articles sharing a tag with {@code article}, newest first. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<ArticleSummary> related(ArticleDetail article, int count) {
-        List<Long> tagIds = article.tags().stream().map(Tag::getId).toList();
-        if (tagIds.isEmpty()) {
-            return List.of();
-        }
-        return articles.findPublicRelated(tagIds, article.id(), Instant.now(), PageRequest.of(0, clamp(count)))
-                .stream().map(this::summary).toList();
+        List<ArticleListings.Listing> tagListings = article.tags().stream()
+                .map(tag -> listings.tag(tag.getId(), () -> articles.findListingOfTag(tag.getId()))).toList();
+        return summaries(ArticleListings.newestAcross(tagListings, article.id(), clamp(count), Instant.now()));
     }
 
     public long countPublic() {
@@ -394,25 +417,55 @@ public class ArticleService {
         return ids;
     }
 
-    /** Tells the page cache which pages an article change touches: before and after the change. */
+    /**
+     * Tells the listings where the article is listed now, and the page cache which pages the change touches:
+     * before and after the change.
+     */
     private void announce(Article article, Set<Long> channelsBefore, Set<Long> tagsBefore) {
         Set<Long> channelIds = new HashSet<>(channelsBefore);
         channelIds.add(article.getChannel().getId());
         Set<Long> tagIds = new HashSet<>(tagsBefore);
         tagIds.addAll(tagIds(article));
+        boolean listed = article.getStatus() == ArticleStatus.PUBLISHED && article.getPublishedAt() != null;
+        events.publishEvent(new ArticleListings.Placement(article.getId(), listingKeys(channelIds, tagIds),
+                listed ? listingKeys(Set.of(article.getChannel().getId()), tagIds(article)) : Set.of(),
+                article.getPublishedAt(), article.isPinned()));
         events.publishEvent(new ContentChangedEvent(keys(article.getId(), channelIds, tagIds)));
     }
 
     private Set<String> keys(long articleId, Set<Long> channelIds, Set<Long> tagIds) {
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = listingKeys(channelIds, tagIds);
         keys.add(PageKeys.article(articleId));
         keys.add(PageKeys.LATEST);
+        return keys;
+    }
+
+    /** The lists an article of these channels with these tags appears in: its channels' with their parents'. */
+    private Set<String> listingKeys(Set<Long> channelIds, Set<Long> tagIds) {
+        Set<String> keys = new HashSet<>();
         ChannelTree tree = channels.tree();
         for (long channelId : channelIds) {
             tree.trail(channelId).forEach(c -> keys.add(PageKeys.channelList(c.id())));
         }
         tagIds.forEach(id -> keys.add(PageKeys.tagList(id)));
         return keys;
+    }
+
+    private Page<ArticleSummary> page(ArticleListings.Listing listing, int page, int size) {
+        Pageable pageable = PageRequest.of(Math.max(page, 0), clamp(size));
+        ArticleListings.Slice slice = listing.page(Instant.now(), pageable.getOffset(), pageable.getPageSize());
+        return new PageImpl<>(summaries(slice.ids()), pageable, slice.total());
+    }
+
+    /**
+     * Summaries of the articles with {@code ids} that are public now, in that order. Lists pass ids of public
+     * articles; the check covers one withdrawn between reading the ids and reading the articles.
+     */
+    private List<ArticleSummary> summaries(List<Long> ids) {
+        Instant now = Instant.now();
+        Map<Long, Article> byId = new HashMap<>();
+        articles.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
+        return ids.stream().map(byId::get).filter(a -> a != null && a.isPublicAt(now)).map(this::summary).toList();
     }
 
     private ArticleSummary summary(Article a) {

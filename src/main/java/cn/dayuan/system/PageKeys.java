@@ -29,6 +29,7 @@ public final class PageKeys {
      */
     public static final String MOST_READ = "most-read";
 
+    private static final String CHANNEL_LIST = "channel-list:";
     private static final String ATTRIBUTE = PageKeys.class.getName();
 
     private PageKeys() {
@@ -45,7 +46,11 @@ public final class PageKeys {
 
     /** Article lists of one channel (its pages and feed; parents list their sub-channels' articles too). */
     public static String channelList(long channelId) {
-        return "channel-list:" + channelId;
+        return CHANNEL_LIST + channelId;
+    }
+
+    public static boolean isChannelList(String key) {
+        return key.startsWith(CHANNEL_LIST);
     }
 
     /** Article lists of one tag (tag pages, and "related articles" built from the tag). */

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -380,5 +382,70 @@ class ArticleDatabaseTest extends DatabaseTest {
 
     private long countArticles() {
         return jdbc.queryForObject("select count(*) from article", Long.class);
+    }
+
+    /**
+     * Channel and tag lists are kept in memory and patched on every change; after publishing, moving, retagging,
+     * pinning, rescheduling, unpublishing and deleting, each list must be exactly what the database says.
+     */
+    @Test
+    void channelAndTagListsFollowEveryChangeExactlyAsTheDatabaseHasIt() {
+        channels.create("民生服务", "minsheng", root, null, null);
+        String other = root + "/minsheng";
+        String tagA = unique("营商环境");
+        String tagB = unique("城市更新");
+        Instant base = now.minus(10, ChronoUnit.DAYS);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(articles.create(Draft.of("列表文章" + i, i % 2 == 0 ? child : other)
+                    .publishedAt(base.plus(i, ChronoUnit.HOURS)).tags(i < 3 ? tagA : tagB).build(), ADMIN).id());
+        }
+        long rootId = channels.getByPath(root).getId();
+        long childId = channels.getByPath(child).getId();
+        long otherId = channels.getByPath(other).getId();
+        long tagAId = tags.findByName(tagA).orElseThrow().getId();
+        long tagBId = tags.findByName(tagB).orElseThrow().getId();
+        Runnable readEveryList = () -> List.of(rootId, childId, otherId).forEach(id -> articles.publicInChannel(id, 0, 50));
+        readEveryList.run();
+        articles.publicByTag(tagAId, 0, 50);
+        articles.publicByTag(tagBId, 0, 50);
+
+        articles.update(ids.get(0), Draft.of("列表文章0（移到民生）", other).publishedAt(base).tags(tagB).build(), ADMIN);
+        articles.update(ids.get(1), Draft.of("列表文章1（置顶）", other).publishedAt(base.plus(1, ChronoUnit.HOURS))
+                .tags(tagB, tagA).pinned().build(), ADMIN);
+        articles.update(ids.get(2), Draft.of("列表文章2（改期）", child).publishedAt(now.plus(1, ChronoUnit.DAYS))
+                .tags(tagA).build(), ADMIN);
+        articles.unpublish(ids.get(3), ADMIN);
+        articles.delete(ids.get(4), ADMIN);
+        long added = articles.create(Draft.of("列表文章6", child).publishedAt(base.minus(1, ChronoUnit.HOURS))
+                .tags(tagA).build(), ADMIN).id();
+
+        assertThat(listed(articles.publicInChannel(rootId, 0, 50)))
+                .isEqualTo(inDatabase("a.channel_id in (?, ?, ?)", rootId, childId, otherId))
+                .containsExactly(ids.get(1), ids.get(5), ids.get(0), added);
+        assertThat(listed(articles.publicInChannel(childId, 0, 50))).isEqualTo(inDatabase("a.channel_id = ?", childId))
+                .containsExactly(added);
+        assertThat(listed(articles.publicInChannel(otherId, 0, 50))).isEqualTo(inDatabase("a.channel_id = ?", otherId))
+                .containsExactly(ids.get(1), ids.get(5), ids.get(0));
+        String tagged = "exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = ?)";
+        assertThat(listed(articles.publicByTag(tagAId, 0, 50))).containsExactly(ids.get(1), added);
+        assertThat(listed(articles.publicByTag(tagBId, 0, 50))).containsExactly(ids.get(5), ids.get(1), ids.get(0))
+                .containsExactlyInAnyOrderElementsOf(inDatabase(tagged, tagBId));
+        assertThat(articles.related(articles.get(added), 10)).extracting(ArticleSummary::id).containsExactly(ids.get(1));
+    }
+
+    private static List<Long> listed(Page<ArticleSummary> page) {
+        assertThat(page.getTotalElements()).isEqualTo(page.getContent().size());
+        return page.getContent().stream().map(ArticleSummary::id).toList();
+    }
+
+    /** Ids of the public articles matching {@code condition}, pinned first, then newest first, read with SQL. */
+    private List<Long> inDatabase(String condition, Object... arguments) {
+        Object[] all = new Object[arguments.length + 1];
+        // The test's articles lie days away from now, so how each driver maps the zone cannot change the result.
+        all[0] = Timestamp.from(Instant.now());
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return jdbc.queryForList("select a.id from article a where a.status = 'PUBLISHED' and a.published_at <= ?"
+                + " and " + condition + " order by a.pinned desc, a.published_at desc, a.id desc", Long.class, all);
     }
 }

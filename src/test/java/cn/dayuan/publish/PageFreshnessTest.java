@@ -43,6 +43,7 @@ import cn.dayuan.account.AccountService;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.article.ViewCounter;
@@ -411,20 +412,20 @@ class PageFreshnessTest {
         Changes changes = verify();
         assertThat(changes.changed).isEmpty();
         assertThat(changes.kept).containsExactlyInAnyOrderElementsOf(before.keySet());
-        assertThat(freshMostRead()).as("the ranking did change").isNotEqualTo(cachedMostRead("/"));
+        assertThat(databaseMostRead()).as("the ranking did change").isNotEqualTo(cachedMostRead("/"));
     }
 
     @Test
     @Order(15)
     void theMostReadListCatchesUpWhenItIsRefreshed() {
-        assertThat(cachedMostRead("/nav/")).isNotEqualTo(freshMostRead());
+        assertThat(cachedMostRead("/nav/")).isNotEqualTo(databaseMostRead());
 
         mostRead.evictPagesWithAnOutdatedRanking();
 
         Changes changes = verify(true);
         assertThat(changes.changed).contains("/", "/nav/", "/about.html", familyA.get(0).url(), "/shizheng/");
         assertThat(changes.kept).as("no ranking there").contains("/feed.xml", "/sitemap.xml", "/shizheng/feed.xml");
-        assertThat(cachedMostRead("/nav/")).isEqualTo(freshMostRead());
+        assertThat(cachedMostRead("/nav/")).isEqualTo(databaseMostRead()).isEqualTo(freshMostRead());
 
         warmEveryPage();
         mostRead.evictPagesWithAnOutdatedRanking();
@@ -614,6 +615,11 @@ class PageFreshnessTest {
 
     private List<String> freshMostRead() {
         return mostReadTitles(served("/nav/?fresh"));
+    }
+
+    /** The ranking as the database has it now; pages catch up with it when the list is refreshed. */
+    private List<String> databaseMostRead() {
+        return articles.mostRead(10).stream().map(ArticleSummary::title).toList();
     }
 
     private List<String> cachedMostRead(String path) {
