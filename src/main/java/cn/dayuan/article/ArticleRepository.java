@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -21,9 +22,11 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     Optional<Article> findWithDetailsById(Long id);
 
     @Query("select a from Article a where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
-    Page<Article> findPublic(Instant now, Pageable pageable);
+    Slice<Article> findPublic(Instant now, Pageable pageable);
 
-    @Query("select a from Article a where " + PUBLIC + " and a.headline = true order by a.publishedAt desc, a.id desc")
+    /** {@code headline} leads the order, though always true here, so that it is the order of ix_article_headlines. */
+    @Query("select a from Article a where " + PUBLIC + " and a.headline = true"
+            + " order by a.headline desc, a.publishedAt desc, a.id desc")
     List<Article> findPublicHeadlines(Instant now, Pageable pageable);
 
     @Query("select a from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")

@@ -16,6 +16,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
@@ -233,7 +234,8 @@ public class ArticleService {
         return page(listings.channel(channelId, () -> articles.findListingOfChannels(channelIds)), page, size);
     }
 
-    public Page<ArticleSummary> latest(int page, int size) {
+    /** Newest public articles, a page at a time; without a total, which would count every article. */
+    public Slice<ArticleSummary> latest(int page, int size) {
         return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size))).map(this::summary);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -54,7 +54,7 @@ class FeedController {
         all.forEach(channel -> url(xml, base + channel.url(), null, "daily"));
         int written = 1 + all.size();
         for (int page = 0; written < SITEMAP_LIMIT; page++) {
-            Page<ArticleSummary> batch = articles.latest(page, SITEMAP_BATCH);
+            Slice<ArticleSummary> batch = articles.latest(page, SITEMAP_BATCH);
             for (ArticleSummary article : batch.getContent()) {
                 if (written++ >= SITEMAP_LIMIT) {
                     break;
