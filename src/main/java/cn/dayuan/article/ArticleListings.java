@@ -54,6 +54,11 @@ class ArticleListings {
         return listings.get(PageKeys.tagList(tagId), key -> Listing.of(rows.get(), false));
     }
 
+    /** The tag's listing if it is loaded, else null. */
+    Listing loadedTag(long tagId) {
+        return listings.getIfPresent(PageKeys.tagList(tagId));
+    }
+
     /**
      * Where an article is listed after a change: it leaves every listing in {@code touched} (where it was, where it
      * is) and goes back into those in {@code listedIn} with its publish time. Announced by {@link ArticleService}
@@ -169,6 +174,26 @@ class ArticleListings {
                 }
             }
             return entries.toArray(long[][]::new);
+        }
+
+        /**
+         * Whether article {@code id}, published at {@code at}, is among the {@code depth} newest articles visible at
+         * {@code now}, whatever its place in this listing is.
+         */
+        boolean amongNewest(long id, Instant at, int depth, Instant now) {
+            if (at == null || at.isAfter(now)) {
+                return false;
+            }
+            long time = at.toEpochMilli();
+            long visibleUpTo = now.toEpochMilli();
+            int newer = 0;
+            for (int i = 0; i < ids.length && newer < depth; i++) {
+                if (ids[i] != id && publishedAt[i] <= visibleUpTo
+                        && (publishedAt[i] > time || publishedAt[i] == time && ids[i] > id)) {
+                    newer++;
+                }
+            }
+            return newer < depth;
         }
 
         /** The first index in [from, to) whose article is public at {@code at}: runs are newest first. */

@@ -50,6 +50,8 @@ public class ArticleService {
 
     public static final int SUMMARY_LENGTH = 120;
     public static final int SUGGESTED_TAGS = 5;
+    /** Length of an article page's related-articles list. */
+    public static final int RELATED = 8;
 
     private final ArticleRepository articles;
     private final ChannelService channels;
@@ -81,7 +83,7 @@ public class ArticleService {
         Article article = new Article(account);
         article.apply(checked, channel, tags.findOrCreate(checked.tags()));
         articles.save(article);
-        announce(article, Set.of(), Set.of());
+        announce(article, Place.NOWHERE);
         return detail(article);
     }
 
@@ -92,11 +94,10 @@ public class ArticleService {
         checkMayEdit(article, account);
         ArticleDraft checked = check(draft, account);
         Channel channel = channels.getByPath(checked.channel());
-        Set<Long> channelsBefore = Set.of(article.getChannel().getId());
-        Set<Long> tagsBefore = tagIds(article);
+        Place before = Place.of(article);
         article.apply(checked, channel, tags.findOrCreate(checked.tags()));
         articles.flush();
-        announce(article, channelsBefore, tagsBefore);
+        announce(article, before);
         return detail(article);
     }
 
@@ -111,8 +112,9 @@ public class ArticleService {
         }
         // An explicit publish time is kept: it may be a scheduled time or the original date of an imported article.
         Instant at = article.getPublishedAt() == null ? Instant.now() : article.getPublishedAt();
+        Place before = Place.of(article);
         article.changeStatus(ArticleStatus.PUBLISHED, at);
-        announce(article, Set.of(), Set.of());
+        announce(article, before);
         return detail(article);
     }
 
@@ -121,8 +123,9 @@ public class ArticleService {
     public ArticleDetail unpublish(long id, String actor) {
         requireEditor(actor(actor), "撤下文章");
         Article article = load(id);
+        Place before = Place.of(article);
         article.changeStatus(ArticleStatus.UNPUBLISHED, article.getPublishedAt());
-        announce(article, Set.of(), Set.of());
+        announce(article, before);
         return detail(article);
     }
 
@@ -146,13 +149,10 @@ public class ArticleService {
         if (!account.getRole().includes(Role.EDITOR)) {
             checkMayEdit(article, account);
         }
-        Set<Long> channelIds = Set.of(article.getChannel().getId());
-        Set<Long> tagIds = tagIds(article);
+        Place before = Place.of(article);
         long articleId = article.getId();
         articles.delete(article);
-        events.publishEvent(new ArticleListings.Placement(articleId, listingKeys(channelIds, tagIds), Set.of(),
-                null, false));
-        events.publishEvent(new ContentChangedEvent(keys(articleId, channelIds, tagIds)));
+        announce(articleId, before, Place.NOWHERE);
     }
 
     /** Adds a reader's like; returns the new count. */
@@ -236,12 +236,12 @@ public class ArticleService {
 
     /** Newest public articles, a page at a time; without a total, which would count every article. */
     public Slice<ArticleSummary> latest(int page, int size) {
-        return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size))).map(this::summary);
+        return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size))).map(this::listed);
     }
 
     public List<ArticleSummary> headlines(int count) {
         return articles.findPublicHeadlines(Instant.now(), PageRequest.of(0, clamp(count))).stream()
-                .map(this::summary).toList();
+                .map(this::listed).toList();
     }
 
     /**
@@ -252,10 +252,10 @@ public class ArticleService {
         return articles.findPublicMostReadIds(Instant.now(), PageRequest.of(0, clamp(count)));
     }
 
-    /** Summaries of the articles with {@code ids} that are public now, in the order of {@code ids}. */
+    /** Summaries of the first {@code limit} articles with {@code ids} that are public now, in that order. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public List<ArticleSummary> publicSummaries(List<Long> ids) {
-        return summaries(ids);
+    public List<ArticleSummary> publicSummaries(List<Long> ids, int limit) {
+        return summaries(ids, limit);
     }
 
     public List<ArticleSummary> mostRead(int count) {
@@ -270,10 +270,10 @@ public class ArticleService {
 
     /** Public articles sharing a tag with {@code article}, newest first. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public List<ArticleSummary> related(ArticleDetail article, int count) {
+    public List<ArticleSummary> related(ArticleDetail article) {
         List<ArticleListings.Listing> tagListings = article.tags().stream()
                 .map(tag -> listings.tag(tag.getId(), () -> articles.findListingOfTag(tag.getId()))).toList();
-        return summaries(ArticleListings.newestAcross(tagListings, article.id(), clamp(count), Instant.now()));
+        return summaries(ArticleListings.newestAcross(tagListings, article.id(), RELATED, Instant.now()));
     }
 
     public long countPublic() {
@@ -300,7 +300,12 @@ public class ArticleService {
     public Set<String> keysOfArticlesScheduledBetween(Instant after, Instant upTo) {
         Set<String> keys = new HashSet<>();
         for (Article article : articles.findScheduledBetween(after, upTo)) {
-            keys.addAll(keys(article.getId(), Set.of(article.getChannel().getId()), tagIds(article)));
+            Place place = Place.of(article);
+            keys.add(PageKeys.article(article.getId()));
+            keys.add(PageKeys.LATEST);
+            keys.addAll(listingKeys(Set.of(place.channelId()), place.tagIds()));
+            // It has just become the newest article of each of its tags.
+            place.tagIds().forEach(tagId -> keys.add(PageKeys.relatedByTag(tagId)));
         }
         return keys;
     }
@@ -420,26 +425,73 @@ public class ArticleService {
     }
 
     /**
-     * Tells the listings where the article is listed now, and the page cache which pages the change touches:
-     * before and after the change.
+     * Where an article stands in the public lists: whether it is listed (published, maybe scheduled), when, pinned
+     * or a headline, in which channel and under which tags. A change that leaves this alone (a corrected title or
+     * body) changes no list's order or membership, only what the lists show of it.
      */
-    private void announce(Article article, Set<Long> channelsBefore, Set<Long> tagsBefore) {
-        Set<Long> channelIds = new HashSet<>(channelsBefore);
-        channelIds.add(article.getChannel().getId());
-        Set<Long> tagIds = new HashSet<>(tagsBefore);
-        tagIds.addAll(tagIds(article));
-        boolean listed = article.getStatus() == ArticleStatus.PUBLISHED && article.getPublishedAt() != null;
-        events.publishEvent(new ArticleListings.Placement(article.getId(), listingKeys(channelIds, tagIds),
-                listed ? listingKeys(Set.of(article.getChannel().getId()), tagIds(article)) : Set.of(),
-                article.getPublishedAt(), article.isPinned()));
-        events.publishEvent(new ContentChangedEvent(keys(article.getId(), channelIds, tagIds)));
+    private record Place(boolean listed, Instant publishedAt, boolean pinned, boolean headline, long channelId,
+                         Set<Long> tagIds) {
+
+        static final Place NOWHERE = new Place(false, null, false, false, -1, Set.of());
+
+        static Place of(Article article) {
+            return new Place(article.getStatus() == ArticleStatus.PUBLISHED && article.getPublishedAt() != null,
+                    article.getPublishedAt(), article.isPinned(), article.isHeadline(), article.getChannel().getId(),
+                    ArticleService.tagIds(article));
+        }
+
+        Set<Long> channelIds() {
+            return listed ? Set.of(channelId) : Set.of();
+        }
+
+        Set<Long> listedTagIds() {
+            return listed ? tagIds : Set.of();
+        }
     }
 
-    private Set<String> keys(long articleId, Set<Long> channelIds, Set<Long> tagIds) {
-        Set<String> keys = listingKeys(channelIds, tagIds);
+    private void announce(Article article, Place before) {
+        announce(article.getId(), before, Place.of(article));
+    }
+
+    /**
+     * Tells the listings where the article is listed now, and the page cache which pages the change touches: every
+     * page that shows the article, and, when its place changed, every list it left, entered or moved in.
+     */
+    private void announce(long articleId, Place before, Place after) {
+        Set<Long> channelIds = new HashSet<>(before.channelIds());
+        channelIds.addAll(after.channelIds());
+        Set<Long> tagIds = new HashSet<>(before.listedTagIds());
+        tagIds.addAll(after.listedTagIds());
+        Set<String> touched = listingKeys(channelIds, tagIds);
+        Set<String> keys = new HashSet<>();
         keys.add(PageKeys.article(articleId));
-        keys.add(PageKeys.LATEST);
-        return keys;
+        if (!before.equals(after) && (before.listed() || after.listed())) {
+            keys.add(PageKeys.LATEST);
+            keys.addAll(touched);
+            tagIds.stream().filter(tagId -> amongRelated(tagId, articleId, before, after))
+                    .forEach(tagId -> keys.add(PageKeys.relatedByTag(tagId)));
+        }
+        events.publishEvent(new ArticleListings.Placement(articleId, touched,
+                after.listed() ? listingKeys(Set.of(after.channelId()), after.tagIds()) : Set.of(),
+                after.publishedAt(), after.pinned()));
+        events.publishEvent(new ContentChangedEvent(keys));
+    }
+
+    /**
+     * Whether the article was or will be among the newest articles of the tag that related-article lists draw from;
+     * only then do those lists change (its title in them is covered by its own key). Without the tag's listing at
+     * hand, the answer is yes.
+     */
+    private boolean amongRelated(long tagId, long articleId, Place before, Place after) {
+        // Not loaded here: inside this transaction a listing would be read with the change not yet committed.
+        ArticleListings.Listing listing = listings.loadedTag(tagId);
+        if (listing == null) {
+            return true;
+        }
+        int depth = RELATED + 1;
+        Instant now = Instant.now();
+        return before.listedTagIds().contains(tagId) && listing.amongNewest(articleId, before.publishedAt(), depth, now)
+                || after.listedTagIds().contains(tagId) && listing.amongNewest(articleId, after.publishedAt(), depth, now);
     }
 
     /** The lists an article of these channels with these tags appears in: its channels' with their parents'. */
@@ -464,10 +516,21 @@ public class ArticleService {
      * articles; the check covers one withdrawn between reading the ids and reading the articles.
      */
     private List<ArticleSummary> summaries(List<Long> ids) {
+        return summaries(ids, ids.size());
+    }
+
+    private List<ArticleSummary> summaries(List<Long> ids, int limit) {
         Instant now = Instant.now();
         Map<Long, Article> byId = new HashMap<>();
         articles.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
-        return ids.stream().map(byId::get).filter(a -> a != null && a.isPublicAt(now)).map(this::summary).toList();
+        return ids.stream().map(byId::get).filter(a -> a != null && a.isPublicAt(now)).limit(limit)
+                .map(this::listed).toList();
+    }
+
+    /** An article as a public list shows it; the page being rendered now shows the article. */
+    private ArticleSummary listed(Article a) {
+        PageKeys.record(PageKeys.article(a.getId()));
+        return summary(a);
     }
 
     private ArticleSummary summary(Article a) {

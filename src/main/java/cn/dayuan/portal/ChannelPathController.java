@@ -37,7 +37,6 @@ class ChannelPathController {
      */
     private static final String ROOT =
             "{root:(?!(?:api|admin|actuator|assets|webjars|media|error|static)$)[a-z0-9][a-z0-9-]*}";
-    static final int RELATED = 8;
 
     private final ChannelService channels;
     private final ArticleService articles;
@@ -105,7 +104,7 @@ class ChannelPathController {
             return Redirects.permanent(article.url());
         }
         PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
-        article.tags().forEach(tag -> PageKeys.record(PageKeys.tagList(tag.getId())));
+        article.tags().forEach(tag -> PageKeys.record(PageKeys.relatedByTag(tag.getId())));
         List<ChannelView> trail = channels.tree().trail(article.channelId());
         PageFrame frame = frames.page(request, article.title(), description(article),
                 trail.isEmpty() ? null : trail.get(0).id());
@@ -116,7 +115,7 @@ class ChannelPathController {
         model.put("frame", frame);
         model.put("article", article);
         model.put("trail", trail);
-        model.put("related", articles.related(article, RELATED));
+        model.put("related", articles.related(article));
         model.put("rightsStatement", RightsStatements.of(frame.site(), article.rightsType(), article.source()));
         model.put("articleUrl", articleUrl);
         model.put("imageUrl", imageUrl);

@@ -72,7 +72,7 @@ public class MostReadList {
             ids = articles.mostReadIds(RESERVE);
             ranking = ids;
         }
-        return articles.publicSummaries(ids).stream().limit(LENGTH).toList();
+        return articles.publicSummaries(ids, LENGTH);
     }
 
     private static List<Long> ids(List<ArticleSummary> ranking) {

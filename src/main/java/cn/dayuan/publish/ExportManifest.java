@@ -48,6 +48,15 @@ final class ExportManifest {
     }
 
     /** The entries of the manifest in {@code root}; empty when there is none or it cannot be read. */
+    /** When the manifest in {@code root} was last written (its modification time), or -1 if there is none. */
+    static long stamp(Path root) {
+        try {
+            return Files.getLastModifiedTime(root.resolve(FILE_NAME)).toMillis();
+        } catch (IOException missing) {
+            return -1;
+        }
+    }
+
     static Map<String, Entry> read(Path root) {
         Path path = root.resolve(FILE_NAME);
         Map<String, Entry> entries = new HashMap<>();

@@ -1,12 +1,21 @@
 package cn.dayuan.publish;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -31,6 +40,15 @@ import cn.dayuan.system.DayuanProperties;
 @Component
 public class PageCache {
 
+    /**
+     * A request header the static export sends with {@link #exportToken()}; the answer then names the page's keys
+     * in {@link #PAGE_KEYS_HEADER}, so the export knows which changes touch which files. Readers never see them.
+     */
+    static final String EXPORT_HEADER = "X-Dayuan-Export";
+    static final String PAGE_KEYS_HEADER = "X-Dayuan-Page-Keys";
+    /** Secret to this process: only its own exporter can ask for page keys. */
+    private final String exportToken = UUID.randomUUID().toString();
+
     private final Cache<String, CachedPage> pages;
     /** PageKey → the pages that recorded it. Each set is only touched inside the map's per-key lock. */
     private final ConcurrentHashMap<String, Set<CachedPage>> pagesByKey = new ConcurrentHashMap<>();
@@ -49,6 +67,23 @@ public class PageCache {
                     }
                 })
                 .build();
+    }
+
+    String exportToken() {
+        return exportToken;
+    }
+
+    /** Names {@code page}'s keys in the answer when the static export of this process asks for them. */
+    void exposeKeysToExport(HttpServletRequest request, HttpServletResponse response, CachedPage page) {
+        if (exportToken.equals(request.getHeader(EXPORT_HEADER))) {
+            response.setHeader(PAGE_KEYS_HEADER, page.pageKeys.stream()
+                    .map(key -> URLEncoder.encode(key, StandardCharsets.UTF_8)).collect(Collectors.joining(" ")));
+        }
+    }
+
+    static Set<String> parseKeys(String header) {
+        return Arrays.stream(header.split(" ")).filter(key -> !key.isEmpty())
+                .map(key -> URLDecoder.decode(key, StandardCharsets.UTF_8)).collect(Collectors.toUnmodifiableSet());
     }
 
     CachedPage get(String cacheKey) {

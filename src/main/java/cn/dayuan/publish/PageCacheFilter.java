@@ -64,6 +64,7 @@ final class PageCacheFilter implements Filter {
         String cacheKey = cacheKey(request);
         CachedPage cached = cache.get(cacheKey);
         if (cached != null) {
+            cache.exposeKeysToExport(request, response, cached);
             if (cached.serve(request, response, CachedPage.HIT)) {
                 cache.reweigh(cached);
             }
@@ -88,6 +89,7 @@ final class PageCacheFilter implements Filter {
         boolean stored = cache.store(page, generation);
         // Start from a clean response so that the headers a miss sends are exactly the ones a hit replays.
         response.reset();
+        cache.exposeKeysToExport(request, response, page);
         if (page.serve(request, response, CachedPage.MISS) && stored) {
             cache.reweigh(page);
         }

@@ -33,11 +33,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import cn.dayuan.site.SiteService;
 import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
 
 /**
@@ -50,6 +53,11 @@ import cn.dayuan.system.DayuanProperties;
  * with its ETag and a 304 leaves the file alone; a file is only rewritten when its bytes differ from the ones on
  * disk; files of pages that are gone (an unpublished article) are deleted. The folder's {@link ExportManifest}
  * remembers what the export owns, so nothing else in the folder is ever touched.
+ *
+ * <p>Within one running server, the exporter also remembers which {@link cn.dayuan.system.PageKeys} each exported
+ * page was rendered from, and collects the keys of every content change after that. The next export into the same
+ * folder takes a page whose keys met no change as unchanged without asking for it, so an export after one edit
+ * costs the pages that edit touched, not a request for every page of the site.
  */
 @Service
 public class StaticExporter {
@@ -80,12 +88,16 @@ public class StaticExporter {
     private final SiteService site;
     private final List<ExportSeeds> seeds;
     private final ReentrantLock running = new ReentrantLock();
+    /** What the last export into each folder knows about its pages, and the changes since; see the class comment. */
+    private final Map<Path, Tracking> tracking = new ConcurrentHashMap<>();
+    private final PageCache cache;
     /** Made on the first export and kept, with its loopback connections, for the next ones. */
     private HttpClient client;
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
-                   SiteService site, List<ExportSeeds> seeds) {
+                   SiteService site, List<ExportSeeds> seeds, PageCache cache) {
         this.context = context;
+        this.cache = cache;
         this.environment = environment;
         this.properties = properties;
         this.site = site;
@@ -113,6 +125,27 @@ public class StaticExporter {
             return new Run(root, requestHost).execute();
         } finally {
             running.unlock();
+        }
+    }
+
+    /** Content changed: every page that shows it must be asked for again by the next export of each folder. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onContentChanged(ContentChangedEvent event) {
+        tracking.values().forEach(tracked -> tracked.changedKeys.addAll(event.keys()));
+    }
+
+    /**
+     * Page keys of the pages of one export folder, as of its last export, and the keys changed since. Valid while
+     * the folder's manifest is the one that export wrote.
+     */
+    private static final class Tracking {
+        final Set<String> changedKeys = ConcurrentHashMap.newKeySet();
+        final Map<String, Set<String>> keysByFile = new ConcurrentHashMap<>();
+        volatile long manifestStamp = -1;
+
+        boolean unchangedSince(String file) {
+            Set<String> keys = keysByFile.get(file);
+            return keys != null && keys.stream().noneMatch(changedKeys::contains);
         }
     }
 
@@ -151,10 +184,16 @@ public class StaticExporter {
         private final String forwardedProto;
         private final Set<String> siteAuthorities = new HashSet<>();
         private final ExecutorService workers;
+        /** What the last export here knew, or null: then every page is asked for. */
+        private final Tracking known;
+        /** What this export learns, collecting changes from its start on. */
+        private final Tracking learned = new Tracking();
 
         Run(Path root, String requestHost) {
             this.root = root;
             this.previous = ExportManifest.read(root);
+            Tracking last = tracking.put(root, learned);
+            this.known = last != null && last.manifestStamp == ExportManifest.stamp(root) ? last : null;
             int port = localPort();
             String address = environment.getProperty("server.address", "127.0.0.1");
             String loopback = address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
@@ -209,12 +248,14 @@ public class StaticExporter {
                 Map<String, ExportManifest.Entry> merged = new HashMap<>(previous);
                 merged.putAll(current);
                 writeManifest(merged);
+                tracking.remove(root, learned);
                 List<String> shown = failures.stream().sorted().limit(5).toList();
                 throw new ExportException("导出未完成，" + failures.size() + " 个地址出错（已写入的文件保留，未删除任何文件）："
                         + String.join("；", shown));
             }
             int deleted = deleteGoneFiles();
             writeManifest(current);
+            learned.manifestStamp = ExportManifest.stamp(root);
             ExportResult result = new ExportResult(root, written.get(), unchanged.get(), deleted, skipped.get(),
                     (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
@@ -272,6 +313,13 @@ public class StaticExporter {
             String name = relative(file);
             ExportManifest.Entry before = previous.get(name);
             boolean conditional = before != null && !before.etag().isEmpty() && before.matches(root);
+            if (conditional && known != null && known.unchangedSince(name)) {
+                unchanged.incrementAndGet();
+                current.put(name, before);
+                learned.keysByFile.put(name, known.keysByFile.get(name));
+                before.links().forEach(this::submit);
+                return;
+            }
             HttpResponse<byte[]> response;
             try {
                 response = client.send(request(path, conditional ? before.etag() : null),
@@ -285,6 +333,8 @@ public class StaticExporter {
                 return;
             }
             int status = response.statusCode();
+            response.headers().firstValue(PageCache.PAGE_KEYS_HEADER)
+                    .ifPresent(keys -> learned.keysByFile.put(name, PageCache.parseKeys(keys)));
             if (status == 304 && conditional) {
                 unchanged.incrementAndGet();
                 current.put(name, before);
@@ -335,7 +385,7 @@ public class StaticExporter {
             if (ifNoneMatch != null) {
                 builder.header("If-None-Match", ifNoneMatch);
             }
-            return builder.build();
+            return builder.header(PageCache.EXPORT_HEADER, cache.exportToken()).build();
         }
 
         /** Links of HTML, XML and text bodies, minus the seeds (which every export fetches anyway). */

@@ -12,6 +12,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The dependency vocabulary of the page cache. While a public page renders, the code that loads its content
  * records what the page shows ({@link #record}); when content changes, services publish a
  * {@link ContentChangedEvent} with the same keys, and exactly the pages that recorded one are evicted.
+ * <p>
+ * An article's key stands for everything shown of it, on its own page and in every list that shows it; the list
+ * keys ({@link #LATEST}, {@link #channelList}, {@link #tagList}, {@link #relatedByTag}) stand for which articles a
+ * list holds and in what order, and are announced only when an article enters, leaves or moves in them. So
+ * correcting an old article's title evicts the pages that show that article, not every page of its channel.
  */
 public final class PageKeys {
 
@@ -19,7 +24,7 @@ public final class PageKeys {
     public static final String SITE = "site";
     /** The channel tree (menus, breadcrumbs, channel names). */
     public static final String CHANNELS = "channels";
-    /** Lists of the newest articles across the whole site (home page, site feed, sitemap). */
+    /** Which articles the site-wide lists hold (newest articles and headlines: home page, site feed, sitemap). */
     public static final String LATEST = "latest";
     /** Public-service navigation categories and links. */
     public static final String DIRECTORY = "directory";
@@ -35,6 +40,7 @@ public final class PageKeys {
     private PageKeys() {
     }
 
+    /** An article: its page, and what any list shows of it. */
     public static String article(long id) {
         return "article:" + id;
     }
@@ -44,7 +50,7 @@ public final class PageKeys {
         return "publisher:" + username;
     }
 
-    /** Article lists of one channel (its pages and feed; parents list their sub-channels' articles too). */
+    /** Which articles one channel's lists hold (its pages and feed; parents list their sub-channels' too). */
     public static String channelList(long channelId) {
         return CHANNEL_LIST + channelId;
     }
@@ -53,9 +59,17 @@ public final class PageKeys {
         return key.startsWith(CHANNEL_LIST);
     }
 
-    /** Article lists of one tag (tag pages, and "related articles" built from the tag). */
+    /** Which articles one tag's pages list. */
     public static String tagList(long tagId) {
         return "tag-list:" + tagId;
+    }
+
+    /**
+     * The related-articles lists drawn from one tag (on the pages of articles with the tag): they change only when
+     * an article enters or leaves the tag's newest few.
+     */
+    public static String relatedByTag(long tagId) {
+        return "tag-related:" + tagId;
     }
 
     /** Records that the page being rendered in this request shows content named by {@code keys}. */

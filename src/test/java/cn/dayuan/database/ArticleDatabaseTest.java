@@ -258,9 +258,9 @@ class ArticleDatabaseTest extends DatabaseTest {
         assertThat(firstOfTwo.getTotalPages()).isEqualTo(2);
         assertThat(firstOfTwo).extracting(ArticleSummary::id).containsExactly(policyOnly);
 
-        assertThat(articles.related(articles.get(both), 10)).extracting(ArticleSummary::id)
+        assertThat(articles.related(articles.get(both))).extracting(ArticleSummary::id)
                 .containsExactly(housingOnly, policyOnly);
-        assertThat(articles.related(articles.get(policyOnly), 10)).extracting(ArticleSummary::id)
+        assertThat(articles.related(articles.get(policyOnly))).extracting(ArticleSummary::id)
                 .containsExactly(both);
     }
 
@@ -431,7 +431,7 @@ class ArticleDatabaseTest extends DatabaseTest {
         assertThat(listed(articles.publicByTag(tagAId, 0, 50))).containsExactly(ids.get(1), added);
         assertThat(listed(articles.publicByTag(tagBId, 0, 50))).containsExactly(ids.get(5), ids.get(1), ids.get(0))
                 .containsExactlyInAnyOrderElementsOf(inDatabase(tagged, tagBId));
-        assertThat(articles.related(articles.get(added), 10)).extracting(ArticleSummary::id).containsExactly(ids.get(1));
+        assertThat(articles.related(articles.get(added))).extracting(ArticleSummary::id).containsExactly(ids.get(1));
     }
 
     private static List<Long> listed(Page<ArticleSummary> page) {

@@ -127,6 +127,8 @@ class PageFreshnessTest {
     MostReadList mostRead;
     @Autowired
     StaticExporter exporter;
+    @Autowired
+    PageCache pageCache;
 
     TestHttp http;
     Channel shizheng;
@@ -237,6 +239,8 @@ class PageFreshnessTest {
         }
         assertThat(served(familyB.get(0).url())).contains("网上可办政务服务事项突破三千五百项");
         assertThat(changes.kept).containsAll(pagesOfFamilyB()).contains("/nav/", "/about.html", "/robots.txt");
+        assertThat(changes.kept).as("a title changes no list's order: list pages that do not show it stay")
+                .contains("/shizheng/index_2.html", tagPage("政务") + "index_2.html");
     }
 
     @Test
@@ -448,6 +452,8 @@ class PageFreshnessTest {
         ArticleDetail edited = edit(article, "我市出台支持民营经济发展二十条措施 明确五方面重点任务", article.channelPath(),
                 article.tagNames());
         articles.unpublish(withdrawn.id(), EDITOR);
+        // Emptied so that what the second export asks for shows: every page it requests is rendered and cached.
+        pageCache.clear();
         ExportResult second = exporter.export(dir, null);
 
         Map<String, byte[]> contentAfter = contents(dir);
@@ -473,6 +479,12 @@ class PageFreshnessTest {
                         file(familyA.get(0).url()), file("/shizheng/quxian/"));
         assertThat(Files.readString(dir.resolve(file(edited.url())))).contains("明确五方面重点任务");
         assertThat(second.deleted()).isEqualTo(1);
+        String exportedFrom = "http://127.0.0.1:" + port;
+        assertThat(pageCache.get(exportedFrom + edited.url())).as("asked for: the edit touched it").isNotNull();
+        assertThat(List.of("/nav/", "/about.html", "/shizheng/quxian/", familyA.get(0).url()))
+                .as("not asked for: no change touched them, so the export knew they were unchanged")
+                .allSatisfy(page -> assertThat(pageCache.get(exportedFrom + page)).as(page).isNull());
+        assertThat(pageCache.size()).isLessThan(contentBefore.size() / 2);
         assertThat(dir.resolve(file(withdrawn.url()))).as("the unpublished article's file").doesNotExist();
         assertThat(contentAfter.keySet()).containsAll(contentBefore.keySet().stream()
                 .filter(name -> !name.equals(file(withdrawn.url()))).toList());
