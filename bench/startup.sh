@@ -5,16 +5,22 @@
 # distinct pages (home, every channel, 2,000 articles, so the page cache fills), and the peak RSS that
 # /usr/bin/time -v reports for the whole process.
 #
-# Usage: bench/startup.sh [--java PATH]...   (default: java, i.e. 17, and Temurin 25)
+# With --aot, every start is measured a second time from the extracted jar with the class data a training run
+# wrote (Spring Boot's CDS recipe): -XX:SharedArchiveFile on Java 17, the AOT cache (-XX:AOTCache) on Java 24+.
+# That is how README.md's production section starts Dayuan.
+#
+# Usage: bench/startup.sh [--java PATH]... [--aot]   (default: java, i.e. 17, and Temurin 25)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_time_limit 1200 "$@"
 bench_lock
 
 JAVAS=()
+MODES=(jar)
 while [ $# -gt 0 ]; do
     case "$1" in
         --java) JAVAS+=("$2"); shift 2 ;;
+        --aot) MODES=(jar aot); shift ;;
         *) die "unknown option $1" ;;
     esac
 done
@@ -43,12 +49,37 @@ for e in entries[:2000]:
     print(urlparse(e["url"]).path)
 EOF
 
+# prepare_aot JAVA: extracts the jar and trains its class data once (a start on an empty folder that exits after
+# the context refreshed); sets START_JAR and START_JAVA_OPTS for start_dayuan.
+prepare_aot() {
+    local java="$1" major app archive training
+    major=$(java_major "$java")
+    app="$WORK/aot-java$major"
+    rm -rf "$app" "$WORK/aot-training"
+    "$java" -Djarmode=tools -jar "$JAR" extract --destination "$app" >/dev/null
+    if [ "$major" -ge 24 ]; then
+        archive="-XX:AOTCache=$app/dayuan.aot"
+        training="-XX:AOTCacheOutput=$app/dayuan.aot"
+    else
+        archive="-XX:SharedArchiveFile=$app/dayuan.jsa"
+        training="-XX:ArchiveClassesAtExit=$app/dayuan.jsa"
+    fi
+    "$java" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} $training -Dspring.context.exit=onRefresh -jar "$app/dayuan.jar" \
+        --dayuan.data-dir="$WORK/aot-training" --server.port=0 >"$WORK/logs/aot-training-java$major.log" 2>&1 \
+        || { tail -20 "$WORK/logs/aot-training-java$major.log" >&2; die "training run failed"; }
+    rm -rf "$WORK/aot-training"
+    START_JAR="$app/dayuan.jar"
+    START_JAVA_OPTS="$archive"
+}
+
 : >"$OUT/rows.tsv"
 for java in "${JAVAS[@]}"; do
+  for mode in "${MODES[@]}"; do
     version=$(java_label "$java")
+    if [ "$mode" = aot ]; then prepare_aot "$java"; version+=" + class data"; else START_JAR=""; START_JAVA_OPTS=""; fi
     for site in empty full; do
         if [ "$site" = empty ]; then rm -rf "$EMPTY_DATA"; data="$EMPTY_DATA"; else data="$DATA"; fi
-        start_dayuan "$java" "$data" "startup-$site-java$(java_major "$java")"
+        start_dayuan "$java" "$data" "startup-$site-java$(java_major "$java")-$mode"
         spring=$(spring_started_seconds)
         rss_start=$(vmrss_mb "$DAYUAN_PID")
         result=$(wrk_json -t2 -c64 -d10s "$BASE/" -- "$OUT/paths-$site.txt")
@@ -61,6 +92,7 @@ print("{:,.0f}".format(r["rps"]) + (" ({} errors)".format(e) if e else ""))' "$r
             "$rps" "$rss_wrk" "$peak" >>"$OUT/rows.tsv"
         log "Java $version $site: UP after $STARTUP_MS ms, RSS $rss_start MB, after wrk $rss_wrk MB, peak $peak MB"
     done
+  done
 done
 rm -rf "$EMPTY_DATA"
 
@@ -69,6 +101,7 @@ rm -rf "$EMPTY_DATA"
     echo
     command="bench/startup.sh"
     for java in "${JAVAS[@]}"; do command+=" --java $java"; done
+    [ ${#MODES[@]} -eq 1 ] || command+=" --aot"
     env=""
     [ -z "${BENCH_JAVA_OPTS:-}" ] || env+="BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS' "
     [ -z "${BENCH_APP_ARGS:-}" ] || env+="BENCH_APP_ARGS='$BENCH_APP_ARGS' "

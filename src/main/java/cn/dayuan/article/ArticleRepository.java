@@ -21,13 +21,16 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @EntityGraph(attributePaths = {"publisher", "tags"})
     Optional<Article> findWithDetailsById(Long id);
 
-    @Query("select a from Article a where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
-    Slice<Article> findPublic(Instant now, Pageable pageable);
+    @Query(ArticleRow.SELECT + " where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
+    Slice<ArticleRow> findPublic(Instant now, Pageable pageable);
 
     /** {@code headline} leads the order, though always true here, so that it is the order of ix_article_headlines. */
-    @Query("select a from Article a where " + PUBLIC + " and a.headline = true"
+    @Query(ArticleRow.SELECT + " where " + PUBLIC + " and a.headline = true"
             + " order by a.headline desc, a.publishedAt desc, a.id desc")
-    List<Article> findPublicHeadlines(Instant now, Pageable pageable);
+    List<ArticleRow> findPublicHeadlines(Instant now, Pageable pageable);
+
+    @Query(ArticleRow.SELECT + " where a.id in :ids")
+    List<ArticleRow> findRows(Collection<Long> ids);
 
     @Query("select a from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
     List<Article> findPublicMostRead(Instant now, Pageable pageable);

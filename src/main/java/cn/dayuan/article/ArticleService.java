@@ -521,28 +521,31 @@ public class ArticleService {
 
     private List<ArticleSummary> summaries(List<Long> ids, int limit) {
         Instant now = Instant.now();
-        Map<Long, Article> byId = new HashMap<>();
-        articles.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
+        Map<Long, ArticleRow> byId = new HashMap<>();
+        articles.findRows(ids).forEach(row -> byId.put(row.id(), row));
         return ids.stream().map(byId::get).filter(a -> a != null && a.isPublicAt(now)).limit(limit)
                 .map(this::listed).toList();
     }
 
     /** An article as a public list shows it; the page being rendered now shows the article. */
-    private ArticleSummary listed(Article a) {
-        PageKeys.record(PageKeys.article(a.getId()));
-        return summary(a);
+    private ArticleSummary listed(ArticleRow row) {
+        PageKeys.record(PageKeys.article(row.id()));
+        return summary(row);
     }
 
     private ArticleSummary summary(Article a) {
-        ChannelView channel = channelOf(a);
-        return new ArticleSummary(a.getId(), a.getTitle(), a.getSubtitle(), a.getSummary(), channel.id(),
-                channel.name(), channel.path(), a.getStatus(), a.getPublishedAt(), a.getUpdatedAt(),
-                a.getCoverImage(), a.isHeadline(), a.isPinned(), a.getViewCount() + viewCounter.pending(a.getId()),
-                a.getCommentCount());
+        return summary(ArticleRow.of(a));
+    }
+
+    private ArticleSummary summary(ArticleRow row) {
+        ChannelView channel = channelOf(row.channelId(), row.id());
+        return new ArticleSummary(row.id(), row.title(), row.subtitle(), row.summary(), channel.id(), channel.name(),
+                channel.path(), row.status(), row.publishedAt(), row.updatedAt(), row.coverImage(), row.headline(),
+                row.pinned(), row.viewCount() + viewCounter.pending(row.id()), row.commentCount());
     }
 
     private ArticleDetail detail(Article a) {
-        ChannelView channel = channelOf(a);
+        ChannelView channel = channelOf(a.getChannel().getId(), a.getId());
         return new ArticleDetail(a.getId(), a.getTitle(), a.getSubtitle(), a.getSummary(), a.getBody(),
                 channel.id(), channel.name(), channel.path(), a.getPublisher().getUsername(),
                 a.getPublisher().getDisplayName(), a.getAuthor(), a.getSourceName(), a.getSourceUrl(),
@@ -552,9 +555,8 @@ public class ArticleService {
                 List.copyOf(a.getTags()), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion());
     }
 
-    private ChannelView channelOf(Article a) {
-        long channelId = a.getChannel().getId();
+    private ChannelView channelOf(long channelId, long articleId) {
         return channels.tree().byId(channelId).orElseThrow(() -> new IllegalStateException(
-                "Channel " + channelId + " of article " + a.getId() + " is missing from the channel tree"));
+                "Channel " + channelId + " of article " + articleId + " is missing from the channel tree"));
     }
 }

@@ -46,6 +46,8 @@ public class PageCache {
      */
     static final String EXPORT_HEADER = "X-Dayuan-Export";
     static final String PAGE_KEYS_HEADER = "X-Dayuan-Page-Keys";
+    /** Keeps the header well below the server's 8 KB limit for all response headers. */
+    private static final int MAX_EXPOSED_KEYS = 150;
     /** Secret to this process: only its own exporter can ask for page keys. */
     private final String exportToken = UUID.randomUUID().toString();
 
@@ -73,9 +75,12 @@ public class PageCache {
         return exportToken;
     }
 
-    /** Names {@code page}'s keys in the answer when the static export of this process asks for them. */
+    /**
+     * Names {@code page}'s keys in the answer when the static export of this process asks for them, unless they are
+     * too many for a header (the sitemap shows every article): the export then asks for that page every time.
+     */
     void exposeKeysToExport(HttpServletRequest request, HttpServletResponse response, CachedPage page) {
-        if (exportToken.equals(request.getHeader(EXPORT_HEADER))) {
+        if (exportToken.equals(request.getHeader(EXPORT_HEADER)) && page.pageKeys.size() <= MAX_EXPOSED_KEYS) {
             response.setHeader(PAGE_KEYS_HEADER, page.pageKeys.stream()
                     .map(key -> URLEncoder.encode(key, StandardCharsets.UTF_8)).collect(Collectors.joining(" ")));
         }

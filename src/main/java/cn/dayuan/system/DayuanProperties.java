@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param adminPassword password for the {@code admin} account created on first start; generated when blank
  * @param baseUrl       public address used in canonical links, feeds and exports; blank means "from the request"
  * @param timeZone      zone in which publish times are shown to readers
- * @param pageCacheSize upper bound of the in-memory page cache
+ * @param pageCacheSize upper bound of the in-memory page cache; unset means a quarter of the Java heap
  * @param exportDir     folder the newsroom's static export writes to; blank means {@code {dataDir}/export}
  */
 @ConfigurationProperties("dayuan")
@@ -25,8 +25,14 @@ public record DayuanProperties(
         String adminPassword,
         String baseUrl,
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
-        @DefaultValue("256MB") DataSize pageCacheSize,
+        DataSize pageCacheSize,
         Path exportDir) {
+
+    /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
+    @Override
+    public DataSize pageCacheSize() {
+        return pageCacheSize != null ? pageCacheSize : DataSize.ofBytes(Runtime.getRuntime().maxMemory() / 4);
+    }
 
     public Path mediaDir() {
         return dataDir.resolve("media");

@@ -220,12 +220,15 @@ class PageCacheTest {
         Channel channel = channel("事件测试", "shijian");
         ArticleDetail article = publish(channel, "事件测试文章", Instant.now().minusSeconds(60));
         String articlePage = "/test-pages/article/" + article.id() + ".html";
-        warm(articlePage, "/test-pages/latest/", "/test-pages/p/unrelated.html");
+        String listingIt = "/test-pages/channel/" + channel.getId() + "/";
+        String otherList = "/test-pages/channel/" + channel("事件测试二", "shijian2").getId() + "/";
+        warm(articlePage, listingIt, otherList, "/test-pages/p/unrelated.html");
 
         events.publishEvent(ContentChangedEvent.of(PageKeys.article(article.id())));
 
         assertThat(cacheStatus(http.get(articlePage))).isEqualTo("MISS");
-        assertThat(cacheStatus(http.get("/test-pages/latest/"))).isEqualTo("HIT");
+        assertThat(cacheStatus(http.get(listingIt))).as("a list records each article it shows").isEqualTo("MISS");
+        assertThat(cacheStatus(http.get(otherList))).isEqualTo("HIT");
         assertThat(cacheStatus(http.get("/test-pages/p/unrelated.html"))).isEqualTo("HIT");
         assertThat(cache.indexedPages()).isEqualTo(cache.size());
     }
