@@ -81,7 +81,7 @@ start_dayuan() {
     DAYUAN_LOG="$WORK/logs/$name.log"
     local t0; t0=$(now_ms)
     /usr/bin/time -v -o "$DAYUAN_LOG.time" \
-        "$java" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} ${START_JAVA_OPTS:-} -jar "${START_JAR:-$JAR}" \
+        "$java" ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_JAVA_OPTS:-} ${START_JAVA_OPTS:-} -jar "${START_JAR:-$JAR}" \
         --dayuan.data-dir="$data" --server.port="$PORT" --dayuan.admin-password="$ADMIN_PASSWORD" ${BENCH_APP_ARGS:-} "$@" \
         >"$DAYUAN_LOG" 2>&1 &
     TIMEV_PID=$!

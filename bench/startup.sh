@@ -64,7 +64,7 @@ prepare_aot() {
         archive="-XX:SharedArchiveFile=$app/dayuan.jsa"
         training="-XX:ArchiveClassesAtExit=$app/dayuan.jsa"
     fi
-    "$java" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} $training -Dspring.context.exit=onRefresh -jar "$app/dayuan.jar" \
+    "$java" ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_JAVA_OPTS:-} $training -Dspring.context.exit=onRefresh -jar "$app/dayuan.jar" \
         --dayuan.data-dir="$WORK/aot-training" --server.port=0 >"$WORK/logs/aot-training-java$major.log" 2>&1 \
         || { tail -20 "$WORK/logs/aot-training-java$major.log" >&2; die "training run failed"; }
     rm -rf "$WORK/aot-training"

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,14 +45,38 @@ class ArticleListings {
             .<String, Listing>weigher((key, listing) -> Math.max(1, listing.size()))
             .build();
 
+    /** Moves before every patch; see {@link #version()}. */
+    private final AtomicLong version = new AtomicLong();
+
+    /**
+     * Taken by a reader before its transaction reads anything. A listing it loads is kept only if no article
+     * changed since: under REPEATABLE READ (MariaDB) the transaction's snapshot may be older than the patch that
+     * the listing missed. Such a listing still serves the reader that loaded it.
+     */
+    long version() {
+        return version.get();
+    }
+
     /** Public articles of a channel page: the channel and its sub-channels, pinned first, then newest first. */
-    Listing channel(long channelId, Supplier<List<Object[]>> rows) {
-        return listings.get(PageKeys.channelList(channelId), key -> Listing.of(rows.get(), true));
+    Listing channel(long channelId, long readerVersion, Supplier<List<Object[]>> rows) {
+        return get(PageKeys.channelList(channelId), readerVersion, rows, true);
     }
 
     /** Public articles of a tag page, newest first. */
-    Listing tag(long tagId, Supplier<List<Object[]>> rows) {
-        return listings.get(PageKeys.tagList(tagId), key -> Listing.of(rows.get(), false));
+    Listing tag(long tagId, long readerVersion, Supplier<List<Object[]>> rows) {
+        return get(PageKeys.tagList(tagId), readerVersion, rows, false);
+    }
+
+    private Listing get(String key, long readerVersion, Supplier<List<Object[]>> rows, boolean pinnedFirst) {
+        Listing kept = listings.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        Listing loaded = Listing.of(rows.get(), pinnedFirst);
+        // Atomic with the patches of this key: a patch that follows finds the listing and patches it too.
+        Listing current = listings.asMap().compute(key, (k, existing) -> existing != null ? existing
+                : version.get() == readerVersion ? loaded : null);
+        return current != null ? current : loaded;
     }
 
     /** The tag's listing if it is loaded, else null. */
@@ -71,13 +96,13 @@ class ArticleListings {
     }
 
     /**
-     * Patches the listings that are loaded; the others load the committed state when first needed. A listing being
-     * loaded meanwhile is patched once its load is done (the map's compute), and the patch is idempotent, so a
-     * load that already saw the change ends the same.
+     * Patches the listings that are loaded; the others load the committed state when first needed. A load that
+     * overlaps a patch is not kept (see {@link #version()}), and the patch is idempotent.
      */
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onArticlePlaced(Placement placement) {
+        version.incrementAndGet();
         for (String key : placement.touched()) {
             listings.asMap().computeIfPresent(key, (k, listing) -> placement.listedIn().contains(k)
                     ? listing.with(placement.articleId(), placement.publishedAt(), placement.pinned())
@@ -90,6 +115,7 @@ class ArticleListings {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onContentChanged(ContentChangedEvent event) {
         if (event.keys().contains(PageKeys.CHANNELS)) {
+            version.incrementAndGet();
             listings.asMap().keySet().removeIf(PageKeys::isChannelList);
         }
     }

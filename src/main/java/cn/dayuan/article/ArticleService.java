@@ -21,7 +21,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.account.Account;
@@ -224,14 +223,12 @@ public class ArticleService {
         return articles.findWithDetailsById(id).filter(a -> a.isPublicAt(Instant.now())).map(this::detail);
     }
 
-    // Lists read their listing outside any transaction: under REPEATABLE READ (MariaDB) a transaction that had
-    // already read could load a listing older than the eviction that made the reload necessary, and keep it.
-
     /** Public articles of a channel and its sub-channels; pinned first, then newest first. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Page<ArticleSummary> publicInChannel(long channelId, int page, int size) {
+        long version = listings.version();
         List<Long> channelIds = channels.tree().selfAndDescendantIds(channelId);
-        return page(listings.channel(channelId, () -> articles.findListingOfChannels(channelIds)), page, size);
+        return page(listings.channel(channelId, version, () -> articles.findListingOfChannels(channelIds)), page,
+                size);
     }
 
     /** Newest public articles, a page at a time; without a total, which would count every article. */
@@ -253,7 +250,6 @@ public class ArticleService {
     }
 
     /** Summaries of the first {@code limit} articles with {@code ids} that are public now, in that order. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<ArticleSummary> publicSummaries(List<Long> ids, int limit) {
         return summaries(ids, limit);
     }
@@ -263,16 +259,16 @@ public class ArticleService {
                 .map(this::summary).toList();
     }
 
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Page<ArticleSummary> publicByTag(long tagId, int page, int size) {
-        return page(listings.tag(tagId, () -> articles.findListingOfTag(tagId)), page, size);
+        long version = listings.version();
+        return page(listings.tag(tagId, version, () -> articles.findListingOfTag(tagId)), page, size);
     }
 
     /** Public articles sharing a tag with {@code article}, newest first. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<ArticleSummary> related(ArticleDetail article) {
+        long version = listings.version();
         List<ArticleListings.Listing> tagListings = article.tags().stream()
-                .map(tag -> listings.tag(tag.getId(), () -> articles.findListingOfTag(tag.getId()))).toList();
+                .map(tag -> listings.tag(tag.getId(), version, () -> articles.findListingOfTag(tag.getId()))).toList();
         return summaries(ArticleListings.newestAcross(tagListings, article.id(), RELATED, Instant.now()));
     }
 

@@ -12,10 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -401,6 +406,34 @@ class PublicSiteTest {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Many readers at once on pages nobody has read yet (a query string makes each one render): every page renders,
+     * none waits for a database connection another render holds.
+     */
+    @Test
+    void manyReadersAtOnceAllGetTheirPage() throws Exception {
+        String article = "/zcjh/jishixinwen/" + seedId + ".html";
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            pages.add((i % 3 == 0 ? "/bendi/" : i % 3 == 1 ? "/" : article) + "?reader=" + i);
+        }
+        ExecutorService readers = Executors.newFixedThreadPool(pages.size());
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String page : pages) {
+                answers.add(readers.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base() + page))
+                        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(25, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
+                assertThat(response.body()).contains("</html>");
+            }
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
