@@ -97,12 +97,13 @@ done
 rm -rf "$EMPTY_DATA"
 
 {
-    echo "### startup: $(date '+%Y-%m-%d %H:%M'), -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-(default heap)}${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}"
+    echo "### startup: $(date '+%Y-%m-%d %H:%M'), ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_JAVA_OPTS:-(default heap)}${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}"
     echo
     command="bench/startup.sh"
     for java in "${JAVAS[@]}"; do command+=" --java $java"; done
     [ ${#MODES[@]} -eq 1 ] || command+=" --aot"
     env=""
+    [ -z "${BENCH_GC:-}" ] || env+="BENCH_GC='$BENCH_GC' "
     [ -z "${BENCH_JAVA_OPTS:-}" ] || env+="BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS' "
     [ -z "${BENCH_APP_ARGS:-}" ] || env+="BENCH_APP_ARGS='$BENCH_APP_ARGS' "
     echo "Command: \`$env$command\`"

@@ -236,6 +236,12 @@ public class ArticleService {
         return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size))).map(this::listed);
     }
 
+    /** The newest {@code limit} public articles in one read (the sitemap lists up to 50,000). */
+    public List<ArticleSummary> newest(int limit) {
+        return articles.findPublic(Instant.now(), PageRequest.of(0, Math.max(limit, 1))).map(this::listed)
+                .getContent();
+    }
+
     public List<ArticleSummary> headlines(int count) {
         return articles.findPublicHeadlines(Instant.now(), PageRequest.of(0, clamp(count))).stream()
                 .map(this::listed).toList();

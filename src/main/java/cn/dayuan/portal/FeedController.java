@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.Slice;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,7 +22,6 @@ class FeedController {
 
     /** The sitemap protocol's limit of addresses per file. */
     static final int SITEMAP_LIMIT = 50_000;
-    private static final int SITEMAP_BATCH = 100;
 
     private final Feeds feeds;
     private final ArticleService articles;
@@ -52,18 +50,8 @@ class FeedController {
         url(xml, base + "/", null, "hourly");
         List<ChannelView> all = channels.tree().all();
         all.forEach(channel -> url(xml, base + channel.url(), null, "daily"));
-        int written = 1 + all.size();
-        for (int page = 0; written < SITEMAP_LIMIT; page++) {
-            Slice<ArticleSummary> batch = articles.latest(page, SITEMAP_BATCH);
-            for (ArticleSummary article : batch.getContent()) {
-                if (written++ >= SITEMAP_LIMIT) {
-                    break;
-                }
-                url(xml, base + article.url(), PageFrame.iso(article.updatedAt(), frames.zone()), null);
-            }
-            if (!batch.hasNext()) {
-                break;
-            }
+        for (ArticleSummary article : articles.newest(SITEMAP_LIMIT - 1 - all.size())) {
+            url(xml, base + article.url(), PageFrame.iso(article.updatedAt(), frames.zone()), null);
         }
         xml.append("</urlset>\n");
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))

@@ -171,6 +171,7 @@ public class StaticExporter {
         private final Map<String, ExportManifest.Entry> previous;
         private final Map<String, ExportManifest.Entry> current = new ConcurrentHashMap<>();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final Set<String> submitted = ConcurrentHashMap.newKeySet();
         private final Set<String> seedPaths = new HashSet<>();
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -280,7 +281,9 @@ public class StaticExporter {
         }
 
         private void submit(String path) {
-            if (isExcluded(path)) {
+            // Every page links to the menu, the sidebar and the footer: most links were submitted already, and
+            // this check is much cheaper than working out their files (hundreds of thousands per export).
+            if (!submitted.add(path) || isExcluded(path)) {
                 return;
             }
             Path file = SiteLinks.fileFor(root, path);
