@@ -32,9 +32,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(ArticleRow.SELECT + " where a.id in :ids")
     List<ArticleRow> findRows(Collection<Long> ids);
 
-    @Query("select a from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
-    List<Article> findPublicMostRead(Instant now, Pageable pageable);
-
     @Query("select a.id from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
     List<Long> findPublicMostReadIds(Instant now, Pageable pageable);
 

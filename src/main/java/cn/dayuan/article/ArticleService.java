@@ -16,7 +16,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
@@ -231,12 +230,7 @@ public class ArticleService {
                 size);
     }
 
-    /** Newest public articles, a page at a time; without a total, which would count every article. */
-    public Slice<ArticleSummary> latest(int page, int size) {
-        return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), clamp(size))).map(this::listed);
-    }
-
-    /** The newest {@code limit} public articles in one read (the sitemap lists up to 50,000). */
+    /** The newest {@code limit} public articles in one read (home page, feeds, and the sitemap's up to 50,000). */
     public List<ArticleSummary> newest(int limit) {
         return articles.findPublic(Instant.now(), PageRequest.of(0, Math.max(limit, 1))).map(this::listed)
                 .getContent();
@@ -261,8 +255,7 @@ public class ArticleService {
     }
 
     public List<ArticleSummary> mostRead(int count) {
-        return articles.findPublicMostRead(Instant.now(), PageRequest.of(0, clamp(count))).stream()
-                .map(this::summary).toList();
+        return summaries(mostReadIds(count), count);
     }
 
     public Page<ArticleSummary> publicByTag(long tagId, int page, int size) {

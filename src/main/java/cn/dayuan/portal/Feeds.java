@@ -47,7 +47,7 @@ class Feeds {
         PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.LATEST);
         SiteSettings site = frames.settings();
         String base = frames.baseUrl(request);
-        List<ArticleSummary> items = articles.latest(0, ITEMS).getContent();
+        List<ArticleSummary> items = articles.newest(ITEMS);
         return rss(feed(site.siteTitle(), base + "/", site.description(), base, items));
     }
 

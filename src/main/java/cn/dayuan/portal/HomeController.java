@@ -38,7 +38,7 @@ class HomeController {
     ModelAndView home(HttpServletRequest request) {
         PageKeys.record(PageKeys.LATEST);
         PageFrame frame = frames.page(request, null, null, null);
-        List<ArticleSummary> latest = articles.latest(0, LATEST).getContent();
+        List<ArticleSummary> latest = articles.newest(LATEST);
         List<ArticleSummary> headlines = articles.headlines(HEADLINES);
         // A new site without headline flags still leads with its newest story.
         List<ArticleSummary> top = headlines.isEmpty() ? latest.stream().limit(HEADLINES).toList() : headlines;

@@ -199,7 +199,7 @@ class ArticleDatabaseTest extends DatabaseTest {
 
         assertThat(articles.get(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(articles.findPublic(id)).isEmpty();
-        assertThat(articles.latest(0, 100)).extracting(ArticleSummary::id).doesNotContain(id);
+        assertThat(articles.newest(100)).extracting(ArticleSummary::id).doesNotContain(id);
         assertThat(articles.headlines(100)).extracting(ArticleSummary::id).doesNotContain(id);
     }
 
@@ -230,7 +230,7 @@ class ArticleDatabaseTest extends DatabaseTest {
         long newest = publish(Draft.of("头条第一", child).publishedAt(now.minusSeconds(1)).headline());
         long draft = publish(Draft.of("头条草稿", child).status(ArticleStatus.DRAFT).headline());
 
-        List<ArticleSummary> latest = articles.latest(0, 100).getContent();
+        List<ArticleSummary> latest = articles.newest(100);
         assertThat(latest).extracting(ArticleSummary::id).containsSubsequence(newest, middle, oldest)
                 .doesNotContain(draft);
         assertThat(latest).extracting(ArticleSummary::publishedAt).isSortedAccordingTo(Comparator.reverseOrder());

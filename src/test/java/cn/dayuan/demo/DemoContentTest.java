@@ -239,7 +239,7 @@ class DemoContentTest {
     }
 
     private List<ArticleDetail> publicArticles() {
-        return articles.latest(0, 100).getContent().stream()
+        return articles.newest(100).stream()
                 .map(summary -> articles.findPublic(summary.id()).orElseThrow()).toList();
     }
 

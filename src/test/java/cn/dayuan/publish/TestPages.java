@@ -99,7 +99,7 @@ class TestPages {
     String latest() {
         rendered("latest");
         PageKeys.record(PageKeys.LATEST);
-        return page("最新文章", list(articles.latest(0, 20).getContent()));
+        return page("最新文章", list(articles.newest(20)));
     }
 
     /** The export's entry page: links of every kind the exporter must follow or ignore. */
@@ -107,7 +107,7 @@ class TestPages {
     String index() {
         rendered("index");
         PageKeys.record(PageKeys.LATEST, "test:index");
-        return page("测试首页", list(articles.latest(0, 20).getContent())
+        return page("测试首页", list(articles.newest(20))
                 + "<a href=\"p/a.html\">相对链接</a> <a href='/test-pages/p/b.html#top'>绝对路径</a>"
                 + "<a href=\"index_2.html\">下一页</a> <a href=\"/test-pages/tag/行动/\">行动</a>"
                 + "<a href=\"/test-pages/versioned.html\">版本</a>"
