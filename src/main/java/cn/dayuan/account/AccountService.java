@@ -69,10 +69,14 @@ public class AccountService {
         Account account = get(id);
         String shownName = displayNameOrUsername(displayName, account.getUsername());
         boolean renamed = !shownName.equals(account.getDisplayName());
-        account.update(shownName, blankToNull(email), requireRole(role), enabled);
+        boolean accessChanged = requireRole(role) != account.getRole() || enabled != account.isEnabled();
+        account.update(shownName, blankToNull(email), role, enabled);
         if (renamed) {
             // Article pages name their publisher.
             events.publishEvent(ContentChangedEvent.of(PageKeys.publisher(account.getUsername())));
+        }
+        if (accessChanged) {
+            events.publishEvent(new AccountAccessChanged(account.getUsername(), false));
         }
         return account;
     }
@@ -97,6 +101,7 @@ public class AccountService {
         update(id, displayName, email, role, enabled);
         if (changesPassword) {
             account.changePasswordHash(passwordEncoder.encode(newPassword));
+            events.publishEvent(new AccountAccessChanged(account.getUsername(), false));
         }
         return account;
     }
@@ -104,7 +109,9 @@ public class AccountService {
     @Transactional
     public void changePassword(long id, String rawPassword) {
         checkPassword(rawPassword);
-        get(id).changePasswordHash(passwordEncoder.encode(rawPassword));
+        Account account = get(id);
+        account.changePasswordHash(passwordEncoder.encode(rawPassword));
+        events.publishEvent(new AccountAccessChanged(account.getUsername(), false));
     }
 
     /** A user changes their own password; the current one must be given, so a borrowed session is not enough. */
@@ -117,6 +124,7 @@ public class AccountService {
         }
         checkPassword(newPassword);
         account.changePasswordHash(passwordEncoder.encode(newPassword));
+        events.publishEvent(new AccountAccessChanged(username, true));
     }
 
     @Transactional

@@ -10,10 +10,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ExclusiveWork;
 
 /**
  * On first start (no accounts yet) creates {@code admin} with the password from DAYUAN_ADMIN_PASSWORD, or a
- * generated one printed once to the log.
+ * generated one printed once to the log. Nodes that start together on an empty database take turns
+ * ({@link ExclusiveWork#FIRST_START}), so the account is created once.
  */
 @Component
 @Order(0)
@@ -24,14 +26,20 @@ class AdminBootstrap implements ApplicationRunner {
 
     private final AccountService accounts;
     private final DayuanProperties properties;
+    private final ExclusiveWork exclusive;
 
-    AdminBootstrap(AccountService accounts, DayuanProperties properties) {
+    AdminBootstrap(AccountService accounts, DayuanProperties properties, ExclusiveWork exclusive) {
         this.accounts = accounts;
         this.properties = properties;
+        this.exclusive = exclusive;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        exclusive.runFirstStartStep(this::createAdministratorIfNone);
+    }
+
+    private void createAdministratorIfNone() {
         if (!accounts.isEmpty()) {
             return;
         }

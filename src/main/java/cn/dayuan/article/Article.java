@@ -57,6 +57,8 @@ public class Article {
     private boolean headline;
     private boolean pinned;
     private boolean commentsOpen;
+    /** Published for a time still ahead, and not yet announced as gone live (see ArticleService). */
+    private boolean awaitingGoLive;
     private long viewCount;
     private long likeCount;
     private int commentCount;
@@ -99,12 +101,18 @@ public class Article {
         this.commentsOpen = draft.commentsOpen();
         this.tags = new ArrayList<>(tags);
         this.updatedAt = now();
+        this.awaitingGoLive = isPublished() && publishedAt.isAfter(updatedAt);
     }
 
     void changeStatus(ArticleStatus status, Instant publishedAt) {
         this.status = status;
         this.publishedAt = stored(publishedAt);
         this.updatedAt = now();
+        this.awaitingGoLive = isPublished() && this.publishedAt.isAfter(updatedAt);
+    }
+
+    private boolean isPublished() {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null;
     }
 
     /** Times as the databases keep them (microseconds), so what a write answers equals what a later read gives. */

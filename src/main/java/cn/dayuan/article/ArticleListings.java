@@ -32,7 +32,8 @@ import cn.dayuan.system.PageKeys;
  * changes, the listings it was or is in are patched after the commit, before the page cache evicts (the order of
  * the listeners), so the first render after a change reads no list again: reloading the listing of a tag that
  * thousands of articles carry would cost that render tens of milliseconds. Scheduled articles are listed with
- * their future time and become visible when it comes, without any change.
+ * their future time and become visible when it comes, without any change. On the other nodes of a cluster the same
+ * change drops the listings it names instead (they have no placement to patch with).
  */
 @Component
 class ArticleListings {
@@ -110,13 +111,21 @@ class ArticleListings {
         }
     }
 
-    /** A change of the channel tree may move articles between channel pages: every channel listing goes. */
+    /**
+     * A change of the channel tree may move articles between channel pages: every channel listing goes. A change
+     * committed on another node of a cluster comes without its placement: the listings it names go, and load the
+     * committed state when next needed.
+     */
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onContentChanged(ContentChangedEvent event) {
         if (event.keys().contains(PageKeys.CHANNELS)) {
             version.incrementAndGet();
             listings.asMap().keySet().removeIf(PageKeys::isChannelList);
+        }
+        if (event.fromAnotherNode()) {
+            version.incrementAndGet();
+            listings.asMap().keySet().removeAll(event.keys());
         }
     }
 

@@ -58,10 +58,15 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
      * Scheduled articles (saved before their publish time) whose publish time lies in (after, upTo]: they have just
      * gone public.
      */
+    /** Scheduled articles whose time has come and whose going live nobody announced yet. */
     @EntityGraph(attributePaths = "tags")
-    @Query("select a from Article a where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED"
-            + " and a.publishedAt > :after and a.publishedAt <= :upTo and a.updatedAt < a.publishedAt")
-    List<Article> findScheduledBetween(Instant after, Instant upTo);
+    @Query("select a from Article a where a.awaitingGoLive = true and a.publishedAt <= :now")
+    List<Article> findGoneLive(Instant now);
+
+    /** Takes the announcement of an article's going live: 1 for the one transaction (on any node) that gets it. */
+    @Modifying
+    @Query("update Article a set a.awaitingGoLive = false where a.id = :id and a.awaitingGoLive = true")
+    int claimGoLive(long id);
 
     interface ArticleRef {
         long getId();

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.persistence.criteria.Predicate;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -50,6 +51,8 @@ public class ArticleService {
     public static final int SUGGESTED_TAGS = 5;
     /** Length of an article page's related-articles list. */
     public static final int RELATED = 8;
+    /** Articles kept in the most-read ranking: more than a page shows, so a withdrawn one leaves no gap. */
+    private static final int RANKED = 20;
 
     private final ArticleRepository articles;
     private final ChannelService channels;
@@ -57,11 +60,14 @@ public class ArticleService {
     private final AccountService accounts;
     private final ViewCounter viewCounter;
     private final ArticleListings listings;
+    private final MostReadStore mostReadStore;
     private final ApplicationEventPublisher events;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
-                   ViewCounter viewCounter, ArticleListings listings, ApplicationEventPublisher events) {
+                   ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
+                   ApplicationEventPublisher events) {
         this.articles = articles;
+        this.mostReadStore = mostReadStore;
         this.listings = listings;
         this.channels = channels;
         this.tags = tags;
@@ -241,21 +247,53 @@ public class ArticleService {
                 .map(this::listed).toList();
     }
 
+    /** The most read public articles now, by views counted so far (the newsroom's dashboard). */
+    public List<ArticleSummary> mostRead(int count) {
+        return summaries(mostReadIds(count), count);
+    }
+
     /**
-     * Ids of the most-read articles, for lists that read them once and show them many times; the result may hold
-     * articles that are no longer public by the time it is shown, so show it with {@link #publicSummaries}.
+     * The "阅读排行" ranking every page's sidebar shows, the same on every node: the one last announced by
+     * {@link #refreshMostReadRanking}, kept in memory until the next announcement. On a site that never had one, the
+     * current ranking. Shown by {@link #rankingForPage}.
      */
-    public List<Long> mostReadIds(int count) {
+    @Cacheable(cacheNames = PageKeys.MOST_READ, sync = true)
+    public List<Long> mostReadRanking() {
+        List<Long> announced = mostReadStore.ids();
+        return announced.isEmpty() ? mostReadIds(RANKED) : announced;
+    }
+
+    /** The first {@code length} articles of {@code ranking} that are still public, for one page. */
+    public List<ArticleSummary> rankingForPage(List<Long> ranking, int length) {
+        return summaries(ranking, length);
+    }
+
+    /**
+     * Views never evict pages, so the ranking pages show falls behind as readers read. This compares the announced
+     * ranking with the current one by views and, when the first {@code length} public articles differ, stores the
+     * current one and announces {@link PageKeys#MOST_READ} with it: every node then forgets its kept ranking and
+     * evicts the pages that show one.
+     *
+     * @return whether the ranking changed
+     */
+    @Transactional
+    public boolean refreshMostReadRanking(int length) {
+        List<Long> current = mostReadIds(RANKED);
+        List<Long> announced = mostReadStore.ids();
+        if (ids(summaries(current, length)).equals(ids(summaries(announced, length)))) {
+            return false;
+        }
+        mostReadStore.replace(current);
+        events.publishEvent(ContentChangedEvent.of(PageKeys.MOST_READ));
+        return true;
+    }
+
+    private List<Long> mostReadIds(int count) {
         return articles.findPublicMostReadIds(Instant.now(), PageRequest.of(0, clamp(count)));
     }
 
-    /** Summaries of the first {@code limit} articles with {@code ids} that are public now, in that order. */
-    public List<ArticleSummary> publicSummaries(List<Long> ids, int limit) {
-        return summaries(ids, limit);
-    }
-
-    public List<ArticleSummary> mostRead(int count) {
-        return summaries(mostReadIds(count), count);
+    private static List<Long> ids(List<ArticleSummary> summaries) {
+        return summaries.stream().map(ArticleSummary::id).toList();
     }
 
     public Page<ArticleSummary> publicByTag(long tagId, int page, int size) {
@@ -289,12 +327,21 @@ public class ArticleService {
     }
 
     /**
-     * Page-cache keys of the scheduled articles whose publish time fell in (after, upTo]. They went public without
-     * any commit, so nothing else tells the pages that list them.
+     * Announces the scheduled articles whose time has come: they went public without any commit that would tell the
+     * pages that list them. Each is announced once in the whole cluster, by the transaction whose conditional update
+     * claimed it, in that transaction (so the announcement reaches the change log with the claim).
+     *
+     * @return how many articles this call announced
      */
-    public Set<String> keysOfArticlesScheduledBetween(Instant after, Instant upTo) {
+    @Transactional
+    public int announceArticlesGoneLive() {
         Set<String> keys = new HashSet<>();
-        for (Article article : articles.findScheduledBetween(after, upTo)) {
+        int announced = 0;
+        for (Article article : articles.findGoneLive(Instant.now())) {
+            if (articles.claimGoLive(article.getId()) == 0) {
+                continue;
+            }
+            announced++;
             Place place = Place.of(article);
             keys.add(PageKeys.article(article.getId()));
             keys.add(PageKeys.LATEST);
@@ -302,7 +349,10 @@ public class ArticleService {
             // It has just become the newest article of each of its tags.
             place.tagIds().forEach(tagId -> keys.add(PageKeys.relatedByTag(tagId)));
         }
-        return keys;
+        if (!keys.isEmpty()) {
+            events.publishEvent(new ContentChangedEvent(keys));
+        }
+        return announced;
     }
 
     // ---- internals ----------------------------------------------------------------------------------------

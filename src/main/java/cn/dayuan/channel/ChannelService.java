@@ -1,15 +1,13 @@
 package cn.dayuan.channel;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
@@ -32,7 +30,6 @@ public class ChannelService {
 
     private final ChannelRepository channels;
     private final ApplicationEventPublisher events;
-    private volatile ChannelTree tree;
 
     ChannelService(ChannelRepository channels, ApplicationEventPublisher events) {
         this.channels = channels;
@@ -40,13 +37,9 @@ public class ChannelService {
     }
 
     /** The current channel tree, shared between requests until a channel changes. */
+    @Cacheable(cacheNames = PageKeys.CHANNELS, sync = true)
     public ChannelTree tree() {
-        ChannelTree current = tree;
-        if (current == null) {
-            current = ChannelTree.of(channels.findAll());
-            tree = current;
-        }
-        return current;
+        return ChannelTree.of(channels.findAll());
     }
 
     /** A channel by its path, for attaching articles to it. */
@@ -125,16 +118,6 @@ public class ChannelService {
     }
 
     private void changed() {
-        tree = null;
-        // A reader may rebuild the tree before this transaction commits; drop that stale copy after the commit.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    tree = null;
-                }
-            });
-        }
         events.publishEvent(ContentChangedEvent.of(PageKeys.CHANNELS));
     }
 
@@ -181,10 +164,5 @@ public class ChannelService {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    /** All channels, parents first, for forms that let the user pick one. */
-    public List<ChannelView> all() {
-        return tree().all();
     }
 }

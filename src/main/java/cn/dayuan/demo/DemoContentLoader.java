@@ -43,6 +43,7 @@ import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ExclusiveWork;
 
 /**
  * With {@code dayuan.demo=true}, fills a site that has no channels yet with the demo portal of
@@ -74,10 +75,12 @@ class DemoContentLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final ArticleService articles;
     private final TransactionTemplate transactions;
+    private final ExclusiveWork exclusive;
 
     DemoContentLoader(DayuanProperties properties, SiteService site, ChannelService channels,
                       DirectoryService directory, AccountService accounts, ArticleService articles,
-                      TransactionTemplate transactions) {
+                      TransactionTemplate transactions, ExclusiveWork exclusive) {
+        this.exclusive = exclusive;
         this.properties = properties;
         this.site = site;
         this.channels = channels;
@@ -90,7 +93,8 @@ class DemoContentLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (properties.demo()) {
-            loadIfEmpty();
+            // Nodes that start together on an empty database take turns: the first loads, the others find channels.
+            exclusive.runFirstStartStep(this::loadIfEmpty);
         }
     }
 

@@ -1,13 +1,9 @@
 package cn.dayuan.directory;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
@@ -24,7 +20,6 @@ public class DirectoryService {
     private final DirectoryCategoryRepository categories;
     private final DirectoryLinkRepository links;
     private final ApplicationEventPublisher events;
-    private volatile DirectoryView current;
 
     DirectoryService(DirectoryCategoryRepository categories, DirectoryLinkRepository links,
                      ApplicationEventPublisher events) {
@@ -34,29 +29,12 @@ public class DirectoryService {
     }
 
     /** The whole navigation, as every public page's sidebar shows it; read once and kept until it changes. */
+    @Cacheable(cacheNames = PageKeys.DIRECTORY, sync = true)
     public DirectoryView view() {
-        DirectoryView view = current;
-        if (view == null) {
-            view = new DirectoryView(categories.findAllWithLinks().stream()
-                    .map(c -> new DirectoryView.Category(c.getId(), c.getName(), c.getDescription(), c.getSortOrder(),
-                            c.getLinks().stream().map(DirectoryService::link).toList()))
-                    .toList());
-            current = view;
-        }
-        return view;
-    }
-
-    /**
-     * Forgets the kept navigation once a change committed, before the page cache evicts (the order), so that a page
-     * rendered after its eviction reads the navigation again.
-     */
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    void onContentChanged(ContentChangedEvent event) {
-        if (event.keys().contains(PageKeys.DIRECTORY)) {
-            current = null;
-        }
+        return new DirectoryView(categories.findAllWithLinks().stream()
+                .map(c -> new DirectoryView.Category(c.getId(), c.getName(), c.getDescription(), c.getSortOrder(),
+                        c.getLinks().stream().map(DirectoryService::link).toList()))
+                .toList());
     }
 
     public DirectoryView.Link link(long id) {

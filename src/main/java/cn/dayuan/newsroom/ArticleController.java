@@ -52,7 +52,7 @@ class ArticleController {
         Page<ArticleSummary> page = articles.search(filter.toQuery(shell.editor() ? null : shell.username()),
                 filter.getPage() - 1, PAGE_SIZE);
         model.addAttribute("articles", page);
-        model.addAttribute("channels", channels.all());
+        model.addAttribute("channels", channels.tree().all());
         model.addAttribute("statuses", ArticleStatus.values());
         model.addAttribute("now", Instant.now());
         return "newsroom/articles";
@@ -160,7 +160,7 @@ class ArticleController {
         model.addAttribute("form", form);
         model.addAttribute("article", article);
         model.addAttribute("publicUrl", article != null && isPublic(article) ? article.url() : null);
-        model.addAttribute("channels", channels.all());
+        model.addAttribute("channels", channels.tree().all());
         model.addAttribute("rightsTypes", RightsType.values());
         model.addAttribute("error", error);
         return "newsroom/article-form";

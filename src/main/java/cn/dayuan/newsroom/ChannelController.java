@@ -96,7 +96,7 @@ public class ChannelController {
     }
 
     private String page(Model model, ChannelForm form, FormError error) {
-        model.addAttribute("channels", channels.all());
+        model.addAttribute("channels", channels.tree().all());
         model.addAttribute("form", form);
         model.addAttribute("error", error);
         return "newsroom/channels";

@@ -19,10 +19,11 @@ class LoginController {
         }
         model.addAttribute("failed", hasFlag(request, "error"));
         model.addAttribute("loggedOut", hasFlag(request, "logout"));
+        model.addAttribute("expired", hasFlag(request, "expired"));
         return "newsroom/login";
     }
 
-    /** Spring Security appends bare flags ({@code ?error}, {@code ?logout}) that have no value. */
+    /** Spring Security appends bare flags ({@code ?error}, {@code ?logout}, {@code ?expired}) that have no value. */
     private static boolean hasFlag(HttpServletRequest request, String name) {
         String query = request.getQueryString();
         return request.getParameterMap().containsKey(name)

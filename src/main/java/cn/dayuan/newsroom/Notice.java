@@ -1,10 +1,12 @@
 package cn.dayuan.newsroom;
 
+import java.io.Serializable;
+
 /**
  * A message shown once at the top of the next page after an action; {@code publicUrl} links to the public page of
- * what was just published.
+ * what was just published. Serializable: it crosses the redirect in the session, which a cluster keeps in Redis.
  */
-public record Notice(boolean success, String message, String publicUrl) {
+public record Notice(boolean success, String message, String publicUrl) implements Serializable {
 
     /** Name of the flash attribute that carries a notice across a redirect. */
     static final String FLASH = "notice";

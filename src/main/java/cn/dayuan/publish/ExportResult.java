@@ -1,19 +1,21 @@
 package cn.dayuan.publish;
 
-import java.nio.file.Path;
+import java.io.Serializable;
 import java.util.List;
 
 /**
- * What one static export did.
+ * What one static export did. Serializable: the newsroom carries it across a redirect in the session, which a
+ * cluster keeps in Redis.
  *
+ * @param directory the folder written, as an absolute path
  * @param written   files created or rewritten because their bytes changed
  * @param unchanged files left as they were
  * @param deleted   files of pages that no longer exist, removed
  * @param skipped   linked addresses that answered with a redirect or an error other than 5xx (not files)
  * @param warnings  things the editor should know about the result, in Chinese
  */
-public record ExportResult(Path directory, int written, int unchanged, int deleted, int skipped, double seconds,
-                           List<String> warnings) {
+public record ExportResult(String directory, int written, int unchanged, int deleted, int skipped, double seconds,
+                           List<String> warnings) implements Serializable {
 
     public int files() {
         return written + unchanged;

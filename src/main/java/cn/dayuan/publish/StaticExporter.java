@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -42,6 +42,7 @@ import cn.dayuan.site.SiteService;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ExclusiveWork;
 
 /**
  * Writes the public site into a folder that nginx or a CDN serves as is, under the same addresses: {@code /zcjh/}
@@ -87,16 +88,17 @@ public class StaticExporter {
     private final DayuanProperties properties;
     private final SiteService site;
     private final List<ExportSeeds> seeds;
-    private final ReentrantLock running = new ReentrantLock();
     /** What the last export into each folder knows about its pages, and the changes since; see the class comment. */
     private final Map<Path, Tracking> tracking = new ConcurrentHashMap<>();
     private final PageCache cache;
+    private final ExclusiveWork exclusive;
     /** Made on the first export and kept, with its loopback connections, for the next ones. */
     private HttpClient client;
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
-                   SiteService site, List<ExportSeeds> seeds, PageCache cache) {
+                   SiteService site, List<ExportSeeds> seeds, PageCache cache, ExclusiveWork exclusive) {
         this.context = context;
+        this.exclusive = exclusive;
         this.cache = cache;
         this.environment = environment;
         this.properties = properties;
@@ -110,22 +112,22 @@ public class StaticExporter {
      * @param requestHost the Host a newsroom user reached the site under, used for absolute links when no site
      *                    address is configured; may be null
      * @throws ExportException   when the folder cannot be written or a page fails to render
-     * @throws ConflictException when another export is running
+     * @throws ConflictException when another export is running, on this node or another
      */
     public ExportResult export(Path directory, String requestHost) {
-        if (!running.tryLock()) {
-            throw new ConflictException("已有导出任务正在进行，请稍后再试");
-        }
-        try {
+        AtomicReference<ExportResult> result = new AtomicReference<>();
+        boolean ran = exclusive.runIfFree("static-export", Duration.ofMinutes(2), () -> {
             Path root = prepare(directory);
             if (client == null) {
                 client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
             }
-            return new Run(root, requestHost).execute();
-        } finally {
-            running.unlock();
+            result.set(new Run(root, requestHost).execute());
+        });
+        if (!ran) {
+            throw new ConflictException("已有导出任务正在进行（本机或另一台服务器），请稍后再试");
         }
+        return result.get();
     }
 
     /** Content changed: every page that shows it must be asked for again by the next export of each folder. */
@@ -257,7 +259,7 @@ public class StaticExporter {
             int deleted = deleteGoneFiles();
             writeManifest(current);
             learned.manifestStamp = ExportManifest.stamp(root);
-            ExportResult result = new ExportResult(root, written.get(), unchanged.get(), deleted, skipped.get(),
+            ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted, skipped.get(),
                     (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
             return result;

@@ -2,17 +2,10 @@ package cn.dayuan.security;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -22,19 +15,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.dayuan.account.AccountService;
+import cn.dayuan.system.RateLimiter;
 
-/** Slows password guessing: each client address gets a few login attempts a minute. */
+/**
+ * Slows password guessing: each client address gets a few login attempts a minute, counted on every node of a
+ * cluster together.
+ */
 @Component
 class LoginAttempts {
 
     static final int ATTEMPTS_PER_MINUTE = 10;
+    static final RateLimiter.Limit LIMIT = new RateLimiter.Limit("login", ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1));
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(10, TimeUnit.MINUTES).maximumSize(100_000).build();
     private final AccountService accounts;
+    private final RateLimiter limiter;
 
-    LoginAttempts(AccountService accounts) {
+    LoginAttempts(AccountService accounts, RateLimiter limiter) {
         this.accounts = accounts;
+        this.limiter = limiter;
     }
 
     Filter filter(String loginPath) {
@@ -43,14 +41,16 @@ class LoginAttempts {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             jakarta.servlet.FilterChain chain)
                     throws jakarta.servlet.ServletException, IOException {
-                if ("POST".equals(request.getMethod()) && loginPath.equals(request.getServletPath())
-                        && !bucketFor(request.getRemoteAddr()).tryConsume(1)) {
+                RateLimiter.Verdict verdict = "POST".equals(request.getMethod())
+                        && loginPath.equals(request.getServletPath())
+                        ? limiter.take(LIMIT, request.getRemoteAddr()) : RateLimiter.Verdict.ALLOWED;
+                if (!verdict.allowed()) {
                     response.setStatus(429);
-                    response.setHeader("Retry-After", "60");
+                    response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
                     response.setContentType("text/html;charset=UTF-8");
                     response.getWriter().write("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
-                            + "<title>登录尝试过于频繁</title><p>登录尝试过于频繁，请一分钟后再试。</p>"
-                            + "<p><a href=\"" + loginPath + "\">返回登录页</a></p></html>");
+                            + "<title>登录尝试过于频繁</title><p>登录尝试过于频繁，请 " + verdict.retryAfterSeconds()
+                            + " 秒后再试。</p><p><a href=\"" + loginPath + "\">返回登录页</a></p></html>");
                     return;
                 }
                 chain.doFilter(request, response);
@@ -69,12 +69,5 @@ class LoginAttempts {
 
     AuthenticationFailureHandler failureHandler(String failureUrl) {
         return new SimpleUrlAuthenticationFailureHandler(failureUrl);
-    }
-
-    private Bucket bucketFor(String address) {
-        return buckets.get(address, a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(ATTEMPTS_PER_MINUTE)
-                        .refillGreedy(ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1)).build())
-                .build());
     }
 }

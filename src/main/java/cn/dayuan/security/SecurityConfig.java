@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -73,7 +74,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain newsroom(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, LoginAttempts loginAttempts, SessionRegistry sessions)
+            throws Exception {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login", "/admin/forbidden").permitAll()
@@ -88,6 +90,10 @@ class SecurityConfig {
                 .addFilterBefore(loginAttempts.filter("/admin/login"),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                // Any number of sessions per account, each known to the registry, so that a change of the account
+                // ends them all (AccountSessions); the next request of an ended session goes to the login page.
+                .sessionManagement(session -> session.sessionConcurrency(concurrency -> concurrency
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/admin/login?expired")))
                 // refused requests (missing role, missing CSRF token) get the newsroom's own 403 page
                 .exceptionHandling(e -> e.accessDeniedPage("/admin/forbidden"))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));

@@ -3,11 +3,10 @@ package cn.dayuan.site;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
@@ -19,25 +18,17 @@ import cn.dayuan.system.WebAddress;
 @Transactional(readOnly = true)
 public class SiteService {
 
-
     private final SiteSettingRepository repository;
     private final ApplicationEventPublisher events;
-    private volatile SiteSettings current;
 
     SiteService(SiteSettingRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
         this.events = events;
     }
 
+    @Cacheable(cacheNames = PageKeys.SITE, sync = true)
     public SiteSettings settings() {
-        SiteSettings settings = current;
-        if (settings == null) {
-            Map<String, String> values = new HashMap<>();
-            repository.findAll().forEach(s -> values.put(s.getSettingKey(), s.getSettingValue()));
-            settings = SiteSettings.fromMap(values);
-            current = settings;
-        }
-        return settings;
+        return load();
     }
 
     @Transactional
@@ -48,18 +39,14 @@ public class SiteService {
             repository.findById(key).ifPresentOrElse(s -> s.setSettingValue(stored),
                     () -> repository.save(new SiteSetting(key, stored)));
         });
-        current = null;
-        // A page may reload the settings before this transaction commits; drop that stale copy after the commit.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    current = null;
-                }
-            });
-        }
         events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
-        return settings();
+        return load();
+    }
+
+    private SiteSettings load() {
+        Map<String, String> values = new HashMap<>();
+        repository.findAll().forEach(s -> values.put(s.getSettingKey(), s.getSettingValue()));
+        return SiteSettings.fromMap(values);
     }
 
     private static void validate(SiteSettings settings) {

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param timeZone      zone in which publish times are shown to readers
  * @param pageCacheSize upper bound of the in-memory page cache; unset means a quarter of the Java heap
  * @param exportDir     folder the newsroom's static export writes to; blank means {@code {dataDir}/export}
+ * @param clusterName   prefix of every Redis key and channel of this site in cluster mode ({@link ClusterMode}), so
+ *                      that several sites can share one Redis
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -26,7 +28,8 @@ public record DayuanProperties(
         String baseUrl,
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         DataSize pageCacheSize,
-        Path exportDir) {
+        Path exportDir,
+        @DefaultValue("dayuan") String clusterName) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

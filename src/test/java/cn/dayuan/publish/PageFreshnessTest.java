@@ -424,7 +424,7 @@ class PageFreshnessTest {
     void theMostReadListCatchesUpWhenItIsRefreshed() {
         assertThat(cachedMostRead("/nav/")).isNotEqualTo(databaseMostRead());
 
-        mostRead.evictPagesWithAnOutdatedRanking();
+        mostRead.refresh();
 
         Changes changes = verify(true);
         assertThat(changes.changed).contains("/", "/nav/", "/about.html", familyA.get(0).url(), "/shizheng/");
@@ -432,7 +432,7 @@ class PageFreshnessTest {
         assertThat(cachedMostRead("/nav/")).isEqualTo(databaseMostRead()).isEqualTo(freshMostRead());
 
         warmEveryPage();
-        mostRead.evictPagesWithAnOutdatedRanking();
+        mostRead.refresh();
         assertThat(verify(true).changed).as("an unchanged ranking evicts nothing").isEmpty();
         assertThat(cacheStatus(http.get("/nav/"))).isEqualTo("HIT");
     }

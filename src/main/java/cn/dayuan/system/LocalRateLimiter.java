@@ -1,0 +1,30 @@
+package cn.dayuan.system;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/** The {@link RateLimiter} of a single node: buckets in memory, forgotten ten minutes after their last use. */
+@Component
+@Conditional(ClusterMode.Off.class)
+class LocalRateLimiter implements RateLimiter {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(200_000)
+            .build();
+
+    @Override
+    public Verdict take(Limit limit, String client) {
+        Bucket bucket = buckets.get(limit.key(client), key -> Bucket.builder().addLimit(limit.bandwidth()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
+    }
+}

@@ -1,0 +1,170 @@
+package cn.dayuan.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import cn.dayuan.cluster.Nodes.Node;
+
+/**
+ * Redis goes away while two nodes serve, and comes back: cached pages keep answering, edits still reach the other
+ * node (through the change log), health says which part is down, and once Redis is back an edit shows on the
+ * other node's cached pages at once again. The Redis is one of the test's own, never the machine's shared one.
+ */
+@Tag("cluster")
+@ExtendWith(ClusterAvailability.class)
+class ClusterFaultTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static int redisPort;
+    private static Process redis;
+    private static Nodes cluster;
+
+    @BeforeAll
+    static void startRedisAndTwoNodes() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            redisPort = socket.getLocalPort();
+        }
+        startRedis();
+        cluster = Nodes.start("redis://127.0.0.1:" + redisPort, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (redis != null) {
+            redis.destroyForcibly();
+        }
+    }
+
+    @Test
+    void cachedPagesOutliveRedisAndEditsShowAgainAtOnceWhenItIsBack() throws Exception {
+        Node a = cluster.get(0);
+        Node b = cluster.get(1);
+        JsonNode channel = created(api(a, "POST", "/api/v1/channels", "{\"name\":\"断线\",\"slug\":\"duanxian\"}"));
+        JsonNode article = created(api(a, "POST", "/api/v1/articles", """
+                {"title":"断线之前","channel":"duanxian","body":"<p>缓存照常服务。</p>","status":"PUBLISHED"}"""));
+        String page = URI.create(article.get("url").asString()).getPath();
+        List<String> pages = List.of("/", page, "/duanxian/");
+        for (Node node : List.of(a, b)) {
+            pages.forEach(path -> warm(node, path));
+        }
+
+        redis.destroy();
+        assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        for (int round = 0; round < 10; round++) {
+            for (Node node : List.of(a, b)) {
+                for (String path : pages) {
+                    HttpResponse<String> response = new Browser().get(node.url(path));
+                    assertThat(response.statusCode()).as("%s %s without Redis", node.name(), path).isEqualTo(200);
+                    assertThat(response.headers().firstValue("X-Dayuan-Cache")).hasValue("HIT");
+                }
+            }
+        }
+        assertThat(new Browser().get(b.url("/nav/")).statusCode()).as("a page rendered without Redis").isEqualTo(200);
+        HttpResponse<String> health = new Browser().get(b.url("/actuator/health"));
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"redis\":{\"status\":\"DOWN\"}").contains("\"db\":{\"status\":\"UP\"}");
+        assertThat(new Browser().get(b.url("/actuator/health/db")).statusCode())
+                .as("what a load balancer asks").isEqualTo(200);
+        HttpResponse<String> newsroom = new Browser().get(a.url("/admin/login"));
+        assertThat(newsroom.statusCode()).as("the newsroom without its session store").isEqualTo(503);
+        assertThat(newsroom.body()).contains("暂时无法登录");
+
+        // An edit while Redis is gone reaches the other node through the change log.
+        edit(a, article, "断线之中");
+        assertThat(waitUntil(b, page, "断线之中", 5000)).isLessThan(5000);
+
+        startRedis();
+        for (Node node : List.of(a, b)) {
+            long start = System.nanoTime();
+            while (!new Browser().get(node.url("/actuator/health")).body().contains("\"status\":\"UP\"")) {
+                assertThat(System.nanoTime() - start).as("%s sees Redis again", node.name())
+                        .isLessThan(TimeUnit.SECONDS.toNanos(30));
+                Thread.sleep(200);
+            }
+        }
+        // The subscription comes back on its own; give it its recovery interval.
+        Thread.sleep(2000);
+        pages.forEach(path -> warm(b, path));
+        edit(a, article, "断线之后");
+        for (String path : pages) {
+            assertThat(waitUntil(b, path, "断线之后", 2000)).as(path).isLessThan(500);
+        }
+        assertThat(channel.get("id").asLong()).isPositive();
+    }
+
+    private static void startRedis() throws IOException, InterruptedException {
+        redis = new ProcessBuilder(ClusterServers.redisServer().toString(), "--port", String.valueOf(redisPort),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true).redirectOutput(Path.of("target/redis-" + redisPort + ".log").toFile())
+                .start();
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", redisPort)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start on port " + redisPort);
+    }
+
+    private static void edit(Node node, JsonNode article, String title) {
+        ObjectNode edited = (ObjectNode) JSON.readTree(api(node, "GET", "/api/v1/articles/" + article.get("id"), null).body());
+        edited.put("title", title);
+        assertThat(api(node, "PUT", "/api/v1/articles/" + article.get("id"), edited.toString()).statusCode())
+                .isEqualTo(200);
+    }
+
+    private static HttpResponse<String> api(Node node, String method, String path, String json) {
+        return Browser.api(method, node.url(path), "admin", Nodes.ADMIN_PASSWORD, json);
+    }
+
+    private static JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static void warm(Node node, String path) {
+        for (int i = 0; i < 5; i++) {
+            if ("HIT".equals(new Browser().get(node.url(path)).headers().firstValue("X-Dayuan-Cache").orElse(null))) {
+                return;
+            }
+        }
+        throw new AssertionError(node.name() + " does not cache " + path);
+    }
+
+    private static long waitUntil(Node node, String path, String text, long limit) throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (new Browser().get(node.url(path)).body().contains(text)) {
+                return ms;
+            }
+            if (ms >= limit) {
+                return limit;
+            }
+            Thread.sleep(5);
+        }
+    }
+}
