@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final String[] WEB = {"cn.dayuan.portal..", "cn.dayuan.newsroom..", "cn.dayuan.api..",
             "cn.dayuan.publish..", "cn.dayuan.demo.."};
     private static final String[] FEATURES = {"cn.dayuan.account..", "cn.dayuan.site..", "cn.dayuan.channel..",
-            "cn.dayuan.tag..", "cn.dayuan.article..", "cn.dayuan.directory.."};
+            "cn.dayuan.tag..", "cn.dayuan.article..", "cn.dayuan.directory..", "cn.dayuan.backup.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())
@@ -70,6 +70,22 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("cn.dayuan..")
                         .and(not(resideInAnyPackage("cn.dayuan.system.."))))
                 .because("system is the foundation every other package may use")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheClusterPackageTalksToRedisAndNobodyTalksToIt() {
+        CompositeArchRule.of(
+                        noClasses().that().resideOutsideOfPackage("cn.dayuan.cluster..").should().dependOnClassesThat()
+                                .resideInAnyPackage("org.springframework.data.redis..", "io.lettuce..",
+                                        "io.github.bucket4j.redis.."))
+                .and(noClasses().that().resideOutsideOfPackage("cn.dayuan.cluster..").should().dependOnClassesThat()
+                        .resideInAPackage("cn.dayuan.cluster.."))
+                .and(noClasses().that().resideInAPackage("cn.dayuan.cluster..").should().dependOnClassesThat(
+                        resideInAPackage("cn.dayuan..").and(not(resideInAnyPackage("cn.dayuan.cluster..",
+                                "cn.dayuan.system..")))))
+                .because("state every node shares goes through the seams in system (RateLimiter, ExclusiveWork, "
+                        + "ContentChangedEvent), whose cluster side lives in cluster alone")
                 .check(CLASSES);
     }
 

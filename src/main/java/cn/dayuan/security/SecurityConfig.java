@@ -79,7 +79,8 @@ class SecurityConfig {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login", "/admin/forbidden").permitAll()
-                        .requestMatchers("/admin/accounts/**", "/admin/settings/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/accounts/**", "/admin/settings/**", "/admin/backups/**")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.AUTHOR.name()))
                 .formLogin(form -> form
                         .loginPage("/admin/login")

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param timeZone      zone in which publish times are shown to readers
  * @param pageCacheSize upper bound of the in-memory page cache; unset means a quarter of the Java heap
  * @param exportDir     folder the newsroom's static export writes to; blank means {@code {dataDir}/export}
+ * @param backupDir     folder the newsroom's backups go to; blank means {@code {dataDir}/backups}
  * @param clusterName   prefix of every Redis key and channel of this site in cluster mode ({@link ClusterMode}), so
  *                      that several sites can share one Redis
  */
@@ -29,6 +30,7 @@ public record DayuanProperties(
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         DataSize pageCacheSize,
         Path exportDir,
+        Path backupDir,
         @DefaultValue("dayuan") String clusterName) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
@@ -44,5 +46,10 @@ public record DayuanProperties(
     @Override
     public Path exportDir() {
         return exportDir == null || exportDir.toString().isBlank() ? dataDir.resolve("export") : exportDir;
+    }
+
+    @Override
+    public Path backupDir() {
+        return backupDir == null || backupDir.toString().isBlank() ? dataDir.resolve("backups") : backupDir;
     }
 }

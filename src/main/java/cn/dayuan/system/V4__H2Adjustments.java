@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class V4__H2Adjustments extends BaseJavaMigration {
+public class V4__H2Adjustments extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Lets the cluster suite run where its PostgreSQL and Redis answer (the {@code cluster} surefire run in pom.xml
  * points at the machine's servers). Elsewhere it is skipped with the reason, and fails on CI (CI=true).
  */
-class ClusterAvailability implements ExecutionCondition {
+public class ClusterAvailability implements ExecutionCondition {
 
     private static volatile String problem;
     private static volatile boolean asked;

@@ -12,20 +12,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * The servers the cluster suite runs against, as the {@code cluster} surefire run names them (pom.xml), and the
  * fresh database each test class makes for its nodes.
  */
-final class ClusterServers {
+public final class ClusterServers {
 
     private ClusterServers() {
     }
 
-    static String postgresUrl() {
+    public static String postgresUrl() {
         return System.getProperty("dayuan.test.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
     }
 
-    static String postgresUser() {
+    public static String postgresUser() {
         return System.getProperty("dayuan.test.postgresql.username", "postgres");
     }
 
-    static String postgresPassword() {
+    public static String postgresPassword() {
         return System.getProperty("dayuan.test.postgresql.password", "");
     }
 
@@ -44,13 +44,13 @@ final class ClusterServers {
     }
 
     /** Creates an empty database on the PostgreSQL server and answers its JDBC address. */
-    static String createDatabase(String prefix) {
+    public static String createDatabase(String prefix) {
         String name = prefix + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
         return postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
     }
 
-    static void dropDatabase(String url) {
+    public static void dropDatabase(String url) {
         String name = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
