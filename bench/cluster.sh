@@ -7,7 +7,7 @@
 # Every node loads the demo portal (its own copy: the single node on H2, the cluster on a fresh PostgreSQL
 # database) and runs with the same JVM options.
 #
-# Usage: bench/cluster.sh [--java PATH] [--edits 50] [--rounds 3] [--duration 10s] [--connections 64]
+# Usage: bench/cluster.sh [--java PATH] [--edits 50] [--rounds 4] [--duration 10s] [--connections 64]
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379, wrk, python3.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -15,7 +15,7 @@ bench_time_limit 1200 "$@"
 bench_lock
 
 EDITS=50
-ROUNDS=3
+ROUNDS=4
 DURATION=10s
 CONNECTIONS=64
 while [ $# -gt 0 ]; do
@@ -92,7 +92,7 @@ SINGLE_PAGE=$(curl -s -u "admin:$ADMIN_PASSWORD" -H 'Accept: application/json' \
 for url in "http://127.0.0.1:$PORT_B$PAGE" "http://127.0.0.1:$PORT_SINGLE$SINGLE_PAGE"; do
     for _ in 1 2 3; do curl -s -o /dev/null "$url"; done
     curl -s -D - -o /dev/null "$url" | grep -qi 'x-dayuan-cache: *hit' || die "$url is not served from the cache"
-    wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null  # warm-up
+    wrk -t2 -c"$CONNECTIONS" -d15s "$url" >/dev/null  # warm-up: the JIT reaches its peak late on two shared cores
 done
 for round in $(seq 1 "$ROUNDS"); do
     order=("cluster http://127.0.0.1:$PORT_B$PAGE" "single http://127.0.0.1:$PORT_SINGLE$SINGLE_PAGE")

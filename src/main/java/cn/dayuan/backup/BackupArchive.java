@@ -114,19 +114,27 @@ final class BackupArchive {
         private final ZipFile zip;
         private final Manifest manifest;
 
+        /** @throws BackupException when the file is not a backup this version can read */
         Reader(Path file) throws IOException {
-            this.zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            try {
+                this.zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            } catch (java.util.zip.ZipException e) {
+                throw new BackupException("恢复失败：" + file + " 不是大院的备份文件（无法按 zip 读取）");
+            }
             ZipEntry entry = zip.getEntry(MANIFEST);
             if (entry == null) {
                 zip.close();
-                throw new IOException(file + " is not a Dayuan backup (it has no " + MANIFEST + ")");
+                throw new BackupException("恢复失败：" + file + " 不是大院的备份文件（缺少 " + MANIFEST + "）");
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 this.manifest = JSON.readValue(in, Manifest.class);
+            } catch (RuntimeException e) {
+                zip.close();
+                throw new BackupException("恢复失败：" + file + " 的 " + MANIFEST + " 已损坏（" + e.getMessage() + "）");
             }
             if (manifest.format() != FORMAT) {
                 zip.close();
-                throw new IOException("backup format " + manifest.format() + " is not known to this version");
+                throw new BackupException("恢复失败：备份格式 " + manifest.format() + " 不是这个版本的大院能读取的");
             }
         }
 

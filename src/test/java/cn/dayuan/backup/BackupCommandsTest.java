@@ -70,7 +70,7 @@ class BackupCommandsTest {
     }
 
     @Test
-    void theCommandsSayHowTheyAreUsed() {
+    void theCommandsSayHowTheyAreUsed() throws Exception {
         Run backup = run("backup");
         assertThat(backup.status()).isEqualTo(2);
         assertThat(backup.err()).contains("用法：java -jar dayuan.jar backup --to");
@@ -78,6 +78,13 @@ class BackupCommandsTest {
                 "--dayuan.data-dir=" + work.resolve("empty"));
         assertThat(restore.status()).isEqualTo(1);
         assertThat(restore.err()).contains("找不到备份文件");
+
+        Path garbage = work.resolve("garbage.zip");
+        Files.writeString(garbage, "这不是备份");
+        Run notABackup = run("restore", "--from", garbage.toString(), "--dayuan.data-dir=" + work.resolve("empty"));
+        assertThat(notABackup.status()).isEqualTo(1);
+        assertThat(notABackup.err()).contains("不是大院的备份文件");
+        assertThat(work.resolve("empty")).as("nothing written for a file that is no backup").doesNotExist();
     }
 
     private record Run(int status, String out, String err) {
