@@ -81,7 +81,7 @@ log "nodes up: A :$PORT_A and B :$PORT_B (cluster on PostgreSQL + Redis), single
 ARTICLE=$(curl -s -u "admin:$ADMIN_PASSWORD" -H 'Accept: application/json' \
     "http://127.0.0.1:$PORT_A/api/v1/articles?status=PUBLISHED&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 log "edit latency: $EDITS edits of article $ARTICLE on A, read on B"
-python3 "$TOOLS/edit_latency.py" "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$ADMIN_PASSWORD" "$ARTICLE" "$EDITS" \
+python3 "$TOOLS/edit_latency.py" "$PORT_A" "$PORT_B" "$ADMIN_PASSWORD" "$ARTICLE" "$EDITS" \
     >"$OUT/latency.json"
 
 PAGE=$(curl -s -u "admin:$ADMIN_PASSWORD" -H 'Accept: application/json' "http://127.0.0.1:$PORT_A/api/v1/articles/$ARTICLE" \
@@ -94,6 +94,8 @@ for url in "http://127.0.0.1:$PORT_B$PAGE" "http://127.0.0.1:$PORT_SINGLE$SINGLE
     curl -s -D - -o /dev/null "$url" | grep -qi 'x-dayuan-cache: *hit' || die "$url is not served from the cache"
     wrk -t2 -c"$CONNECTIONS" -d15s "$url" >/dev/null  # warm-up: the JIT reaches its peak late on two shared cores
 done
+redis_commands() { redis-cli -h 127.0.0.1 info stats | awk -F: '/^total_commands_processed/ {print $2+0}'; }
+REDIS_BEFORE=$(redis_commands)
 for round in $(seq 1 "$ROUNDS"); do
     order=("cluster http://127.0.0.1:$PORT_B$PAGE" "single http://127.0.0.1:$PORT_SINGLE$SINGLE_PAGE")
     [ $((round % 2)) -eq 0 ] && order=("${order[1]}" "${order[0]}")
@@ -104,13 +106,16 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 
-python3 - "$OUT" "$ROUNDS" "$EDITS" <<'PY' | tee "$OUT/table.md"
+# Every Redis command of the machine during the rounds (the nodes' own, and anything else that uses this Redis):
+# an upper bound for what cache hits asked of Redis.
+echo $(( $(redis_commands) - REDIS_BEFORE )) >"$OUT/redis-commands.txt"
+
+python3 - "$OUT" "$ROUNDS" "$EDITS" "$TOOLS" <<'PY' | tee "$OUT/table.md"
 import json, re, statistics, sys
 out, rounds, edits = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sys.path.insert(0, sys.argv[4])
+from benchhttp import percentile as pct
 lat = json.load(open(out + "/latency.json"))
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 print("| edit on A → visible on B (%d edits) | p50 | p99 | max |" % edits)
 print("|---|---|---|---|")
 for key, label in (("after_commit_ms", "from A's answer (committed)"), ("after_request_ms", "from the PUT sent")):
@@ -132,5 +137,10 @@ for mode in ("single", "cluster"):
     print("| %s | %.0f | %.2f ms |" % ("one node in cluster mode (B)" if mode == "cluster" else "single node (H2)",
                                        means[mode], max(p99(t) for t in texts)))
 print("| ratio cluster / single | %.2f | |" % (means["cluster"] / means["single"]))
+served = sum(int(re.search(r"(\d+) requests in", open("%s/wrk-cluster-%d.txt" % (out, r)).read()).group(1))
+             for r in range(1, rounds + 1))
+print()
+print("Redis commands on the machine during all rounds: %s, for %d cache hits served by the cluster node."
+      % (open(out + "/redis-commands.txt").read().strip(), served))
 PY
 log "results in $OUT"

@@ -40,12 +40,12 @@ for round in $(seq 1 "$ROUNDS"); do
         curl -s -o /dev/null -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
             "$BASE/api/v1/channels" -d '{"name":"持久","slug":"chijiu"}'
         log "round $round, $mode: writing for ${SECONDS_OF_WRITES}s from $THREADS threads, then kill -9"
-        python3 "$TOOLS/write_until_killed.py" "$BASE" "$ADMIN_PASSWORD" "$DAYUAN_PID" "$SECONDS_OF_WRITES" "$THREADS" \
+        python3 "$TOOLS/write_until_killed.py" "$PORT" "$ADMIN_PASSWORD" "$DAYUAN_PID" "$SECONDS_OF_WRITES" "$THREADS" \
             >"$OUT/$mode-$round.json"
         wait "$TIMEV_PID" 2>/dev/null || true
         DAYUAN_PID=""; TIMEV_PID=""
         start_dayuan "$JAVA" "$data" "durability-$mode-restart" "${args[@]}"
-        python3 "$TOOLS/write_until_killed.py" --check "$BASE" "$ADMIN_PASSWORD" "$OUT/$mode-$round.json" \
+        python3 "$TOOLS/write_until_killed.py" --check "$PORT" "$ADMIN_PASSWORD" "$OUT/$mode-$round.json" \
             >"$OUT/$mode-$round-check.json"
         stop_dayuan
         log "$(cat "$OUT/$mode-$round-check.json")"

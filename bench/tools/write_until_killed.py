@@ -4,69 +4,51 @@ while the writes go on, and prints what was acknowledged: {"rate": articles per 
 "acknowledged": {id: title}}. A second call with --check reads every acknowledged article back after a restart
 and prints {"acknowledged": n, "lost": n, "reused": n} (reused: the id now holds another article).
 
-Usage: write_until_killed.py BASE PASSWORD PID SECONDS THREADS > acked.json
-       write_until_killed.py --check BASE PASSWORD acked.json
+Usage: write_until_killed.py PORT PASSWORD PID SECONDS THREADS > acked.json
+       write_until_killed.py --check PORT PASSWORD acked.json
 """
-import base64
 import json
 import os
 import signal
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 
-
-def client(base, password):
-    auth = "Basic " + base64.b64encode(("admin:" + password).encode()).decode()
-
-    def call(method, path, body=None):
-        request = urllib.request.Request(base + path, method=method, data=None if body is None else
-                                         json.dumps(body, ensure_ascii=False).encode("utf-8"))
-        request.add_header("Authorization", auth)
-        request.add_header("Accept", "application/json")
-        if body is not None:
-            request.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read().decode("utf-8") or "null")
-        except urllib.error.HTTPError as e:
-            return e.code, None
-    return call
-
+from benchhttp import Client
 
 if sys.argv[1] == "--check":
-    call = client(sys.argv[2], sys.argv[3])
+    client = Client(int(sys.argv[2]), sys.argv[3])
     acked = json.load(open(sys.argv[4]))["acknowledged"]
     lost = reused = 0
     for article_id, title in acked.items():
-        status, article = call("GET", "/api/v1/articles/" + article_id)
+        status, _, body = client.request("GET", "/api/v1/articles/" + article_id,
+                                         headers={"Authorization": client.auth, "Accept": "application/json"})
         if status == 404:
             lost += 1
-        elif status != 200 or article["title"] != title:
+        elif status != 200 or json.loads(body)["title"] != title:
             reused += 1
     print(json.dumps({"acknowledged": len(acked), "lost": lost, "reused": reused}))
     sys.exit(0)
 
-base, password, pid, seconds, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-call = client(base, password)
+port, password, pid, seconds, threads = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 acknowledged, lock, started = {}, threading.Lock(), time.perf_counter()
 stop = threading.Event()
 
 
 def write(thread):
+    client = Client(port, password)
     i = 0
     while not stop.is_set():
         title = "持久性测试第%d线程第%d篇" % (thread, i)
         try:
-            status, article = call("POST", "/api/v1/articles", {"title": title, "channel": "chijiu",
-                                   "body": "<p>" + title + "。" + "正文" * 200 + "</p>", "status": "PUBLISHED"})
+            status, _, body = client.request("POST", "/api/v1/articles", {
+                "title": title, "channel": "chijiu", "body": "<p>" + title + "。" + "正文" * 200 + "</p>",
+                "status": "PUBLISHED"}, headers={"Accept": "application/json"})
         except OSError:
             return  # killed
         if status == 201:
             with lock:
-                acknowledged[article["id"]] = title
+                acknowledged[json.loads(body)["id"]] = title
         i += 1
 
 

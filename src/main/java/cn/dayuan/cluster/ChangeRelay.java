@@ -3,12 +3,9 @@ package cn.dayuan.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +33,8 @@ import cn.dayuan.system.DayuanProperties;
  * change log every {@link #POLL_INTERVAL} and plays back the records it has not seen: a lost message costs at
  * most that much delay, never a stale page.
  *
- * <p>Record ids come from the database in the order they were handed out, not in commit order: a transaction that
- * took an id earlier may commit later. Ids above the highest one known to be played back are therefore remembered
- * one by one, and a missing id is waited for for {@link #GAP_PATIENCE_MILLIS} (a rolled-back transaction leaves
- * its id unused for good).
+ * <p>Which records were played back is kept by {@link SeenRecords}: ids are not committed in the order they were
+ * handed out, so a record may show up after records with higher ids.
  */
 @Component
 @Conditional(ClusterMode.On.class)
@@ -55,13 +50,7 @@ class ChangeRelay implements MessageListener {
     private final StringRedisTemplate redis;
     private final ApplicationEventPublisher events;
     private final ChannelTopic topic;
-
-    /** Every id up to here has been played back, or was given up as unused. */
-    private long floor;
-    /** Ids above the floor already played back (or this node's own). */
-    private final NavigableSet<Long> seen = new TreeSet<>();
-    /** Ids above the floor not seen yet, with the time their absence was first noticed. */
-    private final Map<Long, Long> missingSince = new HashMap<>();
+    private final SeenRecords seen;
 
     ChangeRelay(ChangeLog changeLog, JdbcTemplate jdbc, StringRedisTemplate redis, ApplicationEventPublisher events,
                 DayuanProperties properties,
@@ -74,8 +63,9 @@ class ChangeRelay implements MessageListener {
         // What is in the log already is in the database this node renders from; a transaction still open may
         // hold an id below the newest, so the last ids stay open to records that show up late.
         long newest = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM content_change", Long.class);
-        this.floor = Math.max(0, newest - BATCH);
-        seen.addAll(jdbc.queryForList("SELECT id FROM content_change WHERE id > ?", Long.class, floor));
+        long floor = Math.max(0, newest - BATCH);
+        this.seen = new SeenRecords(floor, jdbc.queryForList("SELECT id FROM content_change WHERE id > ?",
+                Long.class, floor), GAP_PATIENCE_MILLIS);
         listeners.addMessageListener(this, topic);
     }
 
@@ -107,8 +97,8 @@ class ChangeRelay implements MessageListener {
     void catchUp() {
         String columns = "SELECT id, node, page_keys FROM content_change WHERE ";
         List<Map<String, Object>> records = new ArrayList<>(jdbc.queryForList(
-                columns + "id > ? ORDER BY id LIMIT " + BATCH, newestKnown()));
-        List<Long> missing = missing();
+                columns + "id > ? ORDER BY id LIMIT " + BATCH, seen.newestKnown()));
+        List<Long> missing = seen.missing();
         for (int i = 0; i < missing.size(); i += BATCH) {
             List<Long> some = missing.subList(i, Math.min(missing.size(), i + BATCH));
             records.addAll(jdbc.queryForList(columns + "id IN (" + String.join(",", Collections.nCopies(some.size(), "?"))
@@ -117,56 +107,17 @@ class ChangeRelay implements MessageListener {
         for (Map<String, Object> record : records) {
             long id = ((Number) record.get("id")).longValue();
             if (changeLog.node().equals(record.get("node"))) {
-                markSeen(id);
+                seen.markSeen(id);
             } else {
                 playBack(id, ChangeLog.keysOf((String) record.get("page_keys")));
             }
         }
-        advanceFloor(System.currentTimeMillis());
+        seen.settle(System.currentTimeMillis());
     }
 
     private void playBack(long id, Set<String> keys) {
-        if (markSeen(id)) {
+        if (seen.markSeen(id)) {
             events.publishEvent(new ContentChangedEvent(keys, true));
-        }
-    }
-
-    /** @return whether the record was new to this node */
-    private synchronized boolean markSeen(long id) {
-        if (id <= floor) {
-            return false;
-        }
-        missingSince.remove(id);
-        return seen.add(id);
-    }
-
-    private synchronized long newestKnown() {
-        return seen.isEmpty() ? floor : Math.max(floor, seen.last());
-    }
-
-    private synchronized List<Long> missing() {
-        return List.copyOf(missingSince.keySet());
-    }
-
-    /** Notes the ids that are missing below the newest one seen, and moves the floor over what is settled. */
-    private synchronized void advanceFloor(long now) {
-        if (!seen.isEmpty()) {
-            for (long id = floor + 1; id < seen.last(); id++) {
-                if (!seen.contains(id)) {
-                    missingSince.putIfAbsent(id, now);
-                }
-            }
-        }
-        while (true) {
-            long next = floor + 1;
-            if (seen.remove(next)) {
-                floor = next;
-            } else if (missingSince.containsKey(next) && now - missingSince.get(next) > GAP_PATIENCE_MILLIS) {
-                missingSince.remove(next);
-                floor = next;
-            } else {
-                return;
-            }
         }
     }
 }

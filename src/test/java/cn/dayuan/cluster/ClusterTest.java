@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import cn.dayuan.article.ViewCounter;
 import cn.dayuan.cluster.Nodes.Node;
@@ -42,7 +39,6 @@ import cn.dayuan.system.PageKeys;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN = "admin";
 
     private static Nodes cluster;
@@ -83,30 +79,28 @@ class ClusterTest {
     @Order(2)
     void whatIsPublishedOnOneNodeShowsOnTheOthersCachedPagesAtOnce() throws Exception {
         String home = "/";
-        warm(b, home);
+        b.warm(home);
         // B has read its channel tree before the channel exists.
         String slug = "jiqun" + System.nanoTime() % 100_000;
-        created(api(a, "POST", "/api/v1/channels", "{\"name\":\"集群频道\",\"slug\":\"" + slug + "\"}"));
-        JsonNode article = created(api(a, "POST", "/api/v1/articles", """
+        a.create("/api/v1/channels", "{\"name\":\"集群频道\",\"slug\":\"" + slug + "\"}");
+        JsonNode article = a.create("/api/v1/articles", """
                 {"title":"两台服务器同一个网站","channel":"%s","body":"<p>第一台服务器写入，第二台服务器展示。</p>",
-                 "tags":["集群"],"status":"PUBLISHED"}""".formatted(slug)));
+                 "tags":["集群"],"status":"PUBLISHED"}""".formatted(slug));
         String page = java.net.URI.create(article.get("url").asString()).getPath();
         String channelPage = "/" + slug + "/";
 
-        long seen = waitUntil(b, home, body -> body.contains("两台服务器同一个网站"));
+        long seen = b.millisUntil(home, body -> body.contains("两台服务器同一个网站"), 2000);
         assertThat(seen).as("ms until B's cached home page showed the new article").isLessThan(500);
         for (String path : List.of(page, channelPage, "/feed.xml", "/sitemap.xml", "/tag/集群/")) {
             assertThat(get(b, path).statusCode()).as(path).isEqualTo(200);
         }
         for (String path : List.of(page, channelPage, home)) {
-            warm(b, path);
+            b.warm(path);
         }
 
-        ObjectNode edited = (ObjectNode) JSON.readTree(api(a, "GET", "/api/v1/articles/" + article.get("id"), null).body());
-        edited.put("title", "两台服务器同一个网站（更正）");
-        assertThat(api(a, "PUT", "/api/v1/articles/" + article.get("id"), edited.toString()).statusCode()).isEqualTo(200);
+        a.retitle(article.get("id").asLong(), "两台服务器同一个网站（更正）");
         for (String path : List.of(page, channelPage, home)) {
-            long ms = waitUntil(b, path, body -> body.contains("两台服务器同一个网站（更正）"));
+            long ms = b.millisUntil(path, body -> body.contains("两台服务器同一个网站（更正）"), 2000);
             assertThat(ms).as("ms until B's cached %s showed the edit", path).isLessThan(500);
         }
     }
@@ -136,8 +130,8 @@ class ClusterTest {
     @Order(4)
     void sessionsFollowTheirAccountOnEveryNode() {
         String name = "chief" + System.nanoTime() % 100_000;
-        JsonNode account = created(api(a, "POST", "/api/v1/accounts", """
-                {"username":"%s","password":"chief-password-1","role":"ADMIN"}""".formatted(name)));
+        JsonNode account = a.create("/api/v1/accounts", """
+                {"username":"%s","password":"chief-password-1","role":"ADMIN"}""".formatted(name));
         Browser onA = new Browser();
         Browser onB = new Browser();
         onA.login(a.url(""), name, "chief-password-1");
@@ -171,8 +165,8 @@ class ClusterTest {
     @Order(5)
     void aPasswordChangeOnOneNodeEndsTheAccountsSessionsOnTheOther() {
         String name = "writer" + System.nanoTime() % 100_000;
-        JsonNode account = created(api(a, "POST", "/api/v1/accounts", """
-                {"username":"%s","password":"writer-password-1","role":"EDITOR"}""".formatted(name)));
+        JsonNode account = a.create("/api/v1/accounts", """
+                {"username":"%s","password":"writer-password-1","role":"EDITOR"}""".formatted(name));
         Browser elsewhere = new Browser();
         elsewhere.login(b.url(""), name, "writer-password-1");
         assertThat(elsewhere.get(b.url("/admin")).statusCode()).isEqualTo(200);
@@ -205,9 +199,9 @@ class ClusterTest {
     void aScheduledArticleGoesLiveOnceWithBothNodesRunning() throws Exception {
         List<Announcement> announcements = new CopyOnWriteArrayList<>();
         String at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
-        JsonNode article = created(api(a, "POST", "/api/v1/articles", """
+        JsonNode article = a.create("/api/v1/articles", """
                 {"title":"定时发布的集群稿件","channel":"%s","body":"<p>到点上线。</p>","status":"PUBLISHED",
-                 "publishedAt":"%s"}""".formatted(anyChannel(), at)));
+                 "publishedAt":"%s"}""".formatted(anyChannel(), at));
         String key = PageKeys.article(article.get("id").asLong());
         for (Node node : List.of(a, b)) {
             node.context().addApplicationListener(ApplicationListener.<ContentChangedEvent>forPayload(event -> {
@@ -216,8 +210,8 @@ class ClusterTest {
                 }
             }));
         }
-        warm(b, "/");
-        long ms = waitUntil(b, "/", body -> body.contains("定时发布的集群稿件"), 10_000);
+        b.warm("/");
+        long ms = b.millisUntil("/", body -> body.contains("定时发布的集群稿件"), 10_000);
         assertThat(ms).isLessThan(10_000);
         Thread.sleep(3000);
         // Whichever node claimed it announced it, and the other heard it from there.
@@ -255,12 +249,7 @@ class ClusterTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static HttpResponse<String> api(Node node, String method, String path, String json) {
-        return Browser.api(method, node.url(path), ADMIN, Nodes.ADMIN_PASSWORD, json);
-    }
-
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
+        return node.api(method, path, json);
     }
 
     private static HttpResponse<String> get(Node node, String path) {
@@ -277,36 +266,5 @@ class ClusterTest {
 
     private static long viewCount(long id) {
         return a.bean(JdbcTemplate.class).queryForObject("SELECT view_count FROM article WHERE id = ?", Long.class, id);
-    }
-
-    /** Reads a page until the node serves it from its cache. */
-    private static void warm(Node node, String path) {
-        for (int i = 0; i < 5; i++) {
-            HttpResponse<String> response = get(node, path);
-            if ("HIT".equals(response.headers().firstValue("X-Dayuan-Cache").orElse(null))) {
-                return;
-            }
-        }
-        throw new AssertionError(node.name() + " does not cache " + path);
-    }
-
-    private static long waitUntil(Node node, String path, Predicate<String> shows) throws InterruptedException {
-        return waitUntil(node, path, shows, 2000);
-    }
-
-    /** Milliseconds until the page shows what is asked, or {@code limit} if it never did. */
-    private static long waitUntil(Node node, String path, Predicate<String> shows, long limit)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        while (true) {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (shows.test(get(node, path).body())) {
-                return ms;
-            }
-            if (ms >= limit) {
-                return limit;
-            }
-            Thread.sleep(5);
-        }
     }
 }

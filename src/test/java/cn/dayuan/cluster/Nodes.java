@@ -1,5 +1,8 @@
 package cn.dayuan.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import cn.dayuan.DayuanApplication;
 
@@ -23,6 +31,7 @@ import cn.dayuan.DayuanApplication;
 final class Nodes implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "cluster-admin-pw";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String databaseUrl;
     private final List<Node> nodes;
@@ -40,6 +49,50 @@ final class Nodes implements AutoCloseable {
 
         <T> T bean(Class<T> type) {
             return context.getBean(type);
+        }
+
+        /** The JSON API as the administrator. */
+        HttpResponse<String> api(String method, String path, String json) {
+            return Browser.api(method, url(path), "admin", ADMIN_PASSWORD, json);
+        }
+
+        /** Creates through the API and answers what was created. */
+        JsonNode create(String path, String json) {
+            HttpResponse<String> answer = api("POST", path, json);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            return JSON.readTree(answer.body());
+        }
+
+        /** Gives an article a new title through the API, every other field as it is. */
+        void retitle(long articleId, String title) {
+            ObjectNode article = (ObjectNode) JSON.readTree(api("GET", "/api/v1/articles/" + articleId, null).body());
+            article.put("title", title);
+            assertThat(api("PUT", "/api/v1/articles/" + articleId, article.toString()).statusCode()).isEqualTo(200);
+        }
+
+        /** Reads a page until this node serves it from its cache. */
+        void warm(String path) {
+            for (int i = 0; i < 5; i++) {
+                if ("HIT".equals(new Browser().get(url(path)).headers().firstValue("X-Dayuan-Cache").orElse(null))) {
+                    return;
+                }
+            }
+            throw new AssertionError(name + " does not cache " + path);
+        }
+
+        /** Milliseconds until the page shows what is asked, or {@code limit} if it never did. */
+        long millisUntil(String path, Predicate<String> shows, long limit) throws InterruptedException {
+            long start = System.nanoTime();
+            while (true) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (shows.test(new Browser().get(url(path)).body())) {
+                    return ms;
+                }
+                if (ms >= limit) {
+                    return limit;
+                }
+                Thread.sleep(5);
+            }
         }
     }
 
