@@ -13,6 +13,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cn.dayuan.system.CommandMessages;
+
 /**
  * {@code java -jar dayuan.jar backup --to FILE} and {@code java -jar dayuan.jar restore --from FILE}, with the
  * portal's own settings ({@code --dayuan.data-dir=…}, {@code --spring.datasource.url=…}). A backup may be taken
@@ -60,7 +62,7 @@ public final class BackupCommands {
             err.println(e.getMessage());
             return FAILED;
         } catch (IOException | SQLException | RuntimeException e) {
-            err.println((backup ? "备份失败：" : "恢复失败：") + rootMessage(e));
+            err.println((backup ? "备份失败：" : "恢复失败：") + CommandMessages.withRootCause(e));
             return FAILED;
         }
     }
@@ -91,13 +93,5 @@ public final class BackupCommands {
     private static ConfigurableApplicationContext start(List<String> springArgs) {
         return new SpringApplicationBuilder(DatabaseOnly.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(springArgs.toArray(String[]::new));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + "（" + root.getMessage() + "）";
     }
 }

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Calendar;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,11 +22,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
+
+import cn.dayuan.system.StoredTimes;
 
 /**
  * A logical copy of Dayuan's tables over JDBC, in a form every supported database reads back: the tables in the
@@ -219,7 +219,7 @@ final class DatabaseDump {
             return time == null ? null : time.toInstant().toString();
         }
         // A time without zone holds UTC, as Hibernate writes it (hibernate.jdbc.time_zone).
-        Timestamp time = result.getTimestamp(i, utc());
+        Timestamp time = result.getTimestamp(i, StoredTimes.utc());
         return time == null ? null : time.toInstant().toString();
     }
 
@@ -237,7 +237,7 @@ final class DatabaseDump {
                 if (zoned(typeName, type)) {
                     statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
                 } else {
-                    statement.setTimestamp(index, Timestamp.from(instant), utc());
+                    statement.setTimestamp(index, Timestamp.from(instant), StoredTimes.utc());
                 }
             }
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
@@ -249,10 +249,6 @@ final class DatabaseDump {
     private static boolean zoned(String typeName, int type) {
         String name = typeName.toLowerCase(Locale.ROOT);
         return type == Types.TIMESTAMP_WITH_TIMEZONE || name.contains("time zone") || name.equals("timestamptz");
-    }
-
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     }
 
     // ---- order -------------------------------------------------------------------------------------------

@@ -5,11 +5,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.ExclusiveWork;
+import cn.dayuan.system.StoredTimes;
 
 /**
  * Writes every {@link ContentChangedEvent} of this node into the table {@code content_change}, inside the
@@ -88,7 +87,7 @@ class ChangeLog {
                     "INSERT INTO content_change (node, page_keys, changed_at) VALUES (?, ?, ?)", new String[] {"id"});
             insert.setString(1, node);
             insert.setString(2, String.join(SEPARATOR, keys));
-            insert.setTimestamp(3, Timestamp.from(Instant.now()), utc());
+            insert.setTimestamp(3, Timestamp.from(Instant.now()), StoredTimes.utc());
             return insert;
         }, id);
         return new Change(id.getKey().longValue(), keys);
@@ -118,15 +117,10 @@ class ChangeLog {
         return new LinkedHashSet<>(List.of(text.split(SEPARATOR)));
     }
 
-    /** Times are stored in UTC, as Hibernate stores them ({@code hibernate.jdbc.time_zone}). */
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    }
-
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     void forgetOldChanges() {
         exclusive.runIfFree("forget-old-changes", Duration.ofMinutes(5), () -> jdbc.update(
                 "DELETE FROM content_change WHERE changed_at < ?",
-                ps -> ps.setTimestamp(1, Timestamp.from(Instant.now().minus(KEPT_FOR)), utc())));
+                ps -> ps.setTimestamp(1, Timestamp.from(Instant.now().minus(KEPT_FOR)), StoredTimes.utc())));
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cn.dayuan.system.CommandMessages;
+
 /**
  * {@code java -jar dayuan.jar export --to DIR [--dayuan.data-dir=…]}: starts the application on a free loopback
  * port, exports the public site into DIR and exits with 0, or with a non-zero status and a message saying why.
@@ -72,16 +74,8 @@ public final class ExportCommand {
             err.println("导出失败：" + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("导出失败：应用未能启动或导出时出错：" + rootMessage(e));
+            err.println("导出失败：应用未能启动或导出时出错：" + CommandMessages.withRootCause(e));
             return FAILED;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + "（" + root.getMessage() + "）";
     }
 }

@@ -1,12 +1,14 @@
 package cn.dayuan.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
@@ -197,35 +199,45 @@ class ClusterTest {
     @Test
     @Order(7)
     void aScheduledArticleGoesLiveOnceWithBothNodesRunning() throws Exception {
-        List<Announcement> announcements = new CopyOnWriteArrayList<>();
-        String at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
+        // Every change each node hears of, from before the article exists (its creation reaches B a moment later).
+        List<Announcement> heard = new CopyOnWriteArrayList<>();
+        for (Node node : List.of(a, b)) {
+            node.context().addApplicationListener(ApplicationListener.<ContentChangedEvent>forPayload(
+                    event -> heard.add(new Announcement(node.name(), event.fromAnotherNode(), event.keys()))));
+        }
+        String at = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString();
         JsonNode article = a.create("/api/v1/articles", """
                 {"title":"定时发布的集群稿件","channel":"%s","body":"<p>到点上线。</p>","status":"PUBLISHED",
                  "publishedAt":"%s"}""".formatted(anyChannel(), at));
         String key = PageKeys.article(article.get("id").asLong());
-        for (Node node : List.of(a, b)) {
-            node.context().addApplicationListener(ApplicationListener.<ContentChangedEvent>forPayload(event -> {
-                if (event.keys().contains(key)) {
-                    announcements.add(new Announcement(node.name(), event.fromAnotherNode()));
-                }
-            }));
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (heard.stream().filter(h -> h.keys().contains(key)).count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
+        List<Announcement> creation = heard.stream().filter(h -> h.keys().contains(key)).toList();
+        assertThat(creation).as("the creation, on A and replayed on B")
+                .extracting(Announcement::node, Announcement::fromAnotherNode)
+                .containsExactlyInAnyOrder(tuple("a", false),
+                        tuple("b", true));
+        heard.clear();
+
         b.warm("/");
         long ms = b.millisUntil("/", body -> body.contains("定时发布的集群稿件"), 10_000);
         assertThat(ms).isLessThan(10_000);
         Thread.sleep(3000);
         // Whichever node claimed it announced it, and the other heard it from there.
-        assertThat(announcements).as("one announcement, seen once by each node").hasSize(2)
+        List<Announcement> goingLive = heard.stream().filter(h -> h.keys().contains(key)).toList();
+        assertThat(goingLive).as("one announcement, seen once by each node").hasSize(2)
                 .extracting(Announcement::node).containsExactlyInAnyOrder("a", "b");
-        assertThat(announcements).extracting(Announcement::fromAnotherNode).containsExactlyInAnyOrder(false, true);
+        assertThat(goingLive).extracting(Announcement::fromAnotherNode).containsExactlyInAnyOrder(false, true);
         List<String> records = a.bean(JdbcTemplate.class).queryForList(
                 "SELECT page_keys FROM content_change WHERE page_keys LIKE ?", String.class, "%" + key + "%");
         assertThat(records.stream().filter(keys -> List.of(keys.split("\n")).contains(key)))
                 .as("in the change log: the article's creation and its going live").hasSize(2);
     }
 
-    /** Which node saw an announcement, and whether it came from the other one. */
-    record Announcement(String node, boolean fromAnotherNode) {
+    /** Which node heard of a change, whether it came from the other one, and what it named. */
+    record Announcement(String node, boolean fromAnotherNode, Set<String> keys) {
     }
 
     @Test
