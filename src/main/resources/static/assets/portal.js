@@ -17,6 +17,9 @@
     }
     document.querySelectorAll('[data-views]').forEach(function (el) { el.textContent = counts.views; });
     document.querySelectorAll('[data-likes]').forEach(function (el) { el.textContent = counts.likes; });
+    if (counts.comments !== undefined) {
+      document.querySelectorAll('[data-comments]').forEach(function (el) { el.textContent = counts.comments; });
+    }
   }
 
   function post(url) {
@@ -48,5 +51,74 @@
         }
       })
       .catch(function () { message.textContent = '网络不通，请稍后再试。'; });
+  });
+}());
+
+/*
+ * The comment form. It works as a plain form (the captcha image sets a cookie that names its challenge); with
+ * this script it posts in the page, shows the answer next to the button, offers a new captcha image, and turns the
+ * 回复 links into replies in the same form.
+ */
+(function () {
+  'use strict';
+  var form = document.querySelector('form.comment-form');
+  if (!form || !window.fetch || !window.URLSearchParams) {
+    return;
+  }
+  var image = form.querySelector('[data-captcha-image]');
+  var refresh = form.querySelector('[data-captcha-refresh]');
+  var message = form.querySelector('[data-comment-message]');
+  var replyTo = form.querySelector('[data-reply-to]');
+  var replying = form.querySelector('[data-replying]');
+
+  function newCaptcha() {
+    image.src = '/captcha.png?t=' + Date.now();
+    form.elements.captchaAnswer.value = '';
+  }
+  refresh.hidden = false;
+  refresh.addEventListener('click', newCaptcha);
+  image.addEventListener('click', newCaptcha);
+
+  document.querySelectorAll('[data-reply]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      replyTo.value = link.getAttribute('data-reply');
+      replying.querySelector('[data-replying-name]').textContent = link.getAttribute('data-reply-name');
+      var text = document.querySelector('#comment-' + link.getAttribute('data-reply') + ' .comment-content');
+      replying.querySelector('[data-replying-text]').textContent = text ? text.textContent : '';
+      replying.hidden = false;
+      form.elements.content.focus();
+    });
+  });
+  form.querySelector('[data-cancel-reply]').addEventListener('click', function () {
+    replyTo.value = '';
+    replying.hidden = true;
+  });
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    message.textContent = '正在提交…';
+    fetch(form.getAttribute('action'), {
+      method: 'POST',
+      headers: { 'Accept': 'application/json' },
+      body: new URLSearchParams(new FormData(form)),
+      credentials: 'same-origin'
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; },
+        function () { return { ok: false, body: {} }; });
+    }).then(function (result) {
+      if (result.ok) {
+        message.textContent = result.body.status === 'APPROVED'
+          ? '评论已发表，刷新页面即可看到。' : '评论已提交，审核通过后显示。';
+        form.elements.content.value = '';
+        replyTo.value = '';
+        replying.hidden = true;
+      } else {
+        message.textContent = result.body.detail || '提交失败，请稍后再试。';
+      }
+      newCaptcha();
+    }).catch(function () {
+      message.textContent = '网络不通，请稍后再试。';
+    });
   });
 }());

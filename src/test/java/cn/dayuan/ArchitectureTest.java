@@ -24,7 +24,8 @@ class ArchitectureTest {
     private static final String[] WEB = {"cn.dayuan.portal..", "cn.dayuan.newsroom..", "cn.dayuan.api..",
             "cn.dayuan.publish..", "cn.dayuan.demo.."};
     private static final String[] FEATURES = {"cn.dayuan.account..", "cn.dayuan.site..", "cn.dayuan.channel..",
-            "cn.dayuan.tag..", "cn.dayuan.article..", "cn.dayuan.directory..", "cn.dayuan.backup.."};
+            "cn.dayuan.tag..", "cn.dayuan.article..", "cn.dayuan.directory..", "cn.dayuan.backup..", "cn.dayuan.captcha..", "cn.dayuan.comment..",
+            "cn.dayuan.sensitive.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())

@@ -44,6 +44,11 @@ class ApiFormat {
                 : instant.truncatedTo(ChronoUnit.SECONDS).atZone(properties.timeZone()).toOffsetDateTime();
     }
 
+    /** The first instant of a day in the site's time zone. */
+    Instant startOf(java.time.LocalDate day) {
+        return day.atStartOfDay(properties.timeZone()).toInstant();
+    }
+
     /**
      * Reads an ISO-8601 time. With an offset ({@code +08:00} or {@code Z}) it is taken as given; without one it is
      * a wall-clock time in the site's time zone, as an editor would type it.

@@ -82,9 +82,16 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("update Article a set a.likeCount = a.likeCount + 1 where a.id = :id")
     int addLike(long id);
 
+    @Modifying
+    @Query("update Article a set a.commentCount = :count where a.id = :id")
+    int setCommentCount(long id, int count);
+
     @Query("select a.viewCount from Article a where a.id = :id")
     Optional<Long> findViewCount(long id);
 
     @Query("select a.likeCount from Article a where a.id = :id")
     Optional<Long> findLikeCount(long id);
+
+    @Query("select a.commentCount from Article a where a.id = :id")
+    Optional<Integer> findCommentCount(long id);
 }

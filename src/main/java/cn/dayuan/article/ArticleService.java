@@ -168,18 +168,34 @@ public class ArticleService {
         return articles.findLikeCount(id).orElse(0L);
     }
 
+    /**
+     * Sets the number of approved comments an article's page shows. The comment service announces the change
+     * ({@code PageKeys.comments}); the article's own version is left alone, so an editor's open form stays valid.
+     */
+    @Transactional
+    public void setCommentCount(long id, int count) {
+        articles.setCommentCount(id, count);
+    }
+
     /** Counts a reader's view without writing to the database now. */
     public void recordView(long id) {
         viewCounter.record(id);
     }
 
-    /** Current view and like counts, including views not yet written. */
+    /** Current view, like and comment counts, including views not yet written. */
     public Counts counts(long id) {
         long views = articles.findViewCount(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
-        return new Counts(views + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L));
+        return new Counts(views + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L),
+                articles.findCommentCount(id).orElse(0));
     }
 
-    public record Counts(long views, long likes) {
+    /** {@link #counts} of a public article; any other id is not found, drafts included. */
+    public Counts publicCounts(long id) {
+        findPublic(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+        return counts(id);
+    }
+
+    public record Counts(long views, long likes, long comments) {
     }
 
     // ---- reading: newsroom and API -----------------------------------------------------------------------

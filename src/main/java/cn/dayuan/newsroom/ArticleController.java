@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,11 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.channel.ChannelService;
+import cn.dayuan.sensitive.SensitiveWordService;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.InvalidInputException;
 
@@ -38,10 +42,13 @@ class ArticleController {
 
     private final ArticleService articles;
     private final ChannelService channels;
+    private final SensitiveWordService sensitiveWords;
     private final ZoneId zone;
 
-    ArticleController(ArticleService articles, ChannelService channels, DayuanProperties properties) {
+    ArticleController(ArticleService articles, ChannelService channels, SensitiveWordService sensitiveWords,
+                      DayuanProperties properties) {
         this.articles = articles;
+        this.sensitiveWords = sensitiveWords;
         this.channels = channels;
         this.zone = properties.timeZone();
     }
@@ -173,8 +180,19 @@ class ArticleController {
             case PUBLISHED -> publishedNotice(article);
             case UNPUBLISHED -> Notice.success("已保存（文章处于撤稿状态，读者看不到）");
         };
-        redirect.addFlashAttribute(Notice.FLASH, notice);
+        redirect.addFlashAttribute(Notice.FLASH, withSensitiveWords(notice, article));
         return Redirects.seeOther(editUrl(article.id()));
+    }
+
+    /** A warning, not a block: the editor decides whether a flagged word belongs in the article. */
+    private Notice withSensitiveWords(Notice notice, ArticleDetail article) {
+        List<String> found = sensitiveWords.find(article.title() + "\n" + Objects.toString(article.subtitle(), "")
+                + "\n" + ArticleHtml.text(article.body()));
+        if (found.isEmpty()) {
+            return notice;
+        }
+        return new Notice(notice.success(), notice.message() + "。请注意：标题或正文含有敏感词「"
+                + String.join("、", found) + "」，请核实", notice.publicUrl());
     }
 
     private Notice publishedNotice(ArticleDetail article) {

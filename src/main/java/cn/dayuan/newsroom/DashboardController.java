@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.comment.CommentService;
 
 /** The first page after signing in: where the articles stand and what readers read. */
 @Controller
@@ -15,9 +16,11 @@ class DashboardController {
     private static final int LIST_SIZE = 8;
 
     private final ArticleService articles;
+    private final CommentService comments;
 
-    DashboardController(ArticleService articles) {
+    DashboardController(ArticleService articles, CommentService comments) {
         this.articles = articles;
+        this.comments = comments;
     }
 
     @GetMapping("/admin")
@@ -25,6 +28,7 @@ class DashboardController {
         model.addAttribute("published", count(ArticleStatus.PUBLISHED));
         model.addAttribute("pending", count(ArticleStatus.PENDING));
         model.addAttribute("drafts", count(ArticleStatus.DRAFT));
+        model.addAttribute("pendingComments", comments.pendingCount());
         model.addAttribute("recent", articles.search(ArticleQuery.ALL, 0, LIST_SIZE).getContent());
         model.addAttribute("mostRead", articles.mostRead(LIST_SIZE));
         return "newsroom/dashboard";

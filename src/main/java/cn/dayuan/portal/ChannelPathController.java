@@ -16,6 +16,7 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.comment.CommentService;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelTree;
 import cn.dayuan.channel.ChannelView;
@@ -43,9 +44,11 @@ class ChannelPathController {
     private final PageFrames frames;
     private final ArticleJsonLd jsonLd;
     private final Feeds feeds;
+    private final CommentService comments;
 
     ChannelPathController(ChannelService channels, ArticleService articles, PageFrames frames, ArticleJsonLd jsonLd,
-                          Feeds feeds) {
+                          Feeds feeds, CommentService comments) {
+        this.comments = comments;
         this.channels = channels;
         this.articles = articles;
         this.frames = frames;
@@ -120,7 +123,21 @@ class ChannelPathController {
         model.put("articleUrl", articleUrl);
         model.put("imageUrl", imageUrl);
         model.put("jsonLd", jsonLd.of(article, frame, articleUrl, imageUrl));
+        model.put("comments", comments.threadsOnPage(article.id()));
+        model.put("commentPolicy", comments.policyFor(article));
+        model.put("commentNotice", commentNotice(request.getParameter("comment")));
         return new ModelAndView("portal/article", model);
+    }
+
+    /** What the comment form's post came back to say (the page has a query then, so it is not cached). */
+    private static String commentNotice(String outcome) {
+        if ("published".equals(outcome)) {
+            return "评论已发表，感谢您的参与！";
+        }
+        if ("pending".equals(outcome)) {
+            return "评论已提交，审核通过后显示。";
+        }
+        return null;
     }
 
     private static String description(ArticleDetail article) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleService.Counts;
+import cn.dayuan.article.ReaderLikes;
 
 /**
  * View and like counters. They live outside the cached article page, so counting never evicts it: the page's
@@ -23,11 +24,11 @@ import cn.dayuan.article.ArticleService.Counts;
 class CounterController {
 
     private final ArticleService articles;
-    private final LikeLimiter likeLimiter;
+    private final ReaderLikes likes;
 
-    CounterController(ArticleService articles, LikeLimiter likeLimiter) {
+    CounterController(ArticleService articles, ReaderLikes likes) {
         this.articles = articles;
-        this.likeLimiter = likeLimiter;
+        this.likes = likes;
     }
 
     @PostMapping("/counter/{id}/view")
@@ -35,14 +36,13 @@ class CounterController {
         Counts before = articles.counts(id);
         articles.recordView(id);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Counts(before.views() + 1, before.likes()));
+                .body(new Counts(before.views() + 1, before.likes(), before.comments()));
     }
 
     /** Answers JSON to the page's script; a plain form post is sent back to the article (303). */
     @PostMapping("/counter/{id}/like")
     ResponseEntity<Counts> like(@PathVariable long id, HttpServletRequest request) {
-        likeLimiter.acquire(request.getRemoteAddr());
-        articles.like(id);
+        likes.like(id, request.getRemoteAddr());
         if (ErrorPages.wantsJson(request)) {
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(articles.counts(id));
         }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.TooManyRequestsException;
 
 /** Errors raised while answering a reader: Chinese error pages (or problem details for the counters' script). */
 @ControllerAdvice(basePackageClasses = ReaderErrorHandler.class)

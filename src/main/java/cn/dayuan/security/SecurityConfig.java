@@ -3,6 +3,7 @@ package cn.dayuan.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -63,7 +64,13 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.AUTHOR.name()))
+                .authorizeHttpRequests(auth -> auth
+                        // what readers' pages call: captcha, comments, likes, counters
+                        .requestMatchers(HttpMethod.GET, "/api/v1/captcha", "/api/v1/articles/*/comments",
+                                "/api/v1/articles/*/counters").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/articles/*/comments", "/api/v1/articles/*/like")
+                        .permitAll()
+                        .anyRequest().hasRole(Role.AUTHOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -111,8 +118,9 @@ class SecurityConfig {
                 .httpBasic(basic -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
-                // The counters are posted from cached public pages, which carry no CSRF token (and no session).
-                .csrf(c -> c.ignoringRequestMatchers("/counter/**"))
+                // Counters and comments are posted from cached public pages, which carry no CSRF token (and no
+                // session); a comment needs the answer to a captcha drawn for the reader instead.
+                .csrf(c -> c.ignoringRequestMatchers("/counter/**", "/comment/**"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

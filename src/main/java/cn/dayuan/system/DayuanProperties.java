@@ -1,6 +1,7 @@
 package cn.dayuan.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param backupDir     folder the newsroom's backups go to; blank means {@code {dataDir}/backups}
  * @param clusterName   prefix of every Redis key and channel of this site in cluster mode ({@link ClusterMode}), so
  *                      that several sites can share one Redis
+ * @param captchaMinSolveTime how long after a captcha was drawn its answer is accepted at the earliest: a person
+ *                      needs a few seconds to read it, a spam robot posting at once is refused
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -31,7 +34,8 @@ public record DayuanProperties(
         DataSize pageCacheSize,
         Path exportDir,
         Path backupDir,
-        @DefaultValue("dayuan") String clusterName) {
+        @DefaultValue("dayuan") String clusterName,
+        @DefaultValue("2s") Duration captchaMinSolveTime) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

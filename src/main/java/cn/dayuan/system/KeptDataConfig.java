@@ -31,7 +31,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class KeptDataConfig {
 
     /** Page keys whose data some service keeps. */
-    static final List<String> KEPT = List.of(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY, PageKeys.MOST_READ);
+    static final List<String> KEPT = List.of(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY, PageKeys.MOST_READ,
+            PageKeys.SENSITIVE_WORDS);
 
     private final CaffeineCacheManager caches = new CaffeineCacheManager();
 

@@ -34,6 +34,12 @@ public final class PageKeys {
      */
     public static final String MOST_READ = "most-read";
 
+    /**
+     * The newsroom's sensitive-word list. No page shows it; it is announced so that every node rebuilds its
+     * dictionary ({@link KeptDataConfig}).
+     */
+    public static final String SENSITIVE_WORDS = "sensitive-words";
+
     private static final String CHANNEL_LIST = "channel-list:";
     private static final String ATTRIBUTE = PageKeys.class.getName();
 
@@ -43,6 +49,11 @@ public final class PageKeys {
     /** An article: its page, and what any list shows of it. */
     public static String article(long id) {
         return "article:" + id;
+    }
+
+    /** An article's approved comments and their count (its page, and the comment count wherever shown). */
+    public static String comments(long articleId) {
+        return "comments:" + articleId;
     }
 
     /** What pages show of a newsroom account: the publisher's name on its articles. */

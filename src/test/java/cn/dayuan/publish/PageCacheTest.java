@@ -309,7 +309,7 @@ class PageCacheTest {
         }
         viewCounter.flush();
 
-        assertThat(articles.counts(article.id())).isEqualTo(new ArticleService.Counts(3, 3));
+        assertThat(articles.counts(article.id())).isEqualTo(new ArticleService.Counts(3, 3, 0));
         assertThat(cacheStatus(http.get(articlePage))).isEqualTo("HIT");
         assertThat(cacheStatus(http.get(channelPage))).isEqualTo("HIT");
         // Anything under /counter is answered fresh every time, even a page that records content.

@@ -83,6 +83,9 @@ class AuthorizationMatrixTest {
                     "/zcjh/12.html", Needs.ANYONE),
             line("POST", "/counter/{id}/view", Needs.ANYONE),
             line("POST", "/counter/{id}/like", Needs.ANYONE),
+            line("GET", "/captcha.png", Needs.ANYONE),
+            line("GET", "/comment/{id}", Needs.ANYONE),
+            line("POST", "/comment/{id}", Needs.ANYONE),
             line("*", "/error", Needs.ERROR_PAGE),
             // The newsroom
             line("GET", "/admin/login", Needs.ANYONE),
@@ -118,6 +121,16 @@ class AuthorizationMatrixTest {
             line("GET", "/admin/directory/links/{id}/edit", Needs.EDITOR),
             line("POST", "/admin/directory/links/{id}", Needs.EDITOR),
             line("POST", "/admin/directory/links/{id}/delete", Needs.EDITOR),
+            line("GET", "/admin/comments", Needs.EDITOR),
+            line("POST", "/admin/comments/decide", Needs.EDITOR),
+            line("GET", "/admin/comments/settings", Needs.EDITOR),
+            line("POST", "/admin/comments/settings/mode", Needs.ADMIN),
+            line("POST", "/admin/comments/settings/channels", Needs.ADMIN),
+            line("POST", "/admin/comments/settings/rate", Needs.ADMIN),
+            line("POST", "/admin/comments/blocks", Needs.EDITOR),
+            line("POST", "/admin/comments/blocks/{id}/delete", Needs.EDITOR),
+            line("POST", "/admin/comments/words", Needs.EDITOR),
+            line("POST", "/admin/comments/words/delete", Needs.EDITOR),
             line("GET", "/admin/export", Needs.EDITOR),
             line("POST", "/admin/export", Needs.EDITOR),
             line("GET", "/admin/settings", Needs.ADMIN),
@@ -165,7 +178,18 @@ class AuthorizationMatrixTest {
             line("GET", "/api/v1/accounts", Needs.ADMIN),
             line("GET", "/api/v1/accounts/{id}", Needs.ADMIN),
             line("POST", "/api/v1/accounts", Needs.ADMIN),
-            line("PUT", "/api/v1/accounts/{id}", Needs.ADMIN));
+            line("PUT", "/api/v1/accounts/{id}", Needs.ADMIN),
+            line("GET", "/api/v1/captcha", Needs.ANYONE),
+            line("GET", "/api/v1/articles/{id}/comments", Needs.ANYONE),
+            line("POST", "/api/v1/articles/{id}/comments", Needs.ANYONE),
+            line("POST", "/api/v1/articles/{id}/like", Needs.ANYONE),
+            line("GET", "/api/v1/articles/{id}/counters", Needs.ANYONE),
+            line("GET", "/api/v1/comments", Needs.EDITOR),
+            line("POST", "/api/v1/comments/{id}/approve", Needs.EDITOR),
+            line("POST", "/api/v1/comments/{id}/reject", Needs.EDITOR),
+            line("POST", "/api/v1/comments/{id}/spam", Needs.EDITOR),
+            line("DELETE", "/api/v1/comments/{id}", Needs.EDITOR),
+            line("POST", "/api/v1/comments/bulk", Needs.EDITOR));
 
     @Autowired
     MockMvc mvc;

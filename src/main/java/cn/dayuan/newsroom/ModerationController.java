@@ -1,0 +1,203 @@
+package cn.dayuan.newsroom;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.comment.ChannelRule;
+import cn.dayuan.comment.CommentMode;
+import cn.dayuan.comment.CommentService;
+import cn.dayuan.comment.CommentService.QueueItem;
+import cn.dayuan.comment.CommentStatus;
+import cn.dayuan.comment.ModerationAction;
+import cn.dayuan.sensitive.SensitiveWordService;
+import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.InvalidInputException;
+
+/**
+ * Comment moderation for editors: the queue (filter by status, article and days; approve, reject, mark as spam or
+ * delete one or many), the blocklists and the newsroom's sensitive words; administrators also choose how comments
+ * are published and which channels close or always review them.
+ */
+@Controller
+@RequestMapping("/admin/comments")
+@PreAuthorize("hasRole('EDITOR')")
+class ModerationController {
+
+    static final int PAGE_SIZE = 30;
+
+    private final CommentService comments;
+    private final SensitiveWordService sensitiveWords;
+    private final ChannelService channels;
+    private final DayuanProperties properties;
+
+    ModerationController(CommentService comments, SensitiveWordService sensitiveWords, ChannelService channels,
+                         DayuanProperties properties) {
+        this.comments = comments;
+        this.sensitiveWords = sensitiveWords;
+        this.channels = channels;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String article,
+                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 @RequestParam(defaultValue = "1") String page, Authentication who, Model model) {
+        CommentStatus wanted = status == null ? CommentStatus.PENDING : parseStatus(status);
+        Long articleId = parseLong(article);
+        int pageNumber = Math.max(1, Math.min(100_000, parseLong(page) == null ? 1 : parseLong(page).intValue()));
+        LocalDate fromDay = parseDay(from);
+        LocalDate toDay = parseDay(to);
+        CommentFilter filter = new CommentFilter(wanted == null ? "" : wanted.name(), articleId, from, to, pageNumber);
+        Page<QueueItem> found = comments.queue(wanted, articleId,
+                fromDay == null ? null : fromDay.atStartOfDay(properties.timeZone()).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(properties.timeZone()).toInstant(),
+                pageNumber - 1, PAGE_SIZE);
+        boolean admin = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        List<CommentRow> rows = new ArrayList<>();
+        for (QueueItem item : found.getContent()) {
+            rows.add(new CommentRow(item, Highlighted.of(item.content(), item.flaggedWords()),
+                    admin ? item.clientAddress() : CommentService.maskAddress(item.clientAddress())));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("found", found);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", CommentStatus.values());
+        model.addAttribute("actions", ModerationAction.values());
+        model.addAttribute("pending", comments.pendingCount());
+        return "newsroom/comments";
+    }
+
+    @PostMapping("/decide")
+    Object decide(@RequestParam(name = "ids", required = false) List<Long> ids,
+                  @RequestParam(required = false) String action, @RequestParam(required = false) String returnTo,
+                  Authentication who, RedirectAttributes redirect) {
+        ModerationAction chosen = parseAction(action);
+        try {
+            if (chosen == null) {
+                throw new InvalidInputException("action", "请选择操作");
+            }
+            int changed = comments.decide(ids, chosen, who.getName());
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已" + chosen.label() + " " + changed + " 条评论"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+        }
+        return Redirects.back(returnTo, "/admin/comments");
+    }
+
+    @GetMapping("/settings")
+    String settings(Model model) {
+        model.addAttribute("mode", comments.mode());
+        model.addAttribute("modes", CommentMode.values());
+        model.addAttribute("postsPerTenMinutes", comments.postsPerTenMinutes());
+        model.addAttribute("channelRules", comments.channelRules());
+        model.addAttribute("rules", ChannelRule.values());
+        model.addAttribute("channels", channels.tree().all());
+        model.addAttribute("blocks", comments.blocks());
+        model.addAttribute("words", sensitiveWords.list());
+        return "newsroom/comment-settings";
+    }
+
+    @PostMapping("/settings/mode")
+    @PreAuthorize("hasRole('ADMIN')")
+    Object mode(@RequestParam(required = false) String mode, RedirectAttributes redirect) {
+        CommentMode chosen = Arrays.stream(CommentMode.values()).filter(m -> m.name().equals(mode))
+                .findFirst().orElse(null);
+        return saved(redirect, () -> comments.setMode(chosen), "审核方式已保存");
+    }
+
+    @PostMapping("/settings/rate")
+    @PreAuthorize("hasRole('ADMIN')")
+    Object rate(@RequestParam(required = false) String posts, RedirectAttributes redirect) {
+        return saved(redirect, () -> {
+            Long value = parseLong(posts);
+            comments.setPostsPerTenMinutes(value == null || value > Integer.MAX_VALUE ? -1 : value.intValue());
+        }, "评论频率限制已保存");
+    }
+
+    @PostMapping("/settings/channels")
+    @PreAuthorize("hasRole('ADMIN')")
+    Object channelRule(@RequestParam(required = false) Long channel, @RequestParam(required = false) String rule,
+                       RedirectAttributes redirect) {
+        return saved(redirect, () -> {
+            if (channel == null) {
+                throw new InvalidInputException("channel", "请选择栏目");
+            }
+            comments.setChannelRule(channel, Arrays.stream(ChannelRule.values())
+                    .filter(r -> r.name().equals(rule)).findFirst().orElse(null));
+        }, "栏目评论规则已保存");
+    }
+
+    @PostMapping("/blocks")
+    Object block(@RequestParam(required = false) String kind, @RequestParam(required = false) String value,
+                 Authentication who, RedirectAttributes redirect) {
+        return saved(redirect, () -> comments.block("address".equals(kind), value, who.getName()), "已加入屏蔽名单");
+    }
+
+    @PostMapping("/blocks/{id}/delete")
+    Object unblock(@PathVariable long id, RedirectAttributes redirect) {
+        return saved(redirect, () -> comments.unblock(id), "已移出屏蔽名单");
+    }
+
+    @PostMapping("/words")
+    Object word(@RequestParam(required = false) String word, @RequestParam(required = false) String kind,
+                Authentication who, RedirectAttributes redirect) {
+        return saved(redirect, () -> sensitiveWords.put(word, "allow".equals(kind), who.getName()), "敏感词表已更新");
+    }
+
+    @PostMapping("/words/delete")
+    Object removeWord(@RequestParam(required = false) String word, RedirectAttributes redirect) {
+        return saved(redirect, () -> sensitiveWords.remove(word), "已从敏感词表中移除");
+    }
+
+    private static Object saved(RedirectAttributes redirect, Runnable change, String message) {
+        try {
+            change.run();
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(message));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+        }
+        return Redirects.seeOther("/admin/comments/settings");
+    }
+
+    private static CommentStatus parseStatus(String value) {
+        return Arrays.stream(CommentStatus.values()).filter(s -> s.name().equals(value)).findFirst()
+                .orElse(null);
+    }
+
+    private static ModerationAction parseAction(String value) {
+        return Arrays.stream(ModerationAction.values()).filter(a -> a.name().equals(value)).findFirst()
+                .orElse(null);
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate parseDay(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

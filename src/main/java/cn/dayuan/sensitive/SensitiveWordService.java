@@ -1,0 +1,75 @@
+package cn.dayuan.sensitive;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.PageKeys;
+
+/**
+ * Sensitive words: which ones a text contains (comments are held for review on a hit; editors are warned about their
+ * titles and bodies), and the newsroom's own list of words to add to the dictionary or to allow.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SensitiveWordService {
+
+    public static final int MAX_WORD_LENGTH = 50;
+
+    private final SensitiveWordDictionary dictionary;
+    private final SensitiveWordRepository words;
+    private final ApplicationEventPublisher events;
+
+    SensitiveWordService(SensitiveWordDictionary dictionary, SensitiveWordRepository words,
+                         ApplicationEventPublisher events) {
+        this.dictionary = dictionary;
+        this.words = words;
+        this.events = events;
+    }
+
+    /** The sensitive words in {@code text}, each once, in the order they first occur. */
+    public List<String> find(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return List.copyOf(new LinkedHashSet<>(dictionary.matcher().findAll(text)));
+    }
+
+    /** One entry of the newsroom's list: {@code allowed} words are never flagged, the others always. */
+    public record Entry(String word, boolean allowed, String createdBy, Instant createdAt) {
+    }
+
+    public List<Entry> list() {
+        return words.findAllByOrderByAllowedAscWordAsc().stream()
+                .map(w -> new Entry(w.getWord(), w.isAllowed(), w.getCreatedBy(), w.getCreatedAt())).toList();
+    }
+
+    /** Adds a word to flag ({@code allowed = false}) or to never flag; a word already listed changes sides. */
+    @Transactional
+    public void put(String word, boolean allowed, String actor) {
+        String clean = word == null ? "" : word.strip();
+        if (clean.isEmpty()) {
+            throw new InvalidInputException("word", "请填写词语");
+        }
+        if (clean.length() > MAX_WORD_LENGTH) {
+            throw new InvalidInputException("word", "词语不能超过 " + MAX_WORD_LENGTH + " 个字");
+        }
+        words.findById(clean).ifPresentOrElse(w -> w.setAllowed(allowed),
+                () -> words.save(new SensitiveWord(clean, allowed, actor, Instant.now())));
+        events.publishEvent(ContentChangedEvent.of(PageKeys.SENSITIVE_WORDS));
+    }
+
+    @Transactional
+    public void remove(String word) {
+        if (word != null && words.existsById(word)) {
+            words.deleteById(word);
+            events.publishEvent(ContentChangedEvent.of(PageKeys.SENSITIVE_WORDS));
+        }
+    }
+}
