@@ -1,27 +1,21 @@
 package cn.dayuan.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,9 +40,6 @@ class NewsroomBrowserTest {
 
     static final String DATA_DIR = "target/test-data/NewsroomBrowserTest";
     static final String PASSWORD = "browser-admin-pw";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String TITLE = "振奋精神一鼓作气，抓实抓细集中攻坚";
     private static final String BODY = "各地各部门振奋精神、一鼓作气，抓实抓细集中攻坚，推动疫情防控形势持续向好。";
 
@@ -68,28 +59,8 @@ class NewsroomBrowserTest {
 
     @BeforeEach
     void startChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String missing = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed: "
-                    + "apt-get install -y chromium chromium-driver fonts-noto-cjk";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing + " — the browser test may not be skipped on CI");
-            }
-            Assumptions.abort(missing + " — skipping the newsroom browser test");
-        }
-        // Selenium's own driver download cannot work here, so both paths are given explicitly
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1600", "--lang=zh-CN");
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(true);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
@@ -164,7 +135,6 @@ class NewsroomBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        Chromium.screenshot(browser, name);
     }
 }

@@ -76,6 +76,13 @@ public final class Browser {
         return new Browser().send(request.build());
     }
 
+    /** A JSON call without an account, as a reader's page makes it. */
+    public static HttpResponse<String> json(String method, String url, String json) {
+        return new Browser().send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import cn.dayuan.article.ViewCounter;
+import cn.dayuan.captcha.KnownCaptchaCodes;
 import cn.dayuan.cluster.Nodes.Node;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.PageKeys;
@@ -49,7 +50,8 @@ class ClusterTest {
 
     @BeforeAll
     static void startTwoNodesTogether() {
-        cluster = Nodes.start(ClusterServers.redisUrl(), 2, "--dayuan.demo=true", "--dayuan.view-flush-interval=1h");
+        cluster = Nodes.start(ClusterServers.redisUrl(), 2, "--dayuan.demo=true", "--dayuan.view-flush-interval=1h",
+                "--dayuan.captcha-min-solve-time=0s");
         a = cluster.get(0);
         b = cluster.get(1);
     }
@@ -256,6 +258,31 @@ class ClusterTest {
         assertThat(statuses.subList(0, 10)).as("ten tries a minute, on both nodes together").containsOnly(302);
         assertThat(statuses.subList(10, 12)).containsOnly(429);
         redis.delete(redis.keys("*:limit:login:*"));
+    }
+
+    @Test
+    @Order(9)
+    void aCaptchaDrawnOnOneNodeIsAnsweredOnTheOtherOnceAndTheApprovedCommentShowsOnBoth() throws Exception {
+        JsonNode article = a.create("/api/v1/articles", "{\"title\":\"两个节点上的评论\",\"channel\":\"" + anyChannel()
+                + "\",\"body\":\"<p>正文</p>\",\"status\":\"PUBLISHED\"}");
+        long id = article.get("id").asLong();
+        String page = "/" + article.get("url").asString().replaceFirst("^https?://[^/]+/", "");
+        a.warm(page);
+        b.warm(page);
+
+        String captchaId = Nodes.JSON.readTree(get(a, "/api/v1/captcha").body()).get("id").asString();
+        String comment = "{\"content\":\"跨节点的评论\",\"captchaId\":\"" + captchaId + "\",\"captchaAnswer\":\""
+                + KnownCaptchaCodes.ANSWER + "\"}";
+        HttpResponse<String> posted = Browser.json("POST", b.url("/api/v1/articles/" + id + "/comments"), comment);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        HttpResponse<String> again = Browser.json("POST", a.url("/api/v1/articles/" + id + "/comments"), comment);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("captchaId");
+
+        long commentId = Nodes.JSON.readTree(posted.body()).get("id").asLong();
+        assertThat(api(b, "POST", "/api/v1/comments/" + commentId + "/approve", null).statusCode()).isEqualTo(200);
+        assertThat(a.millisUntil(page, body -> body.contains("跨节点的评论"), 5000)).isLessThan(5000);
+        assertThat(b.millisUntil(page, body -> body.contains("跨节点的评论"), 5000)).isLessThan(5000);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
