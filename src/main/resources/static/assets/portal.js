@@ -122,3 +122,12 @@
     });
   });
 }());
+
+/* The 举报 form's captcha: a click on the image draws a new one. */
+(function () {
+  'use strict';
+  var image = document.querySelector('.report-form [data-captcha-image]');
+  if (image) {
+    image.addEventListener('click', function () { image.src = '/captcha.png?t=' + Date.now(); });
+  }
+}());

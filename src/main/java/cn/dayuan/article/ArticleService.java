@@ -204,6 +204,10 @@ public class ArticleService {
         return detail(load(id));
     }
 
+    public boolean exists(long id) {
+        return articles.existsById(id);
+    }
+
     public Page<ArticleSummary> search(ArticleQuery query, int page, int size) {
         Specification<Article> spec = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();

@@ -8,6 +8,7 @@ import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.comment.CommentService;
+import cn.dayuan.report.ReportService;
 
 /** The first page after signing in: where the articles stand and what readers read. */
 @Controller
@@ -17,10 +18,12 @@ class DashboardController {
 
     private final ArticleService articles;
     private final CommentService comments;
+    private final ReportService reports;
 
-    DashboardController(ArticleService articles, CommentService comments) {
+    DashboardController(ArticleService articles, CommentService comments, ReportService reports) {
         this.articles = articles;
         this.comments = comments;
+        this.reports = reports;
     }
 
     @GetMapping("/admin")
@@ -29,6 +32,8 @@ class DashboardController {
         model.addAttribute("pending", count(ArticleStatus.PENDING));
         model.addAttribute("drafts", count(ArticleStatus.DRAFT));
         model.addAttribute("pendingComments", comments.pendingCount());
+        model.addAttribute("openReports", reports.openCount());
+        model.addAttribute("overdueReports", reports.overdueCount());
         model.addAttribute("recent", articles.search(ArticleQuery.ALL, 0, LIST_SIZE).getContent());
         model.addAttribute("mostRead", articles.mostRead(LIST_SIZE));
         return "newsroom/dashboard";

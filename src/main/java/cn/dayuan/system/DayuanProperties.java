@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  *                      that several sites can share one Redis
  * @param captchaMinSolveTime how long after a captcha was drawn its answer is accepted at the earliest: a person
  *                      needs a few seconds to read it, a spam robot posting at once is refused
+ * @param reportDueTime how long the newsroom has to handle a reader's 举报 before it shows as overdue
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -35,7 +36,8 @@ public record DayuanProperties(
         Path exportDir,
         Path backupDir,
         @DefaultValue("dayuan") String clusterName,
-        @DefaultValue("2s") Duration captchaMinSolveTime) {
+        @DefaultValue("2s") Duration captchaMinSolveTime,
+        @DefaultValue("24h") Duration reportDueTime) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

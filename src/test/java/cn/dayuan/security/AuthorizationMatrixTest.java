@@ -86,6 +86,9 @@ class AuthorizationMatrixTest {
             line("GET", "/captcha.png", Needs.ANYONE),
             line("GET", "/comment/{id}", Needs.ANYONE),
             line("POST", "/comment/{id}", Needs.ANYONE),
+            line("GET", "/jubao/", Needs.ANYONE),
+            line("POST", "/jubao/", Needs.ANYONE),
+            line("GET", "/jubao/case", Needs.ANYONE),
             line("*", "/error", Needs.ERROR_PAGE),
             // The newsroom
             line("GET", "/admin/login", Needs.ANYONE),
@@ -131,6 +134,8 @@ class AuthorizationMatrixTest {
             line("POST", "/admin/comments/blocks/{id}/delete", Needs.EDITOR),
             line("POST", "/admin/comments/words", Needs.EDITOR),
             line("POST", "/admin/comments/words/delete", Needs.EDITOR),
+            line("GET", "/admin/reports", Needs.EDITOR),
+            line("POST", "/admin/reports/{id}", Needs.EDITOR),
             line("GET", "/admin/export", Needs.EDITOR),
             line("POST", "/admin/export", Needs.EDITOR),
             line("GET", "/admin/settings", Needs.ADMIN),
@@ -189,7 +194,15 @@ class AuthorizationMatrixTest {
             line("POST", "/api/v1/comments/{id}/reject", Needs.EDITOR),
             line("POST", "/api/v1/comments/{id}/spam", Needs.EDITOR),
             line("DELETE", "/api/v1/comments/{id}", Needs.EDITOR),
-            line("POST", "/api/v1/comments/bulk", Needs.EDITOR));
+            line("POST", "/api/v1/comments/bulk", Needs.EDITOR),
+            line("POST", "/api/v1/reports", Needs.ANYONE),
+            line("GET", "/api/v1/reports/{caseNumber}", Needs.ANYONE),
+            line("GET", "/api/v1/reports", Needs.EDITOR),
+            line("POST", "/api/v1/reports/{id}/start", Needs.EDITOR),
+            line("POST", "/api/v1/reports/{id}/resolve", Needs.EDITOR),
+            line("POST", "/api/v1/reports/{id}/dismiss", Needs.EDITOR),
+            line("POST", "/api/v1/reports/{id}/withdraw", Needs.EDITOR),
+            line("POST", "/api/v1/reports/{id}/remove-comment", Needs.EDITOR));
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,143 @@
+package cn.dayuan.api;
+
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.dayuan.report.ReportKind;
+import cn.dayuan.report.ReportService;
+import cn.dayuan.report.ReportService.CaseView;
+import cn.dayuan.report.ReportService.PublicCase;
+import cn.dayuan.report.ReportService.ReportDraft;
+import cn.dayuan.report.ReportStatus;
+import cn.dayuan.report.ReportStep;
+import cn.dayuan.system.InvalidInputException;
+
+/**
+ * 举报: readers file a report (with a captcha) and look its status up by case number; editors work the queue.
+ */
+@RestController
+class ReportApiController {
+
+    private final ReportService reports;
+    private final ApiFormat format;
+
+    ReportApiController(ReportService reports, ApiFormat format) {
+        this.reports = reports;
+        this.format = format;
+    }
+
+    record ReportRequest(ReportKind kind, String url, Long comment, String description, String contactName,
+                         String contact, String captchaId, String captchaAnswer) {
+    }
+
+    record Filed(String caseNumber) {
+    }
+
+    @PostMapping("/api/v1/reports")
+    ResponseEntity<Filed> file(@RequestBody ReportRequest request, HttpServletRequest http) {
+        String number = reports.submit(new ReportDraft(request.kind(), request.url(), request.comment(),
+                request.description(), request.contactName(), request.contact(), request.captchaId(),
+                request.captchaAnswer(), null), http.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(new Filed(number));
+    }
+
+    record CaseStatus(String caseNumber, ReportKind kind, String kindLabel, ReportStatus status, String statusLabel,
+                      OffsetDateTime createdAt, OffsetDateTime handledAt, String resolution) {
+    }
+
+    @GetMapping("/api/v1/reports/{caseNumber}")
+    ResponseEntity<CaseStatus> status(@PathVariable String caseNumber) {
+        PublicCase c = reports.lookup(caseNumber);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new CaseStatus(c.caseNumber(), c.kind(),
+                c.kind().label(), c.status(), c.status().label(), format.time(c.createdAt()),
+                format.time(c.handledAt()), c.resolution()));
+    }
+
+    record Step(ReportStep action, String actor, OffsetDateTime at, String note) {
+    }
+
+    record CaseResponse(long id, String caseNumber, ReportKind kind, String url, Long article, Long comment,
+                        String description, String contactName, String contact, String address, ReportStatus status,
+                        String resolution, OffsetDateTime createdAt, OffsetDateTime dueAt, boolean overdue,
+                        OffsetDateTime handledAt, String handledBy, List<Step> steps) {
+    }
+
+    /** The queue: open cases first, by due time; then closed ones, newest first. */
+    @GetMapping("/api/v1/reports")
+    @PreAuthorize("hasRole('EDITOR')")
+    ArticleApiController.PageResponse<CaseResponse> queue(@RequestParam(required = false) ReportStatus status,
+                                                          @RequestParam(defaultValue = "1") int page,
+                                                          @RequestParam(defaultValue = "20") int size) {
+        if (page < 1 || page > 100_000) {
+            throw new InvalidInputException("page", "页码须在 1 到 100000 之间");
+        }
+        if (size < 1 || size > ArticleApiController.MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "每页条数须在 1 到 " + ArticleApiController.MAX_PAGE_SIZE + " 之间");
+        }
+        Page<CaseView> found = reports.queue(status, page - 1, size);
+        return new ArticleApiController.PageResponse<>(found.getContent().stream().map(this::response).toList(), page,
+                size, found.getTotalElements(), found.getTotalPages());
+    }
+
+    record StepRequest(String note) {
+    }
+
+    @PostMapping("/api/v1/reports/{id}/start")
+    @PreAuthorize("hasRole('EDITOR')")
+    CaseResponse start(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
+        return act(id, ReportStep.START, request, who);
+    }
+
+    @PostMapping("/api/v1/reports/{id}/resolve")
+    @PreAuthorize("hasRole('EDITOR')")
+    CaseResponse resolve(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
+        return act(id, ReportStep.RESOLVE, request, who);
+    }
+
+    @PostMapping("/api/v1/reports/{id}/dismiss")
+    @PreAuthorize("hasRole('EDITOR')")
+    CaseResponse dismiss(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
+        return act(id, ReportStep.DISMISS, request, who);
+    }
+
+    /** Withdraws the reported article from the site and closes the case as handled, the note as its reason. */
+    @PostMapping("/api/v1/reports/{id}/withdraw")
+    @PreAuthorize("hasRole('EDITOR')")
+    CaseResponse withdraw(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
+        return act(id, ReportStep.WITHDRAW_ARTICLE, request, who);
+    }
+
+    @PostMapping("/api/v1/reports/{id}/remove-comment")
+    @PreAuthorize("hasRole('EDITOR')")
+    CaseResponse removeComment(@PathVariable long id, @RequestBody(required = false) StepRequest request,
+                               Principal who) {
+        return act(id, ReportStep.REMOVE_COMMENT, request, who);
+    }
+
+    private CaseResponse act(long id, ReportStep step, StepRequest request, Principal who) {
+        return response(reports.act(id, step, request == null ? null : request.note(), who.getName()));
+    }
+
+    private CaseResponse response(CaseView c) {
+        return new CaseResponse(c.id(), c.caseNumber(), c.kind(), c.url(), c.articleId(), c.commentId(),
+                c.description(), c.contactName(), c.contact(), c.clientAddress(), c.status(), c.resolution(),
+                format.time(c.createdAt()), format.time(c.dueAt()), c.overdue(), format.time(c.handledAt()),
+                c.handledBy(), c.steps().stream().map(s -> new Step(s.action(), s.actor(), format.time(s.at()),
+                s.note())).toList());
+    }
+}

@@ -1,0 +1,253 @@
+package cn.dayuan.report;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.captcha.CaptchaService;
+import cn.dayuan.comment.CommentService;
+import cn.dayuan.comment.ModerationAction;
+import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.RateLimiter;
+import cn.dayuan.system.TooManyRequestsException;
+
+/**
+ * Readers' 举报: a report gets a case number that the reporter can look up, lands in the newsroom's queue with a due
+ * time, and is handled there: started, resolved, dismissed, or resolved by withdrawing the article (or taking down
+ * the comment) it is about, with the reason kept in the case and in its record of steps.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportService {
+
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
+    public static final int MAX_CONTACT_LENGTH = 100;
+    public static final int MAX_URL_LENGTH = 500;
+    static final RateLimiter.Limit REPORTS = new RateLimiter.Limit("report", 5, Duration.ofMinutes(10));
+    private static final Pattern ARTICLE_PATH = Pattern.compile("^(?:https?://[^/?#]+)?/[^?#]*?/(\\d{1,18})\\.html(?:[?#].*)?$");
+    private static final String NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final Set<ReportStatus> OPEN = Set.of(ReportStatus.NEW, ReportStatus.IN_PROGRESS);
+
+    private final ReportRepository cases;
+    private final ReportActionRepository actions;
+    private final ArticleService articles;
+    private final CommentService comments;
+    private final CaptchaService captcha;
+    private final RateLimiter limiter;
+    private final DayuanProperties properties;
+    private final SecureRandom random = new SecureRandom();
+
+    ReportService(ReportRepository cases, ReportActionRepository actions, ArticleService articles,
+                  CommentService comments, CaptchaService captcha, RateLimiter limiter, DayuanProperties properties) {
+        this.cases = cases;
+        this.actions = actions;
+        this.articles = articles;
+        this.comments = comments;
+        this.captcha = captcha;
+        this.limiter = limiter;
+        this.properties = properties;
+    }
+
+    /**
+     * What a reader sends.
+     *
+     * @param url     the address of what is reported (an article page is recognised by its address)
+     * @param comment the comment reported, when it is one
+     * @param website the form's honeypot field, which people leave empty
+     */
+    public record ReportDraft(ReportKind kind, String url, Long comment, String description, String contactName,
+                              String contact, String captchaId, String captchaAnswer, String website) {
+    }
+
+    /** Files a report; answers its case number. */
+    @Transactional
+    public String submit(ReportDraft draft, String clientAddress) {
+        TooManyRequestsException.unlessAllowed(limiter.take(REPORTS, clientAddress), "提交举报");
+        if (draft.kind() == null) {
+            throw new InvalidInputException("kind", "请选择举报类型");
+        }
+        String url = trimmed(draft.url());
+        if (url != null && url.length() > MAX_URL_LENGTH) {
+            throw new InvalidInputException("url", "网址不能超过 " + MAX_URL_LENGTH + " 个字符");
+        }
+        String description = trimmed(draft.description());
+        if (description == null) {
+            throw new InvalidInputException("description", "请说明举报的内容和理由");
+        }
+        if (description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidInputException("description", "举报说明不能超过 " + MAX_DESCRIPTION_LENGTH + " 个字");
+        }
+        String contactName = trimmed(draft.contactName());
+        if (contactName != null && contactName.length() > 50) {
+            throw new InvalidInputException("contactName", "联系人不能超过 50 个字");
+        }
+        String contact = trimmed(draft.contact());
+        if (contact != null && contact.length() > MAX_CONTACT_LENGTH) {
+            throw new InvalidInputException("contact", "联系方式不能超过 " + MAX_CONTACT_LENGTH + " 个字");
+        }
+        Long articleId = articleOf(url);
+        Long commentId = draft.comment();
+        if (commentId != null) {
+            try {
+                articleId = comments.get(commentId).articleId();
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("comment", "被举报的评论不存在或已删除");
+            }
+        }
+        if (url == null && articleId == null) {
+            throw new InvalidInputException("url", "请填写被举报内容的网址");
+        }
+        captcha.check(draft.captchaId(), draft.captchaAnswer());
+        Instant now = Instant.now();
+        String caseNumber = caseNumber(now);
+        if (draft.website() != null && !draft.website().isEmpty()) {
+            return caseNumber; // a robot filled the honeypot: it gets an answer like anyone, and nothing is kept
+        }
+        cases.save(new ReportCase(caseNumber, draft.kind(), url, articleId, commentId, description, contactName, contact,
+                clientAddress, now, now.plus(properties.reportDueTime())));
+        return caseNumber;
+    }
+
+    private Long articleOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher matcher = ARTICLE_PATH.matcher(url);
+        if (!matcher.matches()) {
+            return null;
+        }
+        long id = Long.parseLong(matcher.group(1));
+        return articles.exists(id) ? id : null;
+    }
+
+    private String caseNumber(Instant now) {
+        StringBuilder number = new StringBuilder("JB").append(NUMBER_DAY.format(now.atZone(properties.timeZone())))
+                .append('-');
+        for (int i = 0; i < 8; i++) {
+            number.append(NUMBER_ALPHABET.charAt(random.nextInt(NUMBER_ALPHABET.length())));
+        }
+        return number.toString();
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** What the reporter may see of a case: never the contact details or the address. */
+    public record PublicCase(String caseNumber, ReportKind kind, ReportStatus status, Instant createdAt,
+                             Instant handledAt, String resolution) {
+    }
+
+    public PublicCase lookup(String caseNumber) {
+        String number = caseNumber == null ? "" : caseNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        ReportCase found = number.length() > 32 ? null : cases.findByCaseNumber(number).orElse(null);
+        if (found == null) {
+            throw new NotFoundException("没有这个案件编号：" + caseNumber);
+        }
+        return new PublicCase(found.getCaseNumber(), found.getKind(), found.getStatus(), found.getCreatedAt(),
+                found.getHandledAt(), found.getResolution());
+    }
+
+    // ---- the newsroom's queue -----------------------------------------------------------------------------
+
+    public record Step(ReportStep action, String actor, Instant at, String note) {
+    }
+
+    /** A case as the newsroom sees it, with its record of steps. */
+    public record CaseView(long id, String caseNumber, ReportKind kind, String url, Long articleId, Long commentId,
+                           String description, String contactName, String contact, String clientAddress,
+                           ReportStatus status, String resolution, Instant createdAt, Instant dueAt,
+                           Instant handledAt, String handledBy, boolean overdue, List<Step> steps) {
+    }
+
+    public Page<CaseView> queue(ReportStatus status, int page, int size) {
+        Instant now = Instant.now();
+        return cases.search(status, PageRequest.of(page, size)).map(c -> view(c, now));
+    }
+
+    public CaseView get(long id) {
+        return view(load(id), Instant.now());
+    }
+
+    private CaseView view(ReportCase c, Instant now) {
+        List<Step> steps = actions.findByCaseIdOrderByIdAsc(c.getId()).stream()
+                .map(a -> new Step(a.getAction(), a.getActor(), a.getActedAt(), a.getNote())).toList();
+        return new CaseView(c.getId(), c.getCaseNumber(), c.getKind(), c.getUrl(), c.getArticleId(), c.getCommentId(),
+                c.getDescription(), c.getContactName(), c.getContact(), c.getClientAddress(), c.getStatus(),
+                c.getResolution(), c.getCreatedAt(), c.getDueAt(), c.getHandledAt(), c.getHandledBy(),
+                c.getStatus().open() && c.getDueAt().isBefore(now), steps);
+    }
+
+    public long openCount() {
+        return cases.countByStatusIn(OPEN);
+    }
+
+    public long overdueCount() {
+        return cases.countByStatusInAndDueAtBefore(OPEN, Instant.now());
+    }
+
+    /**
+     * Takes one step on a case. Closing steps need a note (the reporter reads the resolution); withdrawing needs
+     * an article on the case, taking down a comment a comment. A closed case takes no more steps.
+     */
+    @Transactional
+    public CaseView act(long id, ReportStep step, String note, String actor) {
+        ReportCase c = load(id);
+        if (!c.getStatus().open()) {
+            throw new ConflictException("案件 " + c.getCaseNumber() + " 已经" + c.getStatus().label() + "，不能再处理");
+        }
+        String reason = trimmed(note);
+        if (reason != null && reason.length() > 1000) {
+            throw new InvalidInputException("note", "处理说明不能超过 1000 个字");
+        }
+        if (step != ReportStep.START && reason == null) {
+            throw new InvalidInputException("note", "请填写处理说明，举报人查询时可以看到");
+        }
+        Instant now = Instant.now();
+        switch (step) {
+            case START -> c.moveTo(ReportStatus.IN_PROGRESS, null, actor, now);
+            case RESOLVE -> c.moveTo(ReportStatus.RESOLVED, reason, actor, now);
+            case DISMISS -> c.moveTo(ReportStatus.DISMISSED, reason, actor, now);
+            case WITHDRAW_ARTICLE -> {
+                if (c.getArticleId() == null || !articles.exists(c.getArticleId())) {
+                    throw new InvalidInputException("step", "这个举报没有对应本站的文章，无法撤稿");
+                }
+                articles.unpublish(c.getArticleId(), actor);
+                c.moveTo(ReportStatus.RESOLVED, "已撤下相关文章。" + reason, actor, now);
+            }
+            case REMOVE_COMMENT -> {
+                if (c.getCommentId() == null) {
+                    throw new InvalidInputException("step", "这个举报不是针对评论的");
+                }
+                try {
+                    comments.decide(List.of(c.getCommentId()), ModerationAction.REJECT, actor);
+                } catch (NotFoundException alreadyDeleted) {
+                    // the comment is gone already: nothing left to take down
+                }
+                c.moveTo(ReportStatus.RESOLVED, "已撤下相关评论。" + reason, actor, now);
+            }
+        }
+        actions.save(new ReportAction(c.getId(), step, actor, now, reason));
+        cases.flush();
+        return view(c, now);
+    }
+
+    private ReportCase load(long id) {
+        return cases.findById(id).orElseThrow(() -> new NotFoundException("举报不存在：" + id));
+    }
+}
