@@ -36,6 +36,7 @@ import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.WebAddress;
+import cn.dayuan.system.PlainText;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 
@@ -394,7 +395,7 @@ public class ArticleService {
             throw new InvalidInputException("channel", "请选择栏目");
         }
         channels.getByPath(draft.channel());
-        String body = ArticleHtml.sanitize(draft.body());
+        String body = ArticleHtml.sanitize(PlainText.clean(draft.body()));
         String text = ArticleHtml.text(body);
         ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
         if (status != ArticleStatus.DRAFT && text.isBlank() && !body.contains("<img")) {
@@ -414,7 +415,7 @@ public class ArticleService {
         if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
             publishedAt = Instant.now();
         }
-        return new ArticleDraft(title, subtitle, summary, body, draft.channel().trim(),
+        return new ArticleDraft(title, subtitle, summary, body, PlainText.clean(draft.channel()).trim(),
                 optional(draft.author(), "author", "作者", 100),
                 optional(draft.source(), "source", "来源", 100),
                 url(draft.sourceUrl(), "sourceUrl", "来源网址", false),
@@ -435,10 +436,11 @@ public class ArticleService {
     }
 
     private static String optional(String value, String field, String label, int max) {
-        if (value == null || value.isBlank()) {
+        String cleaned = PlainText.clean(value);
+        if (cleaned == null || cleaned.isBlank()) {
             return null;
         }
-        String trimmed = value.trim();
+        String trimmed = cleaned.trim();
         if (trimmed.length() > max) {
             throw new InvalidInputException(field, label + "不能超过 " + max + " 个字符");
         }
