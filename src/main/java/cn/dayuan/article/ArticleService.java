@@ -174,6 +174,21 @@ public class ArticleService {
         viewCounter.record(id);
     }
 
+    /**
+     * A reader's view of a public article: counted when {@code counted} (not a crawler, not a repeat), and the
+     * counts after it. Drafts, unpublished and missing articles count nothing and answer zeros.
+     */
+    public Counts view(long id, boolean counted) {
+        Optional<Long> stored = articles.findPublicViewCount(id, Instant.now());
+        if (stored.isEmpty()) {
+            return new Counts(0, 0);
+        }
+        if (counted) {
+            viewCounter.record(id);
+        }
+        return new Counts(stored.get() + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L));
+    }
+
     /** Current view and like counts, including views not yet written. */
     public Counts counts(long id) {
         long views = articles.findViewCount(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
@@ -209,8 +224,7 @@ public class ArticleService {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        Pageable pageable = PageRequest.of(Math.max(page, 0), clamp(size),
-                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
+        Pageable pageable = pageRequest(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
         return articles.findAll(spec, pageable).map(this::summary);
     }
 
@@ -465,6 +479,16 @@ public class ArticleService {
         return Math.min(Math.max(size, 1), 100);
     }
 
+    /**
+     * Page {@code page} (from 0) of {@code size} articles. A page further than an int offset reaches (the
+     * databases' limit, {@code ?page=2147483647}) is taken as the last reachable one, which is empty.
+     */
+    private static PageRequest pageRequest(int page, int size, Sort sort) {
+        int checkedSize = clamp(size);
+        int lastReachable = Integer.MAX_VALUE / checkedSize - 1;
+        return PageRequest.of(Math.min(Math.max(page, 0), lastReachable), checkedSize, sort);
+    }
+
     private static Set<Long> tagIds(Article article) {
         Set<Long> ids = new HashSet<>();
         article.getTags().forEach(t -> ids.add(t.getId()));
@@ -553,7 +577,7 @@ public class ArticleService {
     }
 
     private Page<ArticleSummary> page(ArticleListings.Listing listing, int page, int size) {
-        Pageable pageable = PageRequest.of(Math.max(page, 0), clamp(size));
+        Pageable pageable = pageRequest(page, size, Sort.unsorted());
         ArticleListings.Slice slice = listing.page(Instant.now(), pageable.getOffset(), pageable.getPageSize());
         return new PageImpl<>(summaries(slice.ids()), pageable, slice.total());
     }
