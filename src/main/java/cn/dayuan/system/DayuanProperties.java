@@ -2,6 +2,7 @@ package cn.dayuan.system;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param backupDir     folder the newsroom's backups go to; blank means {@code {dataDir}/backups}
  * @param clusterName   prefix of every Redis key and channel of this site in cluster mode ({@link ClusterMode}), so
  *                      that several sites can share one Redis
+ * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose {@code X-Forwarded-For} and
+ *                      {@code X-Forwarded-Proto} are believed; empty means none, the connection's peer is the client
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -31,7 +34,8 @@ public record DayuanProperties(
         DataSize pageCacheSize,
         Path exportDir,
         Path backupDir,
-        @DefaultValue("dayuan") String clusterName) {
+        @DefaultValue("dayuan") String clusterName,
+        @DefaultValue List<String> trustedProxies) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

@@ -21,7 +21,7 @@ class PageCacheStoreTest {
 
     private static PageCache cacheOf(DataSize limit) {
         return new PageCache(new DayuanProperties(Path.of("target/test-data/PageCacheStoreTest"), false, null, null,
-                ZoneId.of("Asia/Shanghai"), limit, null, null, "dayuan"));
+                ZoneId.of("Asia/Shanghai"), limit, null, null, "dayuan", java.util.List.of()));
     }
 
     private static CachedPage page(String path, int kilobytes, String... keys) {
