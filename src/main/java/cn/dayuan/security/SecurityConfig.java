@@ -60,11 +60,15 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems,
+                            LoginAttempts loginAttempts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.AUTHOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // in this order (filters put before the same one keep theirs): another site's state change is
+                // refused first, then an address out of login tries, then the credentials are looked at
+                .addFilterBefore(new ApiStateChanges(), BasicAuthenticationFilter.class)
+                .addFilterBefore(loginAttempts.apiFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
