@@ -39,7 +39,8 @@ class ApiStateChanges extends OncePerRequestFilter {
                     "拒绝来自其他网站的请求：修改数据的 API 调用只接受本站页面或不带 Origin 的客户端", request);
             return;
         }
-        if (hasBody(request) && !isJson(request.getContentType())) {
+        String contentType = request.getContentType();
+        if (hasBody(request) && !isJson(contentType) || contentType != null && !isUsable(contentType)) {
             ProblemAuthenticationEntryPoint.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "请求体须为 JSON：请加上请求头 Content-Type: application/json", request);
             return;
@@ -62,6 +63,16 @@ class ApiStateChanges extends OncePerRequestFilter {
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** A content type Spring can read at all: parseable, and naming one type (not {@code *}{@code /*}). */
+    private static boolean isUsable(String contentType) {
+        try {
+            return !MediaType.parseMediaType(contentType).isWildcardType()
+                    && !MediaType.parseMediaType(contentType).isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     static boolean isJson(String contentType) {

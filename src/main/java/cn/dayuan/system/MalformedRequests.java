@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answered by the error page of the half it was sent to (problem details under {@code /api/}). The servlet container
  * decodes parameters only when someone first asks for one, and then throws wherever that happens (a controller, a
  * security filter), which would be a 500; so they are decoded here once, ahead of everything but the page cache.
- * Requests without a query string or form body, every page cache hit among them, pass untouched.
+ * Requests without a query string or form body, every page cache hit among them, pass untouched. The form body
+ * of a PUT, PATCH or DELETE is decoded later by Spring's {@code FormContentFilter}; its failure is answered here too.
  */
 @Configuration(proxyBeanMethods = false)
 class MalformedRequests {
@@ -37,7 +39,16 @@ class MalformedRequests {
                         return;
                     }
                 }
-                chain.doFilter(request, response);
+                try {
+                    chain.doFilter(request, response);
+                } catch (HttpMessageNotReadableException undecodableForm) {
+                    // Spring's FormContentFilter decodes the form bodies of PUT, PATCH and DELETE itself
+                    if (response.isCommitted()) {
+                        throw undecodableForm;
+                    }
+                    response.resetBuffer();
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                }
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);

@@ -239,6 +239,16 @@ class HardeningTest {
                 .POST(HttpRequest.BodyPublishers.ofString("a=%zz&b=%")));
         assertThat(counter.status).isBetween(200, 499);
 
+        for (String path : List.of("/jiagu/", "/api/v1/articles/" + draft)) {
+            Answer delete = send(request(path).header("Authorization", admin())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .method("DELETE", HttpRequest.BodyPublishers.ofString("a=%zz&b=%")));
+            assertThat(delete.status).as("DELETE " + path).isBetween(400, 499);
+        }
+        Answer wildcard = send(request("/api/v1/suggestions").header("Authorization", admin())
+                .header("Content-Type", "*/*").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(wildcard.status).isEqualTo(415);
+
         Newsroom newsroom = signIn();
         for (String path : List.of("/admin/articles?page=2147483647", "/admin/articles?q=%FF",
                 "/admin/articles?page=-1&status=%27%20OR%201%3D1--", "/admin/articles?channel=%27%22")) {
