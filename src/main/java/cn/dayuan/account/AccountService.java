@@ -14,6 +14,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.PlainText;
 
 /** Newsroom accounts: the only way accounts are created, changed and looked up. */
 @Service
@@ -149,7 +150,7 @@ public class AccountService {
     }
 
     private static String displayNameOrUsername(String displayName, String username) {
-        String trimmed = displayName == null ? "" : displayName.trim();
+        String trimmed = displayName == null ? "" : PlainText.clean(displayName).trim();
         if (trimmed.length() > 100) {
             throw new InvalidInputException("displayName", "显示名称不能超过 100 个字符");
         }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.PlainText;
 import cn.dayuan.system.NotFoundException;
 
 /** Personal API tokens for {@code Authorization: Bearer}. */
@@ -38,7 +39,7 @@ public class ApiTokenService {
 
     @Transactional
     public IssuedToken issue(long accountId, String name) {
-        String label = name == null ? "" : name.trim();
+        String label = name == null ? "" : PlainText.clean(name).trim();
         if (label.isEmpty() || label.length() > 100) {
             throw new InvalidInputException("name", "请为令牌填写 1–100 个字符的名称");
         }

@@ -36,6 +36,7 @@ import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.WebAddress;
+import cn.dayuan.system.PlainText;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 
@@ -182,6 +183,22 @@ public class ArticleService {
         viewCounter.record(id);
     }
 
+    /**
+     * A reader's view of a public article: counted when {@code counted} (not a crawler, not a repeat), and the
+     * counts after it. Drafts, unpublished and missing articles count nothing and answer zeros.
+     */
+    public Counts view(long id, boolean counted) {
+        Optional<Long> stored = articles.findPublicViewCount(id, Instant.now());
+        if (stored.isEmpty()) {
+            return new Counts(0, 0, 0);
+        }
+        if (counted) {
+            viewCounter.record(id);
+        }
+        return new Counts(stored.get() + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L),
+                articles.findCommentCount(id).orElse(0));
+    }
+
     /** Current view, like and comment counts, including views not yet written. */
     public Counts counts(long id) {
         long views = articles.findViewCount(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
@@ -228,8 +245,7 @@ public class ArticleService {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        Pageable pageable = PageRequest.of(Math.max(page, 0), clamp(size),
-                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
+        Pageable pageable = pageRequest(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
         return articles.findAll(spec, pageable).map(this::summary);
     }
 
@@ -414,7 +430,7 @@ public class ArticleService {
             throw new InvalidInputException("channel", "请选择栏目");
         }
         channels.getByPath(draft.channel());
-        String body = ArticleHtml.sanitize(draft.body());
+        String body = ArticleHtml.sanitize(PlainText.clean(draft.body()));
         String text = ArticleHtml.text(body);
         ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
         if (status != ArticleStatus.DRAFT && text.isBlank() && !body.contains("<img")) {
@@ -434,7 +450,7 @@ public class ArticleService {
         if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
             publishedAt = Instant.now();
         }
-        return new ArticleDraft(title, subtitle, summary, body, draft.channel().trim(),
+        return new ArticleDraft(title, subtitle, summary, body, PlainText.clean(draft.channel()).trim(),
                 optional(draft.author(), "author", "作者", 100),
                 optional(draft.source(), "source", "来源", 100),
                 url(draft.sourceUrl(), "sourceUrl", "来源网址", false),
@@ -455,10 +471,11 @@ public class ArticleService {
     }
 
     private static String optional(String value, String field, String label, int max) {
-        if (value == null || value.isBlank()) {
+        String cleaned = PlainText.clean(value);
+        if (cleaned == null || cleaned.isBlank()) {
             return null;
         }
-        String trimmed = value.trim();
+        String trimmed = cleaned.trim();
         if (trimmed.length() > max) {
             throw new InvalidInputException(field, label + "不能超过 " + max + " 个字符");
         }
@@ -481,6 +498,16 @@ public class ArticleService {
 
     private static int clamp(int size) {
         return Math.min(Math.max(size, 1), 100);
+    }
+
+    /**
+     * Page {@code page} (from 0) of {@code size} articles. A page further than an int offset reaches (the
+     * databases' limit, {@code ?page=2147483647}) is taken as the last reachable one, which is empty.
+     */
+    private static PageRequest pageRequest(int page, int size, Sort sort) {
+        int checkedSize = clamp(size);
+        int lastReachable = Integer.MAX_VALUE / checkedSize - 1;
+        return PageRequest.of(Math.min(Math.max(page, 0), lastReachable), checkedSize, sort);
     }
 
     private static Set<Long> tagIds(Article article) {
@@ -571,7 +598,7 @@ public class ArticleService {
     }
 
     private Page<ArticleSummary> page(ArticleListings.Listing listing, int page, int size) {
-        Pageable pageable = PageRequest.of(Math.max(page, 0), clamp(size));
+        Pageable pageable = pageRequest(page, size, Sort.unsorted());
         ArticleListings.Slice slice = listing.page(Instant.now(), pageable.getOffset(), pageable.getPageSize());
         return new PageImpl<>(summaries(slice.ids()), pageable, slice.total());
     }

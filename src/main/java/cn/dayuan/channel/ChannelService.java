@@ -15,6 +15,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.PlainText;
 
 /** Channels: the tree that readers navigate and that article URLs are made of. */
 @Service
@@ -129,7 +130,7 @@ public class ChannelService {
     }
 
     private static String checkName(String name) {
-        String trimmed = name == null ? "" : name.trim();
+        String trimmed = name == null ? "" : PlainText.clean(name).trim();
         if (trimmed.isEmpty()) {
             throw new InvalidInputException("name", "请填写栏目名称");
         }
@@ -151,7 +152,7 @@ public class ChannelService {
     }
 
     private static String checkDescription(String description) {
-        String trimmed = description == null ? null : description.trim();
+        String trimmed = description == null ? null : PlainText.clean(description).trim();
         if (trimmed != null && trimmed.length() > 1000) {
             throw new InvalidInputException("description", "栏目简介不能超过 1000 个字符");
         }

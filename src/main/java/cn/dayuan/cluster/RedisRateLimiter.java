@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -60,6 +61,19 @@ class RedisRateLimiter implements RateLimiter {
                     .build(prefix + limit.key(client), () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build())
                     .tryConsumeAndReturnRemaining(1);
             return probe.isConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
+        } catch (RuntimeException e) {
+            log.warn("Rate limit '{}' refused a try: Redis cannot be reached ({})", limit.name(), e.getMessage());
+            return new Verdict(false, RETRY_AFTER_OUTAGE_SECONDS);
+        }
+    }
+
+    @Override
+    public Verdict peek(Limit limit, String client) {
+        try {
+            EstimationProbe probe = buckets.builder()
+                    .build(prefix + limit.key(client), () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build())
+                    .estimateAbilityToConsume(1);
+            return probe.canBeConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
         } catch (RuntimeException e) {
             log.warn("Rate limit '{}' refused a try: Redis cannot be reached ({})", limit.name(), e.getMessage());
             return new Verdict(false, RETRY_AFTER_OUTAGE_SECONDS);

@@ -32,6 +32,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.PlainText;
 import cn.dayuan.system.RateLimiter;
 import cn.dayuan.system.TooManyRequestsException;
 
@@ -114,11 +115,12 @@ public class CommentService {
         if (!rules.open()) {
             throw new ConflictException(rules.closedBecause());
         }
-        String name = draft.name() == null || draft.name().isBlank() ? DEFAULT_NAME : draft.name().strip();
+        String typedName = PlainText.clean(draft.name());
+        String name = typedName == null || typedName.isBlank() ? DEFAULT_NAME : typedName.strip();
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("name", "昵称不能超过 " + MAX_NAME_LENGTH + " 个字");
         }
-        String content = draft.content() == null ? "" : draft.content().strip();
+        String content = draft.content() == null ? "" : PlainText.clean(draft.content()).strip();
         if (content.isEmpty()) {
             throw new InvalidInputException("content", "请填写评论内容");
         }
@@ -414,7 +416,7 @@ public class CommentService {
 
     @Transactional
     public void block(boolean address, String value, String actor) {
-        String clean = value == null ? "" : value.strip();
+        String clean = value == null ? "" : PlainText.clean(value).strip();
         if (clean.isEmpty()) {
             throw new InvalidInputException("value", address ? "请填写要屏蔽的地址" : "请填写要屏蔽的词语");
         }

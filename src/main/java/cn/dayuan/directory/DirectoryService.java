@@ -11,6 +11,7 @@ import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.WebAddress;
+import cn.dayuan.system.PlainText;
 
 /** The public-service navigation: categories of government and public-service platforms and their links. */
 @Service
@@ -130,7 +131,7 @@ public class DirectoryService {
     }
 
     private static String text(String value, String field, String label, int max, boolean required) {
-        String trimmed = value == null ? "" : value.trim();
+        String trimmed = value == null ? "" : PlainText.clean(value).trim();
         if (trimmed.isEmpty()) {
             if (required) {
                 throw new InvalidInputException(field, "请填写" + label);

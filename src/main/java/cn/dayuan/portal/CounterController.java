@@ -25,18 +25,22 @@ class CounterController {
 
     private final ArticleService articles;
     private final ReaderLikes likes;
+    private final ViewCounting viewCounting;
 
-    CounterController(ArticleService articles, ReaderLikes likes) {
+    CounterController(ArticleService articles, ReaderLikes likes, ViewCounting viewCounting) {
         this.articles = articles;
         this.likes = likes;
+        this.viewCounting = viewCounting;
     }
 
+    /**
+     * Counts a reader's view of a public article and answers its counts. Any other id (a draft, a withdrawn or a
+     * missing article) gets the same 200 with zeros, so the counter tells nobody which ids exist.
+     */
     @PostMapping("/counter/{id}/view")
-    ResponseEntity<Counts> view(@PathVariable long id) {
-        Counts before = articles.counts(id);
-        articles.recordView(id);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Counts(before.views() + 1, before.likes(), before.comments()));
+    ResponseEntity<Counts> view(@PathVariable long id, HttpServletRequest request) {
+        Counts counts = articles.view(id, viewCounting.counts(request, id));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(counts);
     }
 
     /** Answers JSON to the page's script; a plain form post is sent back to the article (303). */

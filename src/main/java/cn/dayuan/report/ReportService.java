@@ -22,6 +22,7 @@ import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PlainText;
 import cn.dayuan.system.RateLimiter;
 import cn.dayuan.system.TooManyRequestsException;
 
@@ -145,7 +146,8 @@ public class ReportService {
     }
 
     private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        String clean = PlainText.clean(value);
+        return clean == null || clean.isBlank() ? null : clean.strip();
     }
 
     /** What the reporter may see of a case: never the contact details or the address. */

@@ -7,6 +7,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -19,7 +20,9 @@ import cn.dayuan.system.RateLimiter;
 
 /**
  * Slows password guessing: each client address gets a few login attempts a minute, counted on every node of a
- * cluster together.
+ * cluster together. The newsroom's login form takes a try per post; the API's HTTP Basic and bearer tokens take
+ * one per refused credential (a client with the right password calls as often as it likes), and an address whose
+ * tries are used up is refused at both doors, even with the right password, until its tries come back.
  */
 @Component
 class LoginAttempts {
@@ -54,6 +57,32 @@ class LoginAttempts {
                     return;
                 }
                 chain.doFilter(request, response);
+            }
+        };
+    }
+
+    /** For the API's filter chain, ahead of its authentication: answers 429 while the address's tries are used up. */
+    Filter apiFilter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            jakarta.servlet.FilterChain chain)
+                    throws jakarta.servlet.ServletException, IOException {
+                if (request.getHeader("Authorization") == null) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                RateLimiter.Verdict verdict = limiter.peek(LIMIT, request.getRemoteAddr());
+                if (!verdict.allowed()) {
+                    response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+                    ProblemAuthenticationEntryPoint.write(response, HttpStatus.TOO_MANY_REQUESTS,
+                            "登录尝试过于频繁，请 " + verdict.retryAfterSeconds() + " 秒后再试", request);
+                    return;
+                }
+                chain.doFilter(request, response);
+                if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                    limiter.take(LIMIT, request.getRemoteAddr());
+                }
             }
         };
     }

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -16,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import cn.dayuan.account.AccountService;
 import cn.dayuan.account.ApiTokenService;
@@ -28,6 +31,29 @@ import cn.dayuan.account.Role;
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+    /**
+     * The public pages load scripts and styles from this site only and show pictures from anywhere on the web
+     * (article bodies may link them); JSON-LD blocks are data, not script. Replayed by the page cache on every hit.
+     */
+    static final String PUBLIC_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https: http:; media-src 'self' https:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
+    /** The newsroom (and its editor, Quill from /webjars) runs nothing but its own files and is never framed. */
+    static final String NEWSROOM_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https: http:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** The API answers data, never a document to render. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /** nosniff (on by default), no full address to other sites, and a policy per door. */
+    private static Customizer<HeadersConfigurer<HttpSecurity>> headers(String policy) {
+        return headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -61,8 +87,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems,
+                            LoginAttempts loginAttempts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         // what readers' pages call: captcha, comments, likes, counters
@@ -72,9 +98,14 @@ class SecurityConfig {
                                 "/api/v1/reports").permitAll()
                         .anyRequest().hasRole(Role.AUTHOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // in this order (filters put before the same one keep theirs): another site's state change is
+                // refused first, then an address out of login tries, then the credentials are looked at
+                .addFilterBefore(new ApiStateChanges(), BasicAuthenticationFilter.class)
+                .addFilterBefore(loginAttempts.apiFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers(API_POLICY))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
@@ -104,6 +135,7 @@ class SecurityConfig {
                         .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/admin/login?expired")))
                 // refused requests (missing role, missing CSRF token) get the newsroom's own 403 page
                 .exceptionHandling(e -> e.accessDeniedPage("/admin/forbidden"))
+                .headers(headers(NEWSROOM_POLICY))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
     }
@@ -121,6 +153,7 @@ class SecurityConfig {
                 // Counters, comments and reports are posted from cached public pages, which carry no CSRF token (and no
                 // session); a comment needs the answer to a captcha drawn for the reader instead.
                 .csrf(c -> c.ignoringRequestMatchers("/counter/**", "/comment/**", "/jubao/**"))
+                .headers(headers(PUBLIC_POLICY))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

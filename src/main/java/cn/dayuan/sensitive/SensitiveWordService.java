@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.PlainText;
 
 /**
  * Sensitive words: which ones a text contains (comments are held for review on a hit; editors are warned about their
@@ -53,7 +54,7 @@ public class SensitiveWordService {
     /** Adds a word to flag ({@code allowed = false}) or to never flag; a word already listed changes sides. */
     @Transactional
     public void put(String word, boolean allowed, String actor) {
-        String clean = word == null ? "" : word.strip();
+        String clean = word == null ? "" : PlainText.clean(word).strip();
         if (clean.isEmpty()) {
             throw new InvalidInputException("word", "请填写词语");
         }

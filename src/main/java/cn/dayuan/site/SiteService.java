@@ -12,6 +12,7 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.WebAddress;
+import cn.dayuan.system.PlainText;
 
 /** Site settings: read on every page render, so kept in memory and reloaded only when they change. */
 @Service
@@ -35,7 +36,7 @@ public class SiteService {
     public SiteSettings update(SiteSettings settings) {
         validate(settings);
         settings.toMap().forEach((key, value) -> {
-            String stored = value == null ? "" : value.trim();
+            String stored = value == null ? "" : PlainText.clean(value).trim();
             repository.findById(key).ifPresentOrElse(s -> s.setSettingValue(stored),
                     () -> repository.save(new SiteSetting(key, stored)));
         });

@@ -3,6 +3,7 @@ package cn.dayuan.system;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param captchaMinSolveTime how long after a captcha was drawn its answer is accepted at the earliest: a person
  *                      needs a few seconds to read it, a spam robot posting at once is refused
  * @param reportDueTime how long the newsroom has to handle a reader's 举报 before it shows as overdue
+ * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose {@code X-Forwarded-For} and
+ *                      {@code X-Forwarded-Proto} are believed; empty means none, the connection's peer is the client
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -37,7 +40,8 @@ public record DayuanProperties(
         Path backupDir,
         @DefaultValue("dayuan") String clusterName,
         @DefaultValue("2s") Duration captchaMinSolveTime,
-        @DefaultValue("24h") Duration reportDueTime) {
+        @DefaultValue("24h") Duration reportDueTime,
+        @DefaultValue List<String> trustedProxies) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 /** The {@link RateLimiter} of a single node: buckets in memory, forgotten ten minutes after their last use. */
 @Component
@@ -26,5 +27,15 @@ class LocalRateLimiter implements RateLimiter {
         Bucket bucket = buckets.get(limit.key(client), key -> Bucket.builder().addLimit(limit.bandwidth()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public Verdict peek(Limit limit, String client) {
+        Bucket bucket = buckets.getIfPresent(limit.key(client));
+        if (bucket == null) {
+            return Verdict.ALLOWED;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
     }
 }

@@ -15,6 +15,12 @@ public interface RateLimiter {
     Verdict take(Limit limit, String client);
 
     /**
+     * Whether {@code client} may still try under {@code limit}, without taking a try: for limits that count only
+     * failures (a wrong password) and must refuse even a right one once used up.
+     */
+    Verdict peek(Limit limit, String client);
+
+    /**
      * {@code capacity} tries per {@code period}, refilled evenly.
      *
      * @param name tells this limit's buckets from the others' (one word, e.g. {@code login})

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.PlainText;
 
 /** Tags are created on first use: editors type keywords, and each becomes a tag page. */
 @Service
@@ -51,10 +52,11 @@ public class TagService {
             return wanted;
         }
         for (String raw : names) {
-            if (raw == null || raw.isBlank()) {
+            String cleaned = PlainText.clean(raw);
+            if (cleaned == null || cleaned.isBlank()) {
                 continue;
             }
-            String name = raw.trim();
+            String name = cleaned.trim();
             if (name.length() > MAX_TAG_LENGTH) {
                 throw new InvalidInputException("tags", "关键词「" + name + "」太长，每个关键词最多 " + MAX_TAG_LENGTH + " 个字符");
             }

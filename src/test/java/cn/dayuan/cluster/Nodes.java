@@ -126,7 +126,9 @@ final class Nodes implements AutoCloseable {
                         "--spring.datasource.url=" + databaseUrl,
                         "--spring.datasource.username=" + ClusterServers.postgresUser(),
                         "--spring.datasource.password=" + ClusterServers.postgresPassword(),
-                        "--spring.data.redis.url=" + redisUrl));
+                        "--spring.data.redis.url=" + redisUrl,
+                        // views from the one test address must add up across nodes, not count once
+                        "--dayuan.view-repeat-interval=0s"));
                 args.addAll(List.of(arguments));
                 starting.add(CompletableFuture.supplyAsync(() -> new Node(name,
                         new SpringApplicationBuilder(DayuanApplication.class).run(args.toArray(String[]::new))),

@@ -72,7 +72,7 @@ import cn.dayuan.tag.TagService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dayuan.data-dir=" + PageFreshnessTest.DATA_DIR, "dayuan.admin-password=page-freshness-test-pw",
-        "dayuan.most-read-refresh=1h"})
+        "dayuan.most-read-refresh=1h", "dayuan.view-repeat-interval=0s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageFreshnessTest {

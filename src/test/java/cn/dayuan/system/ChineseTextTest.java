@@ -2,6 +2,8 @@ package cn.dayuan.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ChineseTextTest {
@@ -30,5 +32,18 @@ class ChineseTextTest {
     void channelSlugsArePinyin() {
         assertThat(ChineseText.pinyinSlug("国内新闻")).isEqualTo("guoneixinwen");
         assertThat(ChineseText.pinyinSlug("2024 两会")).isEqualTo("2024-lianghui");
+    }
+
+    @Test
+    void aVeryLongBodyGivesKeywordsAndASummaryFromItsOpening() {
+        String opening = "城市轨道交通第三期建设规划获批，新建线路将连接南部新区与高铁站。";
+        String body = opening + "市民普遍关心通车时间和票价安排，地铁公司表示将分段开通。".repeat(11_000);
+        assertThat(body.length()).isGreaterThan(300_000);
+
+        String summary = ChineseText.summary(body, 120);
+        List<String> keywords = ChineseText.keywords(body, 5);
+
+        assertThat(summary).isNotBlank().hasSizeLessThanOrEqualTo(120);
+        assertThat(keywords).isNotEmpty();
     }
 }

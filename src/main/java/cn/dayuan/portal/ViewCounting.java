@@ -1,0 +1,60 @@
+package cn.dayuan.portal;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.dayuan.system.RateLimiter;
+
+/**
+ * Which posts to the view counter are a reader reading: not a prefetch (the browser guessing the next page), not a
+ * crawler or a script, and not the same address again on the same article within
+ * {@code dayuan.view-repeat-interval} (counted across the nodes of a cluster). The others get the same answer but
+ * add nothing, so the 阅读排行 cannot be pushed by one machine.
+ */
+@Component
+class ViewCounting {
+
+    /** Crawlers and tools that say what they are; browsers say none of these words. */
+    private static final Pattern NOT_A_READER = Pattern.compile(
+            "bot|spider|crawl|slurp|sogou|yisou|bytespider|archiver|scrapy|curl|wget|python-|libwww"
+                    + "|go-http-client|okhttp|headless|phantomjs|facebookexternalhit|monitor",
+            Pattern.CASE_INSENSITIVE);
+
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit limit;
+
+    ViewCounting(RateLimiter limiter, @Value("${dayuan.view-repeat-interval:10m}") Duration repeatInterval) {
+        this.limiter = limiter;
+        this.limit = repeatInterval.isZero() || repeatInterval.isNegative()
+                ? null : new RateLimiter.Limit("view", 1, repeatInterval);
+    }
+
+    /** Whether this post is a reader's view of article {@code id} that has not been counted yet. */
+    boolean counts(HttpServletRequest request, long id) {
+        if (!"POST".equals(request.getMethod()) || isPrefetch(request) || !looksLikeABrowser(request)) {
+            return false;
+        }
+        return limit == null || limiter.take(limit, request.getRemoteAddr() + "/" + id).allowed();
+    }
+
+    static boolean isPrefetch(HttpServletRequest request) {
+        return contains(request.getHeader("Sec-Purpose"), "prefetch")
+                || contains(request.getHeader("Purpose"), "prefetch")
+                || contains(request.getHeader("X-Purpose"), "preview")
+                || contains(request.getHeader("X-Moz"), "prefetch");
+    }
+
+    static boolean looksLikeABrowser(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        return agent != null && !agent.isBlank() && !NOT_A_READER.matcher(agent).find();
+    }
+
+    private static boolean contains(String header, String word) {
+        return header != null && header.toLowerCase(java.util.Locale.ROOT).contains(word);
+    }
+}
