@@ -100,6 +100,14 @@ def api_paths(ids, admin_id):
         ("GET", "/api/v1/accounts"), ("POST", "/api/v1/accounts"), ("GET", "/api/v1/me"),
         ("GET", "/api/v1/tokens"), ("POST", "/api/v1/tokens"), ("DELETE", f"/api/v1/tokens/{some()}"),
         ("GET", f"/api/v1/accounts/{some()}"), ("GET", "/api/v1/no-such-thing"),
+        ("GET", "/api/v1/captcha"), ("GET", f"/api/v1/articles/{some()}/comments"),
+        ("POST", f"/api/v1/articles/{some()}/comments"), ("POST", f"/api/v1/articles/{some()}/like"),
+        ("GET", f"/api/v1/articles/{some()}/counters"), ("GET", "/api/v1/comments"),
+        ("POST", f"/api/v1/comments/{some()}/approve"), ("POST", f"/api/v1/comments/{some()}/reject"),
+        ("POST", f"/api/v1/comments/{some()}/spam"), ("DELETE", f"/api/v1/comments/{some()}"),
+        ("POST", "/api/v1/comments/bulk"), ("POST", "/api/v1/reports"), ("GET", "/api/v1/reports"),
+        ("GET", "/api/v1/reports/JB20261202-ABCDEFGH"), ("POST", f"/api/v1/reports/{some()}/start"),
+        ("POST", f"/api/v1/reports/{some()}/resolve"), ("POST", f"/api/v1/reports/{some()}/withdraw"),
     ] + ([("PUT", f"/api/v1/accounts/{random.choice(ids)}")] if admin_id is None else [])
 
 
@@ -108,6 +116,8 @@ def random_body():
     value = random.choice(HOSTILE)
     if kind < 0.4:
         doc = {random.choice(["title", "name", "slug", "body", "channel", "tags", "status", "summary", "url",
+                              "content", "captchaId", "captchaAnswer", "replyTo", "kind", "description", "comment",
+                              "ids", "action", "note", "contact",
                               "categoryId", "parent", "shortName", "siteUrl", "publishedAt", "sortOrder", "role",
                               "username", "password", "author", "coverImage"]): random.choice(
             [value, 1, -1, 2 ** 63, None, [value], {"x": value}, True, 1.5e308])
@@ -166,7 +176,9 @@ def main():
                 headers["Authorization"] = auth
         else:
             path = random.choice(pages + [f"/counter/{random.choice(ids)}/view", f"/counter/{random.choice(ids)}/like",
-                                          "/counter/0/view", "/admin/login", "/admin/logout", "/error"])
+                                          "/counter/0/view", "/admin/login", "/admin/logout", "/error",
+                                          "/captcha.png", f"/comment/{random.choice(ids)}", "/jubao/",
+                                          "/jubao/case?number=JB20261202-ABCDEFGH"])
             method = random.choice(["GET"] * 6 + ["HEAD", "POST", "PUT", "DELETE", "OPTIONS"])
         path = fuzz_path(path)
         body = random_body() if method in ("POST", "PUT", "PATCH", "DELETE") and random.random() < 0.8 else None

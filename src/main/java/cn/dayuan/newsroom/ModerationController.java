@@ -143,6 +143,23 @@ class ModerationController {
         }, "栏目评论规则已保存");
     }
 
+    /** One article's comments always wait for review, whatever the site's mode (or no longer). */
+    @PostMapping("/settings/article")
+    Object articleRule(@RequestParam(required = false) String article, @RequestParam(required = false) String reviewed,
+                       RedirectAttributes redirect) {
+        return saved(redirect, () -> {
+            Long id = parseLong(article);
+            if (id == null) {
+                throw new InvalidInputException("article", "请填写文章编号");
+            }
+            try {
+                comments.setArticleAlwaysReviewed(id, "true".equals(reviewed));
+            } catch (cn.dayuan.system.NotFoundException e) {
+                throw new InvalidInputException("article", "没有编号为 " + id + " 的文章");
+            }
+        }, "文章评论规则已保存");
+    }
+
     @PostMapping("/blocks")
     Object block(@RequestParam(required = false) String kind, @RequestParam(required = false) String value,
                  Authentication who, RedirectAttributes redirect) {

@@ -142,6 +142,11 @@ class ReaderCommentsTest {
             CommentService.QueueItem held = comments.get(json.readTree(flagged.body()).get("id").asLong());
             assertThat(held.flaggedWords()).contains("违禁测试词");
             assertThat(get(article.url()).body()).contains("干净的评论").doesNotContain("这里有违禁测试词哦");
+
+            ArticleDetail sensitiveTopic = publish("敏感话题的文章", true);
+            comments.setArticleAlwaysReviewed(sensitiveTopic.id(), true);
+            assertThat(json.readTree(postComment(sensitiveTopic.id(), Map.of("content", "也要先审")).body())
+                    .get("status").asString()).isEqualTo("PENDING");
         } finally {
             comments.setMode(CommentMode.REVIEW_FIRST);
         }
@@ -157,6 +162,14 @@ class ReaderCommentsTest {
         assertThat(postComment(article.id(), Map.of("content", "  ")).statusCode()).isEqualTo(400);
         assertThat(postComment(article.id(), Map.of("content", "回复", "replyTo", 999999)).statusCode()).isEqualTo(400);
         assertThat(get(closed.url()).body()).contains("本文已关闭评论");
+
+        channels.create("关闭评论的栏目", "guanbi", null, null, null);
+        ArticleDetail inClosedChannel = articles.create(new ArticleDraft("栏目关闭评论", null, null, "<p>正文</p>",
+                "guanbi", null, null, null, null, List.of(), RightsType.ORIGINAL, Instant.now().minusSeconds(60),
+                ArticleStatus.PUBLISHED, null, false, false, true), "admin");
+        comments.setChannelRule(channels.getByPath("guanbi").getId(), ChannelRule.CLOSED);
+        assertThat(postComment(inClosedChannel.id(), Map.of("content", "栏目关了")).statusCode()).isEqualTo(409);
+        assertThat(get(inClosedChannel.url()).body()).contains("本栏目已关闭评论");
     }
 
     @Test

@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
             line("POST", "/admin/comments/settings/mode", Needs.ADMIN),
             line("POST", "/admin/comments/settings/channels", Needs.ADMIN),
             line("POST", "/admin/comments/settings/rate", Needs.ADMIN),
+            line("POST", "/admin/comments/settings/article", Needs.EDITOR),
             line("POST", "/admin/comments/blocks", Needs.EDITOR),
             line("POST", "/admin/comments/blocks/{id}/delete", Needs.EDITOR),
             line("POST", "/admin/comments/words", Needs.EDITOR),

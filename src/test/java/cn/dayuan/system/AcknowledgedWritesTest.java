@@ -84,6 +84,7 @@ class AcknowledgedWritesTest {
     /** Posts articles from four threads; after a moment deletes the newest and kills the portal mid-stream. */
     private void writeUntilKilled(Portal portal, int round, Map<Long, String> acknowledged, List<Long> deleted)
             throws Exception {
+        int before = acknowledged.size();
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
@@ -103,7 +104,11 @@ class AcknowledgedWritesTest {
                 return null;
             });
         }
-        Thread.sleep(1500);
+        // Until a dozen are acknowledged (however loaded the machine is), then kill while the writers go on.
+        long enough = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() < before + 12 && System.nanoTime() < enough) {
+            Thread.sleep(100);
+        }
         long newest = Collections.max(acknowledged.keySet());
         if (portal.delete("/api/v1/articles/" + newest).statusCode() == 204) {
             acknowledged.remove(newest);

@@ -1,0 +1,258 @@
+package cn.dayuan.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.FileSystemUtils;
+
+import cn.dayuan.account.Role;
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleDraft;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.RightsType;
+import cn.dayuan.captcha.CaptchaService;
+import cn.dayuan.captcha.KnownCaptchaCodes;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.comment.CommentService;
+import cn.dayuan.comment.CommentService.CommentDraft;
+import cn.dayuan.comment.ModerationAction;
+import cn.dayuan.directory.DirectoryService;
+import cn.dayuan.report.ReportKind;
+import cn.dayuan.report.ReportService;
+import cn.dayuan.report.ReportService.ReportDraft;
+import cn.dayuan.site.SiteService;
+import cn.dayuan.site.SiteSettings;
+import cn.dayuan.system.InvalidInputException;
+
+/**
+ * What an attacker types, everywhere a reader or an editor can type: stored-XSS payloads in comment names and texts,
+ * report forms, titles, tags, settings and navigation links render inert on every page that shows them; a newsroom
+ * change without its CSRF token is refused; SQL-injection strings in query parameters give 4xx or empty results;
+ * path traversal in path parameters gives 404. Never a 500.
+ */
+@SpringBootTest(properties = {"dayuan.data-dir=" + HostileInputTest.DATA_DIR, "dayuan.admin-password=hostile-pw",
+        "dayuan.captcha-min-solve-time=0s"})
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputTest {
+
+    static final String DATA_DIR = "target/test-data/HostileInputTest";
+
+    static {
+        FileSystemUtils.deleteRecursively(Path.of(DATA_DIR).toFile());
+    }
+
+    /** Stored-XSS payloads; each is planted in several places below. */
+    static final List<String> PAYLOADS = List.of(
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(2)>",
+            "<svg onload=alert(3)>",
+            "<svg><script>alert(4)</script></svg>",
+            "\"><script>alert(5)</script>",
+            "'><img src=x onerror=alert(6)>",
+            "<iframe src=javascript:alert(7)>",
+            "<body onload=alert(8)>",
+            "<a href=\"javascript:alert(9)\">x</a>",
+            "<input autofocus onfocus=alert(10)>",
+            "<details open ontoggle=alert(11)>",
+            "<video><source onerror=alert(12)>",
+            "<marquee onstart=alert(13)>",
+            "<object data=javascript:alert(14)>",
+            "<embed src=javascript:alert(15)>",
+            "<math><mi xlink:href=javascript:alert(16)>",
+            "<style>@import'//evil/x.css'</style>",
+            "<link rel=stylesheet href=//evil/x.css>",
+            "<meta http-equiv=refresh content=0;url=//evil>",
+            "<base href=//evil/>",
+            "<form action=//evil><button>x</button></form>",
+            "<textarea></textarea><script>alert(22)</script>",
+            "</title><script>alert(23)</script>",
+            "<!--<script>alert(24)</script>-->",
+            "<scr<script>ipt>alert(25)</script>",
+            "<IMG SRC=JaVaScRiPt:alert(26)>",
+            "<div style=\"background:url(javascript:alert(27))\">",
+            "<x onclick=alert(28)>click",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(29)>\">",
+            "<template><script>alert(30)</script></template>",
+            "\" autofocus onfocus=\"alert(31)",
+            "${7*7}{{7*7}}<%= 7*7 %>");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ChannelService channels;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    CaptchaService captcha;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    SiteService sites;
+    @Autowired
+    DirectoryService directory;
+
+    private ArticleDetail article;
+    private final List<String> refusedAtTheDoor = new ArrayList<>();
+
+    @BeforeAll
+    void plantPayloads() {
+        channels.create("安全", "anquan", null, "<script>alert('channel')</script>", null);
+        comments.setPostsPerTenMinutes(10_000);
+        article = articles.create(new ArticleDraft("标题" + PAYLOADS.get(0), PAYLOADS.get(1), PAYLOADS.get(2),
+                "<p>正文" + PAYLOADS.get(3) + PAYLOADS.get(6) + "</p>", "anquan", PAYLOADS.get(4), PAYLOADS.get(5),
+                "https://example.cn/\"><script>alert(1)</script>", PAYLOADS.get(30), List.of("标签" + PAYLOADS.get(1),
+                PAYLOADS.get(2)), RightsType.REPRINT, Instant.now().minusSeconds(60), ArticleStatus.PUBLISHED, null,
+                true, false, true), "admin");
+        for (int i = 0; i < PAYLOADS.size(); i++) {
+            String payload = PAYLOADS.get(i);
+            String name = payload.length() > CommentService.MAX_NAME_LENGTH
+                    ? payload.substring(0, CommentService.MAX_NAME_LENGTH) : payload;
+            long id = comments.post(article.id(), new CommentDraft(name, "评论" + payload, null, captcha.issue().id(),
+                    KnownCaptchaCodes.ANSWER, null), "198.51.100." + (i + 1)).id();
+            comments.decide(List.of(id), ModerationAction.APPROVE, "admin");
+            reports.submit(new ReportDraft(ReportKind.OTHER, article.url(), null, "举报" + payload, payload.substring(0,
+                    Math.min(50, payload.length())), payload, captcha.issue().id(), KnownCaptchaCodes.ANSWER, null),
+                    "198.51.100." + (i + 1));
+        }
+        SiteSettings d = SiteSettings.DEFAULTS;
+        sites.update(new SiteSettings("大院" + PAYLOADS.get(7).substring(0, 20), d.fullName() + PAYLOADS.get(8), "",
+                PAYLOADS.get(9), PAYLOADS.get(10), PAYLOADS.get(11), PAYLOADS.get(12), PAYLOADS.get(13),
+                PAYLOADS.get(14), PAYLOADS.get(15), PAYLOADS.get(16), "", PAYLOADS.get(17), PAYLOADS.get(18),
+                PAYLOADS.get(19) + "{source}", PAYLOADS.get(20)));
+        long category = directory.createCategory("导航" + PAYLOADS.get(21), PAYLOADS.get(22), null).id();
+        directory.createLink(category, "链接" + PAYLOADS.get(23), "https://example.cn/?q=\"><script>alert(1)</script>",
+                PAYLOADS.get(24), null);
+        try {
+            directory.createLink(category, "伪链接", "javascript:alert(document.cookie)", null, null);
+        } catch (InvalidInputException refused) {
+            refusedAtTheDoor.add("javascript: link");
+        }
+    }
+
+    @Test
+    void everyPayloadRendersInertOnEveryPageThatShowsIt() throws Exception {
+        assertThat(refusedAtTheDoor).as("a javascript: address is refused as a navigation link")
+                .contains("javascript: link");
+        List<String> pages = List.of("/", article.url(), "/anquan/", "/nav/", "/about.html", "/copyright.html",
+                "/jubao/", "/comment/" + article.id(), "/tag/" + java.net.URLEncoder.encode(
+                        "标签" + PAYLOADS.get(1), java.nio.charset.StandardCharsets.UTF_8) + "/");
+        for (String page : pages) {
+            assertInert(page, get(page, null));
+        }
+        for (String page : List.of("/admin", "/admin/articles", "/admin/comments?status=", "/admin/reports",
+                "/admin/articles/" + article.id() + "/edit", "/admin/settings", "/admin/directory",
+                "/admin/channels")) {
+            assertInert(page, get(page, Role.ADMIN));
+        }
+    }
+
+    private void assertInert(String page, MockHttpServletResponse answer) throws Exception {
+        assertThat(answer.getStatus()).as(page).isEqualTo(200);
+        String html = answer.getContentAsString();
+        String lowerCase = html.toLowerCase(Locale.ROOT);
+        for (String payload : PAYLOADS) {
+            if (payload.contains("<") || payload.contains("\"")) {
+                assertThat(html).as("%s shows %s as markup", page, payload).doesNotContain(payload);
+            }
+        }
+        for (String live : List.of("<script>alert", "onerror=alert", "onload=alert", "onfocus=alert", "onstart=alert",
+                "ontoggle=alert", "onclick=alert", "href=\"javascript:", "src=javascript:", "<iframe", "<object",
+                "<embed", "<base ", "http-equiv=refresh", "@import'//evil", "href=//evil")) {
+            assertThat(lowerCase).as("%s carries live %s", page, live).doesNotContain(live);
+        }
+    }
+
+    @Test
+    void newsroomChangesWithoutTheirCsrfTokenAreRefused() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (AuthorizationMatrixTest.Line line : AuthorizationMatrixTest.MATRIX) {
+            String method = line.route().substring(0, line.route().indexOf(' '));
+            if (!line.path().startsWith("/admin/") || method.equals("GET") || method.equals("*")
+                    || line.path().equals("/admin/login")) {
+                continue;
+            }
+            MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(method),
+                    line.path()).with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN)))).andReturn().getResponse();
+            if (answer.getStatus() != 403) {
+                accepted.add(line.route() + " → " + answer.getStatus());
+            }
+        }
+        assertThat(accepted).as("state changes accepted without a CSRF token").isEmpty();
+    }
+
+    @Test
+    void sqlInjectionInQueryParametersGivesAClientErrorOrNothing() throws Exception {
+        List<String> injections = List.of("' OR '1'='1", "1; DROP TABLE article--", "\" OR 1=1 --",
+                "1 UNION SELECT password_hash FROM account--", "') OR ('a'='a", "%27%20OR%201=1", "1' AND SLEEP(5)--",
+                "admin'--");
+        List<String> queries = List.of("/api/v1/articles?q=%s", "/api/v1/articles?channel=%s", "/api/v1/articles?author=%s",
+                "/api/v1/articles?status=%s", "/api/v1/articles?page=%s", "/api/v1/comments?status=%s",
+                "/api/v1/comments?article=%s", "/api/v1/comments?from=%s", "/api/v1/reports?status=%s",
+                "/api/v1/articles/1/comments?page=%s", "/admin/articles?keyword=%s", "/admin/articles?channel=%s",
+                "/admin/comments?status=%s&article=%s", "/admin/comments?from=%s", "/admin/reports?status=%s",
+                "/jubao/case?number=%s", "/jubao/?url=%s&comment=%s", "/comment/1?replyTo=%s");
+        List<String> wrong = new ArrayList<>();
+        for (String query : queries) {
+            for (String injection : injections) {
+                String encoded = java.net.URLEncoder.encode(injection, java.nio.charset.StandardCharsets.UTF_8);
+                String path = query.replace("%s", encoded);
+                MockHttpServletResponse answer = get(path, Role.ADMIN);
+                String body = answer.getContentAsString();
+                if (answer.getStatus() >= 500 || answer.getStatus() == 200 && body.contains("password_hash")
+                        || body.contains("{noop}") || body.contains("{bcrypt}")) {
+                    wrong.add(path + " → " + answer.getStatus());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(articles.get(article.id()).title()).startsWith("标题");
+    }
+
+    @Test
+    void pathTraversalInPathParametersIsNotFound() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/api/v1/articles/..%2f..%2fetc%2fpasswd", "/api/v1/reports/..%2f..%2fetc%2fpasswd",
+                "/api/v1/articles/1/comments/..%2f..%2f", "/comment/..%2f..%2fetc%2fpasswd",
+                "/anquan/..%2f..%2fetc%2fpasswd.html", "/tag/..%2f..%2fetc%2fpasswd/",
+                "/admin/backups/..%2f..%2fetc%2fpasswd", "/admin/backups/....%2f....%2fapplication.yml",
+                "/assets/..%2f..%2fapplication.yml", "/media/..%2f..%2fdb%2fdayuan.mv.db",
+                "/jubao/case/..%2f..%2f", "/anquan/%2e%2e/%2e%2e/etc/passwd")) {
+            MockHttpServletResponse answer = get(path, Role.ADMIN);
+            String body = answer.getContentAsString();
+            if (answer.getStatus() >= 500 || answer.getStatus() == 200 || body.contains("root:x:0:0")) {
+                wrong.add(path + " → " + answer.getStatus());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private MockHttpServletResponse get(String path, Role role) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(java.net.URI.create(path));
+        if (role != null) {
+            request.with(user("admin").roles(SecurityConfig.rolesOf(role)));
+        }
+        return mvc.perform(request.with(csrf())).andReturn().getResponse();
+    }
+}
