@@ -94,7 +94,9 @@ class PublicSiteTest {
                 "山西大院是公共的资讯平台,公开,绿色,守法,其主要目的服务于广大本地网民的综合门户网站。",
                 "Copyright ©山西大院新闻网", "晋ICP备12345678号-1", defaults.disclaimer(), defaults.disclaimerEn(),
                 "webmaster@example.cn", defaults.rightsOriginal(), defaults.rightsAuthorized(),
-                defaults.rightsReprint(), defaults.opinionNotice()));
+                defaults.rightsReprint(), defaults.opinionNotice(), "14120170003", "晋公网安备 14010502000123号",
+                "0351-12345678", "jubao@example.cn", defaults.reportCentreName(), defaults.reportCentreUrl(),
+                defaults.disclaimerLabel(), defaults.disclaimerEnLabel(), defaults.aboutServices()));
         channels.create("时政聚焦", "zcjh", null, "时政要闻与评论", null);
         channels.create("国内", "jishixinwen", "zcjh", null, null);
         channels.create("本地新闻", "bendi", null, "本地新闻", null);

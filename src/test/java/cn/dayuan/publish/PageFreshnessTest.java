@@ -366,7 +366,9 @@ class PageFreshnessTest {
         SiteSettings s = site.settings();
         site.update(new SiteSettings("城东网", s.fullName(), s.siteUrl(), s.description(), s.keywords(),
                 s.aboutTitle(), s.aboutText(), s.copyright(), s.icpNumber(), s.disclaimer(), s.disclaimerEn(),
-                s.webmasterEmail(), s.rightsOriginal(), s.rightsAuthorized(), s.rightsReprint(), s.opinionNotice()));
+                s.webmasterEmail(), s.rightsOriginal(), s.rightsAuthorized(), s.rightsReprint(), s.opinionNotice(),
+                s.newsLicence(), s.policeFiling(), s.reportPhone(), s.reportEmail(), s.reportCentreName(),
+                s.reportCentreUrl(), s.disclaimerLabel(), s.disclaimerEnLabel(), s.aboutServices()));
 
         Changes changes = verify();
         assertThat(changes.changed).contains("/", "/about.html", "/nav/", "/shizheng/", familyA.get(0).url(),
