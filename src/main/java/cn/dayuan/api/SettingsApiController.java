@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
 
-/** Site settings (names, about text, footer, rights statements): administrators only. */
+/** Site settings (names, about text, footer with licences and 举报 contacts, rights statements): administrators only. */
 @RestController
 @RequestMapping("/api/v1/settings")
 @PreAuthorize("hasRole('ADMIN')")
@@ -50,7 +50,16 @@ class SettingsApiController {
                 keep(changes.rightsOriginal(), now.rightsOriginal()),
                 keep(changes.rightsAuthorized(), now.rightsAuthorized()),
                 keep(changes.rightsReprint(), now.rightsReprint()),
-                keep(changes.opinionNotice(), now.opinionNotice())));
+                keep(changes.opinionNotice(), now.opinionNotice()),
+                keep(changes.newsLicence(), now.newsLicence()),
+                keep(changes.policeFiling(), now.policeFiling()),
+                keep(changes.reportPhone(), now.reportPhone()),
+                keep(changes.reportEmail(), now.reportEmail()),
+                keep(changes.reportCentreName(), now.reportCentreName()),
+                keep(changes.reportCentreUrl(), now.reportCentreUrl()),
+                keep(changes.disclaimerLabel(), now.disclaimerLabel()),
+                keep(changes.disclaimerEnLabel(), now.disclaimerEnLabel()),
+                keep(changes.aboutServices(), now.aboutServices())));
     }
 
     private static String keep(String sent, String current) {

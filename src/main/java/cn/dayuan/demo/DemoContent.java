@@ -53,7 +53,8 @@ record DemoContent(Site site, List<ArticleSpec> articles) {
     /** The site texts the demo sets; the rest (rights statements, site address) keep their current values. */
     record Settings(String shortName, String fullName, String description, String keywords, String aboutTitle,
                     String aboutText, String copyright, String icpNumber, String disclaimer, String disclaimerEn,
-                    String webmasterEmail) {
+                    String webmasterEmail, String newsLicence, String policeFiling, String reportPhone,
+                    String reportEmail, String aboutServices) {
     }
 
     record AccountSpec(String username, String displayName, String email, Role role) {

@@ -139,7 +139,10 @@ class DemoContentLoader implements ApplicationRunner {
         site.update(new SiteSettings(demo.shortName(), demo.fullName(), current.siteUrl(), demo.description(),
                 demo.keywords(), demo.aboutTitle(), demo.aboutText(), demo.copyright(), demo.icpNumber(),
                 demo.disclaimer(), demo.disclaimerEn(), demo.webmasterEmail(), current.rightsOriginal(),
-                current.rightsAuthorized(), current.rightsReprint(), current.opinionNotice()));
+                current.rightsAuthorized(), current.rightsReprint(), current.opinionNotice(), demo.newsLicence(),
+                demo.policeFiling(), demo.reportPhone(), demo.reportEmail(), current.reportCentreName(),
+                current.reportCentreUrl(), current.disclaimerLabel(), current.disclaimerEnLabel(),
+                demo.aboutServices() == null ? current.aboutServices() : demo.aboutServices()));
     }
 
     private void createChannel(ChannelSpec spec, String parentPath) {

@@ -2,6 +2,7 @@ package cn.dayuan.site;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +19,11 @@ import cn.dayuan.system.PlainText;
 @Service
 @Transactional(readOnly = true)
 public class SiteService {
+
+    /** Something@something with no spaces or markup: what a mailto: link can carry. */
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+");
+    /** 0351-12345678, (0351) 1234 5678, +86 10 12377, 010-12345678转8. */
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\-()（） 转]*[0-9][0-9+\\-()（） 转]*");
 
     private final SiteSettingRepository repository;
     private final ApplicationEventPublisher events;
@@ -64,9 +70,40 @@ public class SiteService {
         if (!url.isEmpty() && (!WebAddress.isHttp(url) || url.contains("?") || url.contains("#"))) {
             throw new InvalidInputException("siteUrl", "网站地址须以 http:// 或 https:// 开头，例如 https://www.example.cn");
         }
-        if (settings.webmasterEmail() != null && !settings.webmasterEmail().isBlank()
-                && !settings.webmasterEmail().contains("@")) {
-            throw new InvalidInputException("webmasterEmail", "站长邮箱格式不正确");
+        email(settings.webmasterEmail(), "webmasterEmail", "站长邮箱");
+        longest(settings.newsLicence(), 50, "newsLicence", "互联网新闻信息服务许可证编号");
+        longest(settings.policeFiling(), 50, "policeFiling", "公安备案号");
+        if (SiteSettings.present(settings.policeFiling()) && settings.policeFilingUrl() == null) {
+            throw new InvalidInputException("policeFiling", "公安备案号须包含备案编号的数字，例如：京公网安备 11010502030143号");
+        }
+        longest(settings.reportPhone(), 40, "reportPhone", "举报电话");
+        if (SiteSettings.present(settings.reportPhone()) && !PHONE.matcher(settings.reportPhone().trim()).matches()) {
+            throw new InvalidInputException("reportPhone", "举报电话只能包含数字、空格、连字符、括号、加号和“转”，例如：0351-12345678");
+        }
+        email(settings.reportEmail(), "reportEmail", "举报邮箱");
+        longest(settings.reportCentreName(), 50, "reportCentreName", "举报中心名称");
+        longest(settings.reportCentreUrl(), 200, "reportCentreUrl", "举报中心网址");
+        if (SiteSettings.present(settings.reportCentreUrl()) && !WebAddress.isHttp(settings.reportCentreUrl().trim())) {
+            throw new InvalidInputException("reportCentreUrl", "举报中心网址须以 http:// 或 https:// 开头，例如 https://www.12377.cn/");
+        }
+        longest(settings.disclaimerLabel(), 30, "disclaimerLabel", "中文免责声明的标签");
+        longest(settings.disclaimerEnLabel(), 30, "disclaimerEnLabel", "英文免责声明的标签");
+        longest(settings.aboutServices(), 2000, "aboutServices", "“我们提供什么”");
+    }
+
+    private static void longest(String value, int limit, String field, String name) {
+        if (value != null && value.trim().length() > limit) {
+            throw new InvalidInputException(field, name + "不能超过 " + limit + " 个字符");
+        }
+    }
+
+    private static void email(String value, String field, String name) {
+        if (!SiteSettings.present(value)) {
+            return;
+        }
+        longest(value, 100, field, name);
+        if (!EMAIL.matcher(value.trim()).matches()) {
+            throw new InvalidInputException(field, name + "格式不正确，例如：webmaster@example.cn");
         }
     }
 }

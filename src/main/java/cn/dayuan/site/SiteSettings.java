@@ -1,6 +1,7 @@
 package cn.dayuan.site;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,6 +25,16 @@ import java.util.function.Function;
  * @param rightsAuthorized statement under articles published with the author's authorization
  * @param rightsReprint    statement under reprinted articles; {source} stands for the source's name
  * @param opinionNotice    the line that opens every rights statement
+ * @param newsLicence      互联网新闻信息服务许可证 number shown in the footer
+ * @param policeFiling     公安备案号, e.g. 京公网安备 11010502030143号; the footer links its digits to the
+ *                         public-security filing search
+ * @param reportPhone      举报电话 for illegal and harmful content
+ * @param reportEmail      举报邮箱 for illegal and harmful content
+ * @param reportCentreName label of the link to the national reporting centre
+ * @param reportCentreUrl  the national reporting centre (12377); blank shows no link
+ * @param disclaimerLabel  label in front of the Chinese disclaimer in the footer, e.g. 版权声明：
+ * @param disclaimerEnLabel label in front of the English disclaimer in the footer, e.g. copyright protection:
+ * @param aboutServices    what the site offers, one item a line, listed on the about page
  */
 public record SiteSettings(
         String shortName,
@@ -41,7 +52,19 @@ public record SiteSettings(
         String rightsOriginal,
         String rightsAuthorized,
         String rightsReprint,
-        String opinionNotice) {
+        String opinionNotice,
+        String newsLicence,
+        String policeFiling,
+        String reportPhone,
+        String reportEmail,
+        String reportCentreName,
+        String reportCentreUrl,
+        String disclaimerLabel,
+        String disclaimerEnLabel,
+        String aboutServices) {
+
+    /** Where the public-security filing number (公安备案号) is looked up; the footer adds its digits. */
+    public static final String POLICE_FILING_SEARCH = "https://beian.mps.gov.cn/#/query/webSearch";
 
     public static final SiteSettings DEFAULTS = new SiteSettings(
             "大院网",
@@ -59,11 +82,40 @@ public record SiteSettings(
             "本文为本站原创，转载请注明出处。",
             "本文系作者授权发表，未经许可，不得转载。",
             "本文转载自{source}，版权归原作者所有。",
-            "本文仅代表作者观点，不代表本站立场。");
+            "本文仅代表作者观点，不代表本站立场。",
+            "",
+            "",
+            "",
+            "",
+            "中央网信办违法和不良信息举报中心",
+            "https://www.12377.cn/",
+            "版权声明：",
+            "copyright protection:",
+            """
+            本地新闻与时政要闻：按栏目分类，及时更新，可通过 RSS 订阅。
+            便民服务导航：汇集本地政务与公共服务平台，一站式直达。
+            公开、绿色、守法：转载内容均注明来源，版权问题请见版权声明。""");
 
     /** Page title suffix and the header logo text: "大院网-山西大院资讯网". */
     public String siteTitle() {
         return fullName.isBlank() ? shortName : shortName + "-" + fullName;
+    }
+
+    /** The filing search for {@link #policeFiling()}, by its digits; {@code null} when there is no number. */
+    public String policeFilingUrl() {
+        String digits = policeFiling == null ? "" : policeFiling.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? null : POLICE_FILING_SEARCH + "?code=" + digits;
+    }
+
+    /** The non-blank lines of {@link #aboutServices()}, trimmed. */
+    public List<String> aboutServiceItems() {
+        return aboutServices == null ? List.of()
+                : aboutServices.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** Whether a setting has something to show; an empty one shows nothing, not even its label. */
+    public static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     Map<String, String> toMap() {
@@ -85,7 +137,11 @@ public record SiteSettings(
                 value.apply(Field.ICP_NUMBER), value.apply(Field.DISCLAIMER), value.apply(Field.DISCLAIMER_EN),
                 value.apply(Field.WEBMASTER_EMAIL), value.apply(Field.RIGHTS_ORIGINAL),
                 value.apply(Field.RIGHTS_AUTHORIZED), value.apply(Field.RIGHTS_REPRINT),
-                value.apply(Field.OPINION_NOTICE));
+                value.apply(Field.OPINION_NOTICE), value.apply(Field.NEWS_LICENCE),
+                value.apply(Field.POLICE_FILING), value.apply(Field.REPORT_PHONE), value.apply(Field.REPORT_EMAIL),
+                value.apply(Field.REPORT_CENTRE_NAME), value.apply(Field.REPORT_CENTRE_URL),
+                value.apply(Field.DISCLAIMER_LABEL), value.apply(Field.DISCLAIMER_EN_LABEL),
+                value.apply(Field.ABOUT_SERVICES));
     }
 
     private enum Field {
@@ -104,7 +160,16 @@ public record SiteSettings(
         RIGHTS_ORIGINAL("rights.original", SiteSettings::rightsOriginal),
         RIGHTS_AUTHORIZED("rights.authorized", SiteSettings::rightsAuthorized),
         RIGHTS_REPRINT("rights.reprint", SiteSettings::rightsReprint),
-        OPINION_NOTICE("rights.opinion-notice", SiteSettings::opinionNotice);
+        OPINION_NOTICE("rights.opinion-notice", SiteSettings::opinionNotice),
+        NEWS_LICENCE("site.news-licence", SiteSettings::newsLicence),
+        POLICE_FILING("site.police-filing", SiteSettings::policeFiling),
+        REPORT_PHONE("site.report-phone", SiteSettings::reportPhone),
+        REPORT_EMAIL("site.report-email", SiteSettings::reportEmail),
+        REPORT_CENTRE_NAME("site.report-centre-name", SiteSettings::reportCentreName),
+        REPORT_CENTRE_URL("site.report-centre-url", SiteSettings::reportCentreUrl),
+        DISCLAIMER_LABEL("site.disclaimer-label", SiteSettings::disclaimerLabel),
+        DISCLAIMER_EN_LABEL("site.disclaimer-en-label", SiteSettings::disclaimerEnLabel),
+        ABOUT_SERVICES("site.about-services", SiteSettings::aboutServices);
 
         private final String key;
         private final Function<SiteSettings, String> getter;

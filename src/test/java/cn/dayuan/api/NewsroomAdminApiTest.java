@@ -41,6 +41,38 @@ class NewsroomAdminApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theFooterFieldsRoundTripAndAPutWithoutThemKeepsThem() {
+        JsonNode before = get("/api/v1/settings", admin()).json();
+        assertThat(before.path("reportCentreUrl").asString()).isEqualTo("https://www.12377.cn/");
+        assertThat(before.path("disclaimerEnLabel").asString()).isEqualTo("copyright protection:");
+        Map<String, String> footer = Map.of("newsLicence", "14120170003", "policeFiling", "晋公网安备 14010502000123号",
+                "reportPhone", "0351-12345678", "reportEmail", "jubao@example.cn",
+                "reportCentreName", "中央网信办违法和不良信息举报中心", "reportCentreUrl", "https://www.12377.cn/",
+                "disclaimerLabel", "版权声明：", "disclaimerEnLabel", "Copyright notice:",
+                "aboutServices", "本地新闻\n便民服务导航");
+        try {
+            Answer changed = put("/api/v1/settings", footer, admin());
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            footer.forEach((field, value) -> assertThat(changed.json().path(field).asString()).as(field).isEqualTo(value));
+
+            put("/api/v1/settings", Map.of("copyright", "Copyright © 测试"), admin());
+            JsonNode after = get("/api/v1/settings", admin()).json();
+            footer.forEach((field, value) -> assertThat(after.path(field).asString()).as(field).isEqualTo(value));
+
+            put("/api/v1/settings", Map.of("reportEmail", "jubao"), admin()).invalid("reportEmail");
+            put("/api/v1/settings", Map.of("reportCentreUrl", "javascript:alert(1)"), admin()).invalid("reportCentreUrl");
+            put("/api/v1/settings", Map.of("policeFiling", "晋公网安备"), admin()).invalid("policeFiling");
+            assertThat(put("/api/v1/settings", Map.of("reportPhone", ""), admin()).json().path("reportPhone").asString())
+                    .as("an empty string clears a field").isEmpty();
+        } finally {
+            Map<String, String> restore = new HashMap<>();
+            footer.keySet().forEach(field -> restore.put(field, before.path(field).asString()));
+            restore.put("copyright", before.path("copyright").asString());
+            put("/api/v1/settings", restore, admin());
+        }
+    }
+
+    @Test
     void administratorsCreateAndChangeAccounts() {
         String username = unique("reporter");
         Answer created = post("/api/v1/accounts", Map.of("username", username, "displayName", "记者小李",

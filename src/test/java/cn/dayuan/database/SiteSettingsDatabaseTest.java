@@ -30,7 +30,9 @@ class SiteSettingsDatabaseTest extends DatabaseTest {
                 "晋城本地新闻与公共服务导航", "晋城,新闻,政务", "关于我们", aboutText, "Copyright © 2026 晋城大院资讯网",
                 "晋ICP备2026000001号-1", "本站转载文章仅供学习交流，如有侵权请联系站长删除。𠮷", "Reprinted for study only.",
                 "webmaster@example.cn", "本文为本站原创，转载请注明出处。", "本文系作者授权发表。", "本文转载自{source}。",
-                "本文仅代表作者观点。");
+                "本文仅代表作者观点。", "14120170001", "晋公网安备 14052502000001号", "0356-12345678",
+                "jubao@example.cn", "中央网信办违法和不良信息举报中心", "https://www.12377.cn/", "版权声明：",
+                "copyright protection:", "晋城本地新闻\n便民服务导航");
 
         site.update(changed);
 
@@ -50,7 +52,9 @@ class SiteSettingsDatabaseTest extends DatabaseTest {
         SiteSettings badUrl = new SiteSettings("新名字", before.fullName(), "ftp://example.cn", before.description(),
                 before.keywords(), before.aboutTitle(), before.aboutText(), before.copyright(), before.icpNumber(),
                 before.disclaimer(), before.disclaimerEn(), before.webmasterEmail(), before.rightsOriginal(),
-                before.rightsAuthorized(), before.rightsReprint(), before.opinionNotice());
+                before.rightsAuthorized(), before.rightsReprint(), before.opinionNotice(), before.newsLicence(),
+                before.policeFiling(), before.reportPhone(), before.reportEmail(), before.reportCentreName(),
+                before.reportCentreUrl(), before.disclaimerLabel(), before.disclaimerEnLabel(), before.aboutServices());
 
         assertThatThrownBy(() -> site.update(badUrl)).isInstanceOf(InvalidInputException.class);
         assertThat(site.settings()).isEqualTo(before);

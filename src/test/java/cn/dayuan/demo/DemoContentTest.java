@@ -182,6 +182,13 @@ class DemoContentTest {
         assertThat(settings.disclaimer()).contains("请第一时间联系站长处理");
         assertThat(settings.disclaimerEn()).contains("please contact the webmaster");
         assertThat(settings.webmasterEmail()).contains("@");
+        assertThat(settings.newsLicence()).matches("\\d{11}");
+        assertThat(settings.policeFiling()).startsWith("晋公网安备").endsWith("号");
+        assertThat(settings.policeFilingUrl()).startsWith("https://beian.mps.gov.cn/#/query/webSearch?code=14");
+        assertThat(settings.reportPhone()).startsWith("0351-");
+        assertThat(settings.reportEmail()).contains("@");
+        assertThat(settings.reportCentreUrl()).isEqualTo("https://www.12377.cn/");
+        assertThat(settings.aboutServiceItems()).hasSize(3);
 
         assertThat(accounts.findAll()).filteredOn(a -> a.getRole() == Role.EDITOR)
                 .extracting(Account::getDisplayName).containsExactly("王晓静");

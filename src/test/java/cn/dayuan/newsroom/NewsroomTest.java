@@ -247,6 +247,37 @@ class NewsroomTest {
     }
 
     @Test
+    void theFooterLicencesAndReportContactsAreSavedFromTheForm() throws Exception {
+        MockHttpSession admin = login("admin");
+        var before = site.settings();
+        try {
+            mvc.perform(settingsForm(admin, before, Map.of("newsLicence", "14120170003",
+                            "policeFiling", "晋公网安备 14010502000123号", "reportPhone", "0351-12345678",
+                            "reportEmail", "jubao@example.cn", "disclaimerEnLabel", "Copyright notice:")))
+                    .andExpect(status().isSeeOther());
+            var saved = site.settings();
+            assertThat(saved.newsLicence()).isEqualTo("14120170003");
+            assertThat(saved.policeFiling()).isEqualTo("晋公网安备 14010502000123号");
+            assertThat(saved.reportPhone()).isEqualTo("0351-12345678");
+            assertThat(saved.reportEmail()).isEqualTo("jubao@example.cn");
+            assertThat(saved.disclaimerEnLabel()).isEqualTo("Copyright notice:");
+            assertThat(saved.reportCentreUrl()).isEqualTo(before.reportCentreUrl());
+            mvc.perform(get("/admin/settings").session(admin))
+                    .andExpect(content().string(containsString("互联网新闻信息服务许可证编号")))
+                    .andExpect(content().string(containsString("value=\"晋公网安备 14010502000123号\"")))
+                    .andExpect(content().string(containsString("value=\"jubao@example.cn\"")));
+
+            mvc.perform(settingsForm(admin, saved, Map.of("reportEmail", "jubao at example.cn")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("举报邮箱格式不正确")))
+                    .andExpect(content().string(containsString("value=\"jubao at example.cn\"")));
+            assertThat(site.settings().reportEmail()).isEqualTo("jubao@example.cn");
+        } finally {
+            site.update(before);
+        }
+    }
+
+    @Test
     void channelWithBlankSlugGetsItsPinyin() throws Exception {
         MockHttpSession editor = login("editor1");
         mvc.perform(post("/admin/channels").session(editor).with(csrf())
@@ -434,13 +465,40 @@ class NewsroomTest {
     }
 
     private static MockHttpServletRequestBuilder settingsForm(MockHttpSession session, cn.dayuan.site.SiteSettings s) {
-        return post("/admin/settings").session(session).with(csrf())
-                .param("shortName", s.shortName()).param("description", s.description())
-                .param("keywords", s.keywords()).param("aboutTitle", s.aboutTitle()).param("aboutText", s.aboutText())
-                .param("copyright", s.copyright()).param("icpNumber", s.icpNumber()).param("disclaimer", s.disclaimer())
-                .param("disclaimerEn", s.disclaimerEn()).param("webmasterEmail", s.webmasterEmail())
-                .param("rightsOriginal", s.rightsOriginal()).param("rightsAuthorized", s.rightsAuthorized())
-                .param("rightsReprint", s.rightsReprint()).param("opinionNotice", s.opinionNotice());
+        return settingsForm(session, s, Map.of());
+    }
+
+    /** The settings form as the browser posts it, each field once, with some fields typed over. */
+    private static MockHttpServletRequestBuilder settingsForm(MockHttpSession session, cn.dayuan.site.SiteSettings s,
+                                                              Map<String, String> typed) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("shortName", s.shortName());
+        fields.put("description", s.description());
+        fields.put("keywords", s.keywords());
+        fields.put("aboutTitle", s.aboutTitle());
+        fields.put("aboutText", s.aboutText());
+        fields.put("aboutServices", s.aboutServices());
+        fields.put("copyright", s.copyright());
+        fields.put("newsLicence", s.newsLicence());
+        fields.put("icpNumber", s.icpNumber());
+        fields.put("policeFiling", s.policeFiling());
+        fields.put("disclaimerLabel", s.disclaimerLabel());
+        fields.put("disclaimer", s.disclaimer());
+        fields.put("disclaimerEnLabel", s.disclaimerEnLabel());
+        fields.put("disclaimerEn", s.disclaimerEn());
+        fields.put("webmasterEmail", s.webmasterEmail());
+        fields.put("reportPhone", s.reportPhone());
+        fields.put("reportEmail", s.reportEmail());
+        fields.put("reportCentreName", s.reportCentreName());
+        fields.put("reportCentreUrl", s.reportCentreUrl());
+        fields.put("rightsOriginal", s.rightsOriginal());
+        fields.put("rightsAuthorized", s.rightsAuthorized());
+        fields.put("rightsReprint", s.rightsReprint());
+        fields.put("opinionNotice", s.opinionNotice());
+        fields.putAll(typed);
+        MockHttpServletRequestBuilder request = post("/admin/settings").session(session).with(csrf());
+        fields.forEach(request::param);
+        return request;
     }
 
     private static long idFrom(MvcResult result) {

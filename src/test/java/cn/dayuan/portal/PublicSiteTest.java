@@ -94,7 +94,9 @@ class PublicSiteTest {
                 "山西大院是公共的资讯平台,公开,绿色,守法,其主要目的服务于广大本地网民的综合门户网站。",
                 "Copyright ©山西大院新闻网", "晋ICP备12345678号-1", defaults.disclaimer(), defaults.disclaimerEn(),
                 "webmaster@example.cn", defaults.rightsOriginal(), defaults.rightsAuthorized(),
-                defaults.rightsReprint(), defaults.opinionNotice()));
+                defaults.rightsReprint(), defaults.opinionNotice(), "14120170003", "晋公网安备 14010502000123号",
+                "0351-12345678", "jubao@example.cn", defaults.reportCentreName(), defaults.reportCentreUrl(),
+                defaults.disclaimerLabel(), defaults.disclaimerEnLabel(), defaults.aboutServices()));
         channels.create("时政聚焦", "zcjh", null, "时政要闻与评论", null);
         channels.create("国内", "jishixinwen", "zcjh", null, null);
         channels.create("本地新闻", "bendi", null, "本地新闻", null);
@@ -160,10 +162,15 @@ class PublicSiteTest {
                 "相关阅读", "上海开展社会面清零攻坚九大行动",
                 "留言与评论(共有 0 条评论)", "action=\"/comment/" + seedId + "\"", "验证码", "src=\"/captcha.png\"", "发表评论",
                 "关于山西大院新闻网", "山西大院是公共的资讯平台",
-                "<footer", "山西大院资讯网", "Copyright ©山西大院新闻网",
+                "<footer", "href=\"/about.html\"", "href=\"/copyright.html\"", "href=\"/jubao/\"",
+                "山西大院资讯网", "Copyright ©山西大院新闻网",
+                "互联网新闻信息服务许可证：14120170003",
                 "href=\"https://beian.miit.gov.cn/\"", "晋ICP备12345678号-1",
+                "href=\"https://beian.mps.gov.cn/#/query/webSearch?code=14010502000123\"", "晋公网安备 14010502000123号",
+                "举报电话：0351-12345678", "mailto:jubao@example.cn", "违法和不良信息举报",
+                "href=\"https://www.12377.cn/\"", "中央网信办违法和不良信息举报中心",
                 "copyright protection: All articles", "版权声明：本站所有文章",
-                "mailto:webmaster@example.cn", "href=\"/about.html\"", "href=\"/copyright.html\""));
+                "mailto:webmaster@example.cn", "</footer>"));
         assertInOrder(html, inOrder);
     }
 

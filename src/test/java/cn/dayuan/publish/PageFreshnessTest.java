@@ -366,12 +366,16 @@ class PageFreshnessTest {
         SiteSettings s = site.settings();
         site.update(new SiteSettings("城东网", s.fullName(), s.siteUrl(), s.description(), s.keywords(),
                 s.aboutTitle(), s.aboutText(), s.copyright(), s.icpNumber(), s.disclaimer(), s.disclaimerEn(),
-                s.webmasterEmail(), s.rightsOriginal(), s.rightsAuthorized(), s.rightsReprint(), s.opinionNotice()));
+                s.webmasterEmail(), s.rightsOriginal(), s.rightsAuthorized(), s.rightsReprint(), s.opinionNotice(),
+                s.newsLicence(), "晋公网安备 14010502000999号", s.reportPhone(), s.reportEmail(), s.reportCentreName(),
+                s.reportCentreUrl(), s.disclaimerLabel(), s.disclaimerEnLabel(), s.aboutServices()));
 
         Changes changes = verify();
         assertThat(changes.changed).contains("/", "/about.html", "/nav/", "/shizheng/", familyA.get(0).url(),
                 tagPage("政务"), "/shizheng/feed.xml");
         assertThat(served("/about.html")).contains("关于城东网");
+        assertThat(served(familyA.get(0).url())).as("a footer field follows on a cached article page")
+                .contains("晋公网安备 14010502000999号");
     }
 
     @Test
