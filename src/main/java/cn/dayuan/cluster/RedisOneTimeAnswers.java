@@ -10,11 +10,12 @@ import org.springframework.stereotype.Component;
 import cn.dayuan.system.ClusterMode;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.OneTimeAnswers;
+import cn.dayuan.system.UnavailableException;
 
 /**
  * The {@link OneTimeAnswers} of a cluster: each answer is a Redis key that expires with its lifetime, and
  * {@code GETDEL} reads and removes it in one step, so two nodes can never both accept the same answer. Without
- * Redis no challenge can be drawn or answered (the error reaches the reader as "try again later").
+ * Redis no challenge can be drawn or answered: the reader is told to try again later (503).
  */
 @Component
 @Conditional(ClusterMode.On.class)
@@ -30,11 +31,23 @@ class RedisOneTimeAnswers implements OneTimeAnswers {
 
     @Override
     public void keep(String id, String answer, Duration lifetime) {
-        redis.opsForValue().set(prefix + id, answer, lifetime);
+        try {
+            redis.opsForValue().set(prefix + id, answer, lifetime);
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
     }
 
     @Override
     public Optional<String> take(String id) {
-        return Optional.ofNullable(redis.opsForValue().getAndDelete(prefix + id));
+        try {
+            return Optional.ofNullable(redis.opsForValue().getAndDelete(prefix + id));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static UnavailableException unavailable(RuntimeException e) {
+        return new UnavailableException("验证码服务暂时不可用，请稍后再试", e);
     }
 }

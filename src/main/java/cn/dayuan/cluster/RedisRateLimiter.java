@@ -24,12 +24,14 @@ import io.lettuce.core.codec.StringCodec;
 
 import cn.dayuan.system.ClusterMode;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.LocalRateLimiter;
 import cn.dayuan.system.RateLimiter;
 
 /**
  * The {@link RateLimiter} of a cluster: Bucket4j's Redis proxy manager keeps each bucket in Redis (compare-and-set),
- * so tries on every node count together, and lets a bucket expire once it would be full again. When Redis cannot be
- * reached the answer is no: a limit that guards logins must not open up while its counts are out of reach.
+ * so tries on every node count together, and lets a bucket expire once it would be full again. While Redis cannot be
+ * reached each node counts on its own buckets ({@link LocalRateLimiter}): the limits hold per node (at most as many
+ * tries as there are nodes) instead of opening up, and the site, its API and its forms keep answering.
  */
 @Component
 @Conditional(ClusterMode.On.class)
@@ -37,11 +39,11 @@ class RedisRateLimiter implements RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final long RETRY_AFTER_OUTAGE_SECONDS = 30;
 
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ProxyManager<String> buckets;
     private final String prefix;
+    private final LocalRateLimiter whileRedisIsAway = new LocalRateLimiter();
 
     RedisRateLimiter(LettuceConnectionFactory redis, DayuanProperties properties) {
         this.connection = ((RedisClient) redis.getNativeClient())
@@ -62,8 +64,8 @@ class RedisRateLimiter implements RateLimiter {
                     .tryConsumeAndReturnRemaining(1);
             return probe.isConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
         } catch (RuntimeException e) {
-            log.warn("Rate limit '{}' refused a try: Redis cannot be reached ({})", limit.name(), e.getMessage());
-            return new Verdict(false, RETRY_AFTER_OUTAGE_SECONDS);
+            outage(limit, e);
+            return whileRedisIsAway.take(limit, client);
         }
     }
 
@@ -75,9 +77,14 @@ class RedisRateLimiter implements RateLimiter {
                     .estimateAbilityToConsume(1);
             return probe.canBeConsumed() ? Verdict.ALLOWED : Verdict.refusedFor(probe.getNanosToWaitForRefill());
         } catch (RuntimeException e) {
-            log.warn("Rate limit '{}' refused a try: Redis cannot be reached ({})", limit.name(), e.getMessage());
-            return new Verdict(false, RETRY_AFTER_OUTAGE_SECONDS);
+            outage(limit, e);
+            return whileRedisIsAway.peek(limit, client);
         }
+    }
+
+    private static void outage(Limit limit, RuntimeException e) {
+        log.warn("Rate limit '{}' counted on this node alone: Redis cannot be reached ({})", limit.name(),
+                e.getMessage());
     }
 
     @PreDestroy

@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.criteria.Predicate;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -263,7 +267,24 @@ public class CommentService {
 
     /** The queue, newest first; every filter may be null ({@code until} is exclusive). */
     public Page<QueueItem> queue(CommentStatus status, Long articleId, Instant from, Instant until, int page, int size) {
-        Page<Comment> found = comments.search(status, articleId, from, until, PageRequest.of(page, size));
+        // Only the filters given become conditions: PostgreSQL cannot type a null parameter in "? is null".
+        Specification<Comment> query = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            if (articleId != null) {
+                where.add(cb.equal(root.get("articleId"), articleId));
+            }
+            if (from != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+            }
+            if (until != null) {
+                where.add(cb.lessThan(root.get("createdAt"), until));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<Comment> found = comments.findAll(query, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
         Map<Long, Optional<ArticleDetail>> articleById = new HashMap<>();
         return found.map(c -> queueItem(c, articleById.computeIfAbsent(c.getArticleId(), this::findArticle)));
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.TooManyRequestsException;
+import cn.dayuan.system.UnavailableException;
 
 /** Errors raised while answering a reader: Chinese error pages (or problem details for the counters' script). */
 @ControllerAdvice(basePackageClasses = ReaderErrorHandler.class)
@@ -45,6 +46,13 @@ class ReaderErrorHandler {
     @ExceptionHandler({TypeMismatchException.class, HttpMessageNotReadableException.class})
     Object badRequest(HttpServletRequest request) {
         return errorPages.respond(request, HttpStatus.BAD_REQUEST, null);
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    Object unavailable(UnavailableException e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("Answered 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        return errorPages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

@@ -12,10 +12,13 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 
-/** The {@link RateLimiter} of a single node: buckets in memory, forgotten ten minutes after their last use. */
+/**
+ * The {@link RateLimiter} of a single node: buckets in memory, forgotten ten minutes after their last use. A cluster
+ * node counts on these too while Redis cannot be reached, so that its limits hold per node instead of failing.
+ */
 @Component
 @Conditional(ClusterMode.Off.class)
-class LocalRateLimiter implements RateLimiter {
+public class LocalRateLimiter implements RateLimiter {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))

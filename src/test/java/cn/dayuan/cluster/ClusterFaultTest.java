@@ -87,6 +87,8 @@ class ClusterFaultTest {
         HttpResponse<String> newsroom = new Browser().get(a.url("/admin/login"));
         assertThat(newsroom.statusCode()).as("the newsroom without its session store").isEqualTo(503);
         assertThat(newsroom.body()).contains("暂时无法登录");
+        assertThat(new Browser().get(b.url("/api/v1/captcha")).statusCode()).as("a captcha needs Redis").isEqualTo(503);
+        assertThat(new Browser().get(b.url("/captcha.png")).statusCode()).isEqualTo(503);
 
         // An edit while Redis is gone reaches the other node through the change log.
         a.retitle(id, "断线之中");

@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "dayuan.data-dir=target/test-data/database-suite",
         "dayuan.admin-password=" + DatabaseTest.ADMIN_PASSWORD,
         // Tests flush the view counter themselves, so they can see what is written when.
-        "dayuan.view-flush-interval=1h"})
+        "dayuan.view-flush-interval=1h",
+        // Tests answer captchas at once (their images come from KnownCaptchaCodes).
+        "dayuan.captcha-min-solve-time=0s"})
 @Import(FreshSchema.class)
 public abstract class DatabaseTest {
 

@@ -40,6 +40,7 @@ import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.channel.ChannelService;
+import cn.dayuan.sensitive.SensitiveWordService;
 import cn.dayuan.site.SiteService;
 
 @SpringBootTest(properties = {"dayuan.data-dir=" + NewsroomTest.DATA_DIR, "dayuan.admin-password=" + NewsroomTest.ADMIN_PASSWORD})
@@ -72,6 +73,8 @@ class NewsroomTest {
     ApiTokenService tokens;
     @Autowired
     SiteService site;
+    @Autowired
+    SensitiveWordService sensitiveWords;
 
     @BeforeEach
     void accountsAndChannel() {
@@ -139,6 +142,19 @@ class NewsroomTest {
         mvc.perform(post("/admin/articles/" + id + "/unpublish").session(editor).with(csrf()))
                 .andExpect(redirectedUrl("/admin/articles/" + id + "/edit"));
         assertThat(articles.findPublic(id)).isEmpty();
+    }
+
+    @Test
+    void aSensitiveWordInAnArticleIsAWarningNotABlock() throws Exception {
+        sensitiveWords.put("编辑部测试敏感词", false, "admin");
+        MockHttpSession editor = login("editor1");
+        MvcResult saved = mvc.perform(articleForm(editor, "draft", "title", "标题里有编辑部测试敏感词"))
+                .andExpect(status().isSeeOther())
+                .andReturn();
+        Notice notice = (Notice) saved.getFlashMap().get("notice");
+        assertThat(notice.success()).isTrue();
+        assertThat(notice.message()).startsWith("草稿已保存").contains("敏感词「编辑部测试敏感词」");
+        assertThat(articles.get(idFrom(saved)).title()).isEqualTo("标题里有编辑部测试敏感词");
     }
 
     @Test
