@@ -53,12 +53,7 @@ class CommentApiController {
                                                             @RequestParam(defaultValue = "1") int page,
                                                             @RequestParam(defaultValue = "20") int size,
                                                             Authentication who) {
-        if (page < 1 || page > 100_000) {
-            throw new InvalidInputException("page", "页码须在 1 到 100000 之间");
-        }
-        if (size < 1 || size > ArticleApiController.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "每页条数须在 1 到 " + ArticleApiController.MAX_PAGE_SIZE + " 之间");
-        }
+        Paging.check(page, size, ArticleApiController.MAX_PAGE_SIZE);
         Page<QueueItem> found = comments.queue(status, article, from == null ? null : format.startOf(from),
                 to == null ? null : format.startOf(to.plusDays(1)), page - 1, size);
         boolean admin = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));

@@ -23,7 +23,6 @@ import cn.dayuan.comment.CommentService;
 import cn.dayuan.comment.CommentService.CommentDraft;
 import cn.dayuan.comment.CommentService.Posted;
 import cn.dayuan.comment.CommentService.ReaderComment;
-import cn.dayuan.system.InvalidInputException;
 
 /**
  * What readers' pages and apps call without an account: a captcha, comments, likes and the counters. Nothing here is
@@ -78,12 +77,7 @@ class ReaderApiController {
     ResponseEntity<ArticleApiController.PageResponse<CommentResponse>> comments(
             @PathVariable long id, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
-        if (page < 1 || page > 100_000) {
-            throw new InvalidInputException("page", "页码须在 1 到 100000 之间");
-        }
-        if (size < 1 || size > MAX_COMMENT_PAGE_SIZE) {
-            throw new InvalidInputException("size", "每页条数须在 1 到 " + MAX_COMMENT_PAGE_SIZE + " 之间");
-        }
+        Paging.check(page, size, MAX_COMMENT_PAGE_SIZE);
         Page<ReaderComment> found = comments.approved(id, page - 1, size);
         List<CommentResponse> items = found.getContent().stream().map(c -> new CommentResponse(c.id(), c.replyTo(),
                 c.name(), c.content(), c.place(), format.time(c.createdAt()))).toList();

@@ -25,7 +25,6 @@ import cn.dayuan.report.ReportService.PublicCase;
 import cn.dayuan.report.ReportService.ReportDraft;
 import cn.dayuan.report.ReportStatus;
 import cn.dayuan.report.ReportStep;
-import cn.dayuan.system.InvalidInputException;
 
 /**
  * 举报: readers file a report (with a captcha) and look its status up by case number; editors work the queue.
@@ -83,12 +82,7 @@ class ReportApiController {
     ArticleApiController.PageResponse<CaseResponse> queue(@RequestParam(required = false) ReportStatus status,
                                                           @RequestParam(defaultValue = "1") int page,
                                                           @RequestParam(defaultValue = "20") int size) {
-        if (page < 1 || page > 100_000) {
-            throw new InvalidInputException("page", "页码须在 1 到 100000 之间");
-        }
-        if (size < 1 || size > ArticleApiController.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "每页条数须在 1 到 " + ArticleApiController.MAX_PAGE_SIZE + " 之间");
-        }
+        Paging.check(page, size, ArticleApiController.MAX_PAGE_SIZE);
         Page<CaseView> found = reports.queue(status, page - 1, size);
         return new ArticleApiController.PageResponse<>(found.getContent().stream().map(this::response).toList(), page,
                 size, found.getTotalElements(), found.getTotalPages());

@@ -2,18 +2,15 @@ package cn.dayuan.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
+import cn.dayuan.ReaderClient;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleService;
@@ -64,13 +62,14 @@ class ReaderCommentsTest {
     @Autowired
     JsonMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ReaderClient reader;
     private ArticleDetail article;
     private ArticleDetail closed;
     private long draftId;
 
     @BeforeAll
     void content() {
+        reader = ReaderClient.of(port);
         channels.create("评论测试", "pinglun", null, null, null);
         article = publish("读者评论的文章", true);
         closed = publish("关闭评论的文章", false);
@@ -98,9 +97,8 @@ class ReaderCommentsTest {
         assertThat(json.readTree(get("/api/v1/articles/" + article.id() + "/comments").body()).get("totalItems").asLong())
                 .isZero();
 
-        HttpResponse<String> approved = send(HttpRequest.newBuilder(uri("/api/v1/comments/" + id + "/approve"))
-                .header("Authorization", ADMIN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> approved = reader.send(reader.request("/api/v1/comments/" + id + "/approve")
+                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(json.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
 
@@ -118,11 +116,11 @@ class ReaderCommentsTest {
         JsonNode captcha = json.readTree(get("/api/v1/captcha").body());
         assertThat(captcha.get("image").asString()).startsWith("data:image/png;base64,");
         String id = captcha.get("id").asString();
-        HttpResponse<String> wrong = postJson("/api/v1/articles/" + article.id() + "/comments",
+        HttpResponse<String> wrong = reader.postJson("/api/v1/articles/" + article.id() + "/comments",
                 Map.of("content", "错误验证码的评论", "captchaId", id, "captchaAnswer", "nope"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("captchaAnswer");
-        HttpResponse<String> reused = postJson("/api/v1/articles/" + article.id() + "/comments",
+        HttpResponse<String> reused = reader.postJson("/api/v1/articles/" + article.id() + "/comments",
                 Map.of("content", "错误验证码的评论", "captchaId", id, "captchaAnswer", KnownCaptchaCodes.ANSWER));
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(reused.body()).contains("captchaId");
@@ -190,27 +188,19 @@ class ReaderCommentsTest {
 
     @Test
     void theFormWorksWithoutJavaScript() throws Exception {
-        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(uri("/captcha.png")).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-        String cookie = image.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-
-        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/comment/" + article.id()))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("name", "无脚本读者", "content", "不用脚本也能评论", "captchaAnswer", "0000"))));
+        HttpResponse<String> wrong = reader.postForm("/comment/" + article.id(), Map.of("name", "无脚本读者",
+                "content", "不用脚本也能评论", "captchaAnswer", "0000"), "Cookie", reader.captchaCookie());
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("验证码输入错误").contains("不用脚本也能评论").contains("无脚本读者");
 
-        cookie = http.send(HttpRequest.newBuilder(uri("/captcha.png")).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/comment/" + article.id()))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("name", "无脚本读者", "content", "不用脚本也能评论",
-                        "captchaAnswer", KnownCaptchaCodes.ANSWER.toLowerCase()))));
+        HttpResponse<String> posted = reader.postForm("/comment/" + article.id(), Map.of("name", "无脚本读者",
+                "content", "不用脚本也能评论", "captchaAnswer", KnownCaptchaCodes.ANSWER.toLowerCase()),
+                "Cookie", reader.captchaCookie());
         assertThat(posted.statusCode()).isEqualTo(303);
         String location = posted.headers().firstValue("Location").orElseThrow();
         assertThat(location).isEqualTo(article.url() + "?comment=pending#comments");
         assertThat(get(location.substring(0, location.indexOf('#'))).body()).contains("评论已提交，审核通过后显示");
+        assertThat(reader.get("/captcha.png").headers().firstValue("Content-Type")).hasValue("image/png");
     }
 
     @Test
@@ -238,41 +228,18 @@ class ReaderCommentsTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    /** Posts through the public form endpoint as the page's script does (a fresh captcha each time). */
-    private HttpResponse<String> postComment(long articleId, Map<String, Object> fields) throws Exception {
-        String captchaId = json.readTree(get("/api/v1/captcha").body()).get("id").asString();
-        Map<String, Object> all = new java.util.HashMap<>(fields);
-        all.put("captchaId", captchaId);
+    /** Posts as the page's script does, with a fresh captcha; with a honeypot value, through the plain form. */
+    private HttpResponse<String> postComment(long articleId, Map<String, Object> fields) {
+        Map<String, Object> all = new HashMap<>(fields);
+        all.put("captchaId", reader.captchaId());
         all.put("captchaAnswer", KnownCaptchaCodes.ANSWER);
         if (all.containsKey("website")) {
-            return send(HttpRequest.newBuilder(uri("/comment/" + articleId)).header("Accept", "application/json")
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(form(all)));
+            return reader.postForm("/comment/" + articleId, all, "Accept", "application/json");
         }
-        return postJson("/api/v1/articles/" + articleId + "/comments", all);
+        return reader.postJson("/api/v1/articles/" + articleId + "/comments", all);
     }
 
-    private HttpResponse<String> postJson(String path, Map<String, Object> body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
-    }
-
-    private static HttpRequest.BodyPublisher form(Map<String, ?> fields) {
-        return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    private HttpResponse<String> get(String path) {
+        return reader.get(path);
     }
 }

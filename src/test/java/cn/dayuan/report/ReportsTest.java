@@ -3,8 +3,6 @@ package cn.dayuan.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
+import cn.dayuan.ReaderClient;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleService;
@@ -72,11 +70,11 @@ class ReportsTest {
     @Autowired
     JsonMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
+    private ReaderClient reader;
 
     @BeforeAll
     void channel() {
+        reader = ReaderClient.fromManyAddresses(port);
         channels.create("举报测试", "jubaoceshi", null, null, null);
     }
 
@@ -126,19 +124,15 @@ class ReportsTest {
     @Test
     void theFormWorksWithoutJavaScriptAndKeepsWhatWasTypedAfterAMistake() throws Exception {
         ArticleDetail article = publish("无脚本举报的文章");
-        String cookie = captchaCookie();
-        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/jubao/")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("kind", "INFRINGEMENT", "url", article.url(), "description", "侵犯了我的著作权",
-                        "captchaAnswer", "0000"))));
+        HttpResponse<String> wrong = reader.postForm("/jubao/", Map.of("kind", "INFRINGEMENT", "url", article.url(),
+                "description", "侵犯了我的著作权", "captchaAnswer", "0000"), "Cookie", reader.captchaCookie());
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("验证码输入错误").contains("侵犯了我的著作权");
         assertThat(reports.queue(null, 0, 100).getContent()).noneMatch(c -> c.description().equals("侵犯了我的著作权"));
 
-        HttpResponse<String> filed = send(HttpRequest.newBuilder(uri("/jubao/")).header("Cookie", captchaCookie())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("kind", "INFRINGEMENT", "url", article.url(), "description", "侵犯了我的著作权",
-                        "captchaAnswer", KnownCaptchaCodes.ANSWER))));
+        HttpResponse<String> filed = reader.postForm("/jubao/", Map.of("kind", "INFRINGEMENT", "url", article.url(),
+                "description", "侵犯了我的著作权", "captchaAnswer", KnownCaptchaCodes.ANSWER),
+                "Cookie", reader.captchaCookie());
         assertThat(filed.statusCode()).isEqualTo(303);
         String location = filed.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/jubao/case?number=JB");
@@ -185,42 +179,26 @@ class ReportsTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private Map<String, Object> withCaptcha(Map<String, Object> fields) throws Exception {
+    private Map<String, Object> withCaptcha(Map<String, Object> fields) {
         Map<String, Object> all = new HashMap<>(fields);
-        all.put("captchaId", json.readTree(get("/api/v1/captcha").body()).get("id").asString());
+        all.put("captchaId", reader.captchaId());
         all.put("captchaAnswer", KnownCaptchaCodes.ANSWER);
         return all;
     }
 
-    private String captchaCookie() throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/captcha.png")).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    private HttpResponse<String> postJson(String path, Map<String, Object> body) {
+        return reader.postJson(path, body);
     }
 
-    private HttpResponse<String> postJson(String path, Map<String, Object> body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    private HttpResponse<String> get(String path) {
+        return reader.get(path);
     }
 
-    private static HttpRequest.BodyPublisher form(Map<String, ?> fields) {
-        return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    /** Each request from an address of its own (through the trusted proxy), so that no test meets another's limit. */
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        request.header("X-Forwarded-For", "203.0.113." + (readers.incrementAndGet() % 250 + 1));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return reader.send(request);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return reader.request(path).build().uri();
     }
 }

@@ -1,0 +1,21 @@
+package cn.dayuan.api;
+
+import cn.dayuan.system.InvalidInputException;
+
+/** The {@code page} (from 1) and {@code size} parameters of the lists that readers and editors page through. */
+final class Paging {
+
+    static final int MAX_PAGE = 100_000;
+
+    private Paging() {
+    }
+
+    static void check(int page, int size, int maxSize) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new InvalidInputException("page", "页码须在 1 到 " + MAX_PAGE + " 之间");
+        }
+        if (size < 1 || size > maxSize) {
+            throw new InvalidInputException("size", "每页条数须在 1 到 " + maxSize + " 之间");
+        }
+    }
+}
