@@ -67,9 +67,12 @@ public class StaticExporter {
     /** An address no channel, article or page can have (channel slugs start with a letter or digit). */
     static final String NOT_FOUND_PROBE = "/_dayuan-export-404/";
     static final String NOT_FOUND_FILE = "404.html";
-    /** Not exported: the newsroom, the API, counters, error dispatches; media are copied from the data folder. */
+    /**
+     * Not exported: the newsroom, the API, counters, error dispatches, and what readers send (comments, captchas,
+     * 举报), which stays with the portal behind the same host; media are copied from the data folder.
+     */
     private static final List<String> NOT_EXPORTED = List.of("/admin", "/api", "/actuator", "/counter", "/error",
-            "/media");
+            "/media", "/comment", "/captcha.png", "/jubao");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Asked for like a browser does, so error pages come out as the HTML readers see. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

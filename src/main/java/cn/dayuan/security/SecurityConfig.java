@@ -91,7 +91,7 @@ class SecurityConfig {
                             LoginAttempts loginAttempts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        // what readers' pages call: captcha, comments, likes, counters
+                        // what readers' pages call: captcha, comments, likes, counters, 举报 and its lookup
                         .requestMatchers(HttpMethod.GET, "/api/v1/captcha", "/api/v1/articles/*/comments",
                                 "/api/v1/articles/*/counters", "/api/v1/reports/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/articles/*/comments", "/api/v1/articles/*/like",

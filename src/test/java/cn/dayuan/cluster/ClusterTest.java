@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.dayuan.article.ViewCounter;
 import cn.dayuan.captcha.KnownCaptchaCodes;
+import cn.dayuan.sensitive.SensitiveWordService;
 import cn.dayuan.cluster.Nodes.Node;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.PageKeys;
@@ -283,6 +284,19 @@ class ClusterTest {
         assertThat(api(b, "POST", "/api/v1/comments/" + commentId + "/approve", null).statusCode()).isEqualTo(200);
         assertThat(a.millisUntil(page, body -> body.contains("跨节点的评论"), 5000)).isLessThan(5000);
         assertThat(b.millisUntil(page, body -> body.contains("跨节点的评论"), 5000)).isLessThan(5000);
+    }
+
+    @Test
+    @Order(10)
+    void aSensitiveWordAddedOnOneNodeIsFlaggedOnTheOther() throws Exception {
+        SensitiveWordService onB = b.bean(SensitiveWordService.class);
+        assertThat(onB.find("本地新造的敏感说法")).isEmpty();
+        a.bean(SensitiveWordService.class).put("新造的敏感说法", false, "admin");
+        long start = System.nanoTime();
+        while (onB.find("本地新造的敏感说法").isEmpty()) {
+            assertThat(System.nanoTime() - start).as("node b learns the word").isLessThan(10_000_000_000L);
+            Thread.sleep(50);
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

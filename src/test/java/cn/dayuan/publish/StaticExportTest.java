@@ -100,6 +100,8 @@ class StaticExportTest {
         assertThat(dir.resolve("test-pages/p/c.html")).as("a link with a query string").doesNotExist();
         assertThat(dir.resolve("test-pages/missing.html")).as("a broken link").doesNotExist();
         assertThat(dir.resolve("admin")).doesNotExist();
+        assertThat(dir.resolve("captcha.png")).as("a new captcha every time: it stays with the portal").doesNotExist();
+        assertThat(dir.resolve("jubao")).doesNotExist();
         assertThat(Files.readAllBytes(dir.resolve("test-pages/p/a.html")))
                 .isEqualTo(new TestHttp(port).get("/test-pages/p/a.html").body());
         assertThat(Files.readString(dir.resolve("404.html"))).isNotBlank();
