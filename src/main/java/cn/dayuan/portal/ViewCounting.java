@@ -12,12 +12,13 @@ import cn.dayuan.system.RateLimiter;
 
 /**
  * Which posts to the view counter are a reader reading: not a prefetch (the browser guessing the next page), not a
- * crawler or a script, and not the same address again on the same article within
- * {@code dayuan.view-repeat-interval} (counted across the nodes of a cluster). The others get the same answer but
- * add nothing, so the 阅读排行 cannot be pushed by one machine.
+ * crawler or a script, and not beyond {@value #VIEWS_PER_ADDRESS} views of one article from one address within
+ * {@code dayuan.view-repeat-interval} (counted across the nodes of a cluster). Many readers share an address behind
+ * a carrier's or an office's NAT, so an address gets a few views, not one; a flood from one machine adds those few
+ * and nothing more, so the 阅读排行 cannot be pushed by it. The others get the same answer but add nothing.
  */
 @Component
-class ViewCounting {
+public class ViewCounting {
 
     /** Crawlers and tools that say what they are; browsers say none of these words. */
     private static final Pattern NOT_A_READER = Pattern.compile(
@@ -25,13 +26,15 @@ class ViewCounting {
                     + "|go-http-client|okhttp|headless|phantomjs|facebookexternalhit|monitor",
             Pattern.CASE_INSENSITIVE);
 
+    public static final int VIEWS_PER_ADDRESS = 10;
+
     private final RateLimiter limiter;
     private final RateLimiter.Limit limit;
 
     ViewCounting(RateLimiter limiter, @Value("${dayuan.view-repeat-interval:10m}") Duration repeatInterval) {
         this.limiter = limiter;
         this.limit = repeatInterval.isZero() || repeatInterval.isNegative()
-                ? null : new RateLimiter.Limit("view", 1, repeatInterval);
+                ? null : new RateLimiter.Limit("view", VIEWS_PER_ADDRESS, repeatInterval);
     }
 
     /** Whether this post is a reader's view of article {@code id} that has not been counted yet. */
