@@ -89,8 +89,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a.viewCount from Article a where a.id = :id")
     Optional<Long> findViewCount(long id);
 
-    @Query("select a.viewCount from Article a where a.id = :id and " + PUBLIC)
-    Optional<Long> findPublicViewCount(long id, Instant now);
+    @Query("select a.createdAt from Article a where a.id = :id and " + PUBLIC)
+    Optional<Instant> findPublicCreatedAt(long id, Instant now);
 
     @Query("select a.likeCount from Article a where a.id = :id")
     Optional<Long> findLikeCount(long id);

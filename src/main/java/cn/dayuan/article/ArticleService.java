@@ -184,19 +184,20 @@ public class ArticleService {
     }
 
     /**
-     * A reader's view of a public article: counted when {@code counted} (not a crawler, not a repeat), and the
-     * counts after it. Drafts, unpublished and missing articles count nothing and answer zeros.
+     * A reader's view of a public article, and the counts after it. {@code counts} decides whether this view is
+     * counted (not a crawler, not beyond an address's allowance); it is given the article's identity, its id and
+     * creation time, which no other article ever has, even where ids start over in a database emptied and filled
+     * again beside the same Redis. Drafts, unpublished and missing articles count nothing and answer zeros.
      */
-    public Counts view(long id, boolean counted) {
-        Optional<Long> stored = articles.findPublicViewCount(id, Instant.now());
-        if (stored.isEmpty()) {
+    public Counts view(long id, java.util.function.Predicate<String> counts) {
+        Optional<Instant> created = articles.findPublicCreatedAt(id, Instant.now());
+        if (created.isEmpty()) {
             return new Counts(0, 0, 0);
         }
-        if (counted) {
+        if (counts.test(id + "@" + created.get().toEpochMilli())) {
             viewCounter.record(id);
         }
-        return new Counts(stored.get() + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L),
-                articles.findCommentCount(id).orElse(0));
+        return counts(id);
     }
 
     /** Current view, like and comment counts, including views not yet written. */

@@ -39,7 +39,7 @@ class CounterController {
      */
     @PostMapping("/counter/{id}/view")
     ResponseEntity<Counts> view(@PathVariable long id, HttpServletRequest request) {
-        Counts counts = articles.view(id, viewCounting.counts(request, id));
+        Counts counts = articles.view(id, article -> viewCounting.counts(request, article));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(counts);
     }
 

@@ -37,12 +37,12 @@ public class ViewCounting {
                 ? null : new RateLimiter.Limit("view", VIEWS_PER_ADDRESS, repeatInterval);
     }
 
-    /** Whether this post is a reader's view of article {@code id} that has not been counted yet. */
-    boolean counts(HttpServletRequest request, long id) {
+    /** Whether this post is a reader's view of {@code article} (its identity) within the address's allowance. */
+    boolean counts(HttpServletRequest request, String article) {
         if (!"POST".equals(request.getMethod()) || isPrefetch(request) || !looksLikeABrowser(request)) {
             return false;
         }
-        return limit == null || limiter.take(limit, request.getRemoteAddr() + "/" + id).allowed();
+        return limit == null || limiter.take(limit, request.getRemoteAddr() + "/" + article).allowed();
     }
 
     static boolean isPrefetch(HttpServletRequest request) {
