@@ -23,6 +23,7 @@ public class AccountService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{2,49}");
     public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -137,8 +138,10 @@ public class AccountService {
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
         }
-        if (rawPassword.length() > 128) {
-            throw new InvalidInputException("password", "密码不能超过 128 个字符");
+        // BCrypt reads 72 bytes at most, and refuses more rather than ignore them: say so instead of failing.
+        if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidInputException("password", "密码太长：最多 " + MAX_PASSWORD_BYTES
+                    + " 个字节（72 个英文字母、数字或符号，或 24 个汉字）");
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.dayuan.security;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,9 +57,31 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }
 
+    /**
+     * BCrypt behind Spring's delegating encoder. BCrypt reads 72 bytes and no more, so a longer password would match
+     * any password with the same first 72 bytes: no password is set that long (AccountService), and none is
+     * accepted at login.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return delegate.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return rawPassword != null && rawPassword.toString().getBytes(StandardCharsets.UTF_8).length
+                        <= AccountService.MAX_PASSWORD_BYTES && delegate.matches(rawPassword, encodedPassword);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encodedPassword) {
+                return delegate.upgradeEncoding(encodedPassword);
+            }
+        };
     }
 
     @Bean

@@ -117,6 +117,20 @@ class NewsroomAdminApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedNotFailed() {
+        post("/api/v1/accounts", Map.of("username", unique("long"), "password", "p".repeat(73), "role", "AUTHOR"),
+                admin()).invalid("password");
+        post("/api/v1/accounts", Map.of("username", unique("hanzi"), "password", "长".repeat(25), "role", "AUTHOR"),
+                admin()).invalid("password");
+        String username = unique("hanzi");
+        assertThat(post("/api/v1/accounts", Map.of("username", username, "password", "长".repeat(24),
+                "role", "AUTHOR"), admin()).status()).isEqualTo(201);
+        assertThat(get("/api/v1/me", basic(username, "长".repeat(24))).status()).isEqualTo(200);
+        assertThat(get("/api/v1/me", basic(username, "长".repeat(100))).status()).as("a long wrong password")
+                .isEqualTo(401);
+    }
+
+    @Test
     void theLastAdministratorCannotBeDemoted() {
         long adminId = get("/api/v1/me", admin()).json().path("id").asLong();
         put("/api/v1/accounts/" + adminId, Map.of("role", "EDITOR"), admin()).problem(409);
