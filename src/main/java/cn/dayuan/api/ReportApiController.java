@@ -25,6 +25,7 @@ import cn.dayuan.report.ReportService.PublicCase;
 import cn.dayuan.report.ReportService.ReportDraft;
 import cn.dayuan.report.ReportStatus;
 import cn.dayuan.report.ReportStep;
+import cn.dayuan.system.NotFoundException;
 
 /**
  * 举报: readers file a report (with a captcha) and look its status up by case number; editors work the queue.
@@ -91,40 +92,16 @@ class ReportApiController {
     record StepRequest(String note) {
     }
 
-    @PostMapping("/api/v1/reports/{id}/start")
+    /**
+     * One step on a case: {@code start}, {@code resolve}, {@code dismiss}, {@code withdraw} (takes the reported
+     * article off the site and closes the case, the note as its reason) or {@code remove-comment}.
+     */
+    @PostMapping("/api/v1/reports/{id}/{step}")
     @PreAuthorize("hasRole('EDITOR')")
-    CaseResponse start(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
-        return act(id, ReportStep.START, request, who);
-    }
-
-    @PostMapping("/api/v1/reports/{id}/resolve")
-    @PreAuthorize("hasRole('EDITOR')")
-    CaseResponse resolve(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
-        return act(id, ReportStep.RESOLVE, request, who);
-    }
-
-    @PostMapping("/api/v1/reports/{id}/dismiss")
-    @PreAuthorize("hasRole('EDITOR')")
-    CaseResponse dismiss(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
-        return act(id, ReportStep.DISMISS, request, who);
-    }
-
-    /** Withdraws the reported article from the site and closes the case as handled, the note as its reason. */
-    @PostMapping("/api/v1/reports/{id}/withdraw")
-    @PreAuthorize("hasRole('EDITOR')")
-    CaseResponse withdraw(@PathVariable long id, @RequestBody(required = false) StepRequest request, Principal who) {
-        return act(id, ReportStep.WITHDRAW_ARTICLE, request, who);
-    }
-
-    @PostMapping("/api/v1/reports/{id}/remove-comment")
-    @PreAuthorize("hasRole('EDITOR')")
-    CaseResponse removeComment(@PathVariable long id, @RequestBody(required = false) StepRequest request,
-                               Principal who) {
-        return act(id, ReportStep.REMOVE_COMMENT, request, who);
-    }
-
-    private CaseResponse act(long id, ReportStep step, StepRequest request, Principal who) {
-        return response(reports.act(id, step, request == null ? null : request.note(), who.getName()));
+    CaseResponse act(@PathVariable long id, @PathVariable String step,
+                     @RequestBody(required = false) StepRequest request, Principal who) {
+        ReportStep chosen = ReportStep.byPath(step).orElseThrow(() -> new NotFoundException("没有这个处理方式：" + step));
+        return response(reports.act(id, chosen, request == null ? null : request.note(), who.getName()));
     }
 
     private CaseResponse response(CaseView c) {

@@ -58,9 +58,10 @@ class ModerationController {
     String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String article,
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(defaultValue = "1") String page, Authentication who, Model model) {
-        CommentStatus wanted = status == null ? CommentStatus.PENDING : parseStatus(status);
+        CommentStatus wanted = status == null ? CommentStatus.PENDING : named(CommentStatus.values(), status);
         Long articleId = parseLong(article);
-        int pageNumber = Math.max(1, Math.min(100_000, parseLong(page) == null ? 1 : parseLong(page).intValue()));
+        Long asked = parseLong(page);
+        int pageNumber = asked == null ? 1 : (int) Math.max(1, Math.min(100_000, asked));
         LocalDate fromDay = parseDay(from);
         LocalDate toDay = parseDay(to);
         CommentFilter filter = new CommentFilter(wanted == null ? "" : wanted.name(), articleId, from, to, pageNumber);
@@ -87,7 +88,7 @@ class ModerationController {
     Object decide(@RequestParam(name = "ids", required = false) List<Long> ids,
                   @RequestParam(required = false) String action, @RequestParam(required = false) String returnTo,
                   Authentication who, RedirectAttributes redirect) {
-        ModerationAction chosen = parseAction(action);
+        ModerationAction chosen = named(ModerationAction.values(), action);
         try {
             if (chosen == null) {
                 throw new InvalidInputException("action", "请选择操作");
@@ -116,9 +117,7 @@ class ModerationController {
     @PostMapping("/settings/mode")
     @PreAuthorize("hasRole('ADMIN')")
     Object mode(@RequestParam(required = false) String mode, RedirectAttributes redirect) {
-        CommentMode chosen = Arrays.stream(CommentMode.values()).filter(m -> m.name().equals(mode))
-                .findFirst().orElse(null);
-        return saved(redirect, () -> comments.setMode(chosen), "审核方式已保存");
+        return saved(redirect, () -> comments.setMode(named(CommentMode.values(), mode)), "审核方式已保存");
     }
 
     @PostMapping("/settings/rate")
@@ -138,8 +137,7 @@ class ModerationController {
             if (channel == null) {
                 throw new InvalidInputException("channel", "请选择栏目");
             }
-            comments.setChannelRule(channel, Arrays.stream(ChannelRule.values())
-                    .filter(r -> r.name().equals(rule)).findFirst().orElse(null));
+            comments.setChannelRule(channel, named(ChannelRule.values(), rule));
         }, "栏目评论规则已保存");
     }
 
@@ -192,14 +190,9 @@ class ModerationController {
         return Redirects.seeOther("/admin/comments/settings");
     }
 
-    private static CommentStatus parseStatus(String value) {
-        return Arrays.stream(CommentStatus.values()).filter(s -> s.name().equals(value)).findFirst()
-                .orElse(null);
-    }
-
-    private static ModerationAction parseAction(String value) {
-        return Arrays.stream(ModerationAction.values()).filter(a -> a.name().equals(value)).findFirst()
-                .orElse(null);
+    /** The constant called {@code name}, or null: a form sends names, and an unknown one means "none chosen". */
+    private static <E extends Enum<E>> E named(E[] values, String name) {
+        return Arrays.stream(values).filter(v -> v.name().equals(name)).findFirst().orElse(null);
     }
 
     private static Long parseLong(String value) {

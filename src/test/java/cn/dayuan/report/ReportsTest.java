@@ -174,6 +174,8 @@ class ReportsTest {
         assertThat(noCaptcha.statusCode()).isEqualTo(400);
         assertThat(noCaptcha.body()).contains("captchaId");
         assertThat(get("/api/v1/reports/JB00000000-NOSUCH00").statusCode()).isEqualTo(404);
+        assertThat(send(reader.request("/api/v1/reports/1/explode").header("Authorization", ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).as("an unknown step").isEqualTo(404);
         assertThat(get("/jubao/case?number=%3Cscript%3E").body()).doesNotContain("<script>").contains("没有找到");
     }
 

@@ -199,11 +199,7 @@ class AuthorizationMatrixTest {
             line("POST", "/api/v1/reports", Needs.ANYONE),
             line("GET", "/api/v1/reports/{caseNumber}", Needs.ANYONE),
             line("GET", "/api/v1/reports", Needs.EDITOR),
-            line("POST", "/api/v1/reports/{id}/start", Needs.EDITOR),
-            line("POST", "/api/v1/reports/{id}/resolve", Needs.EDITOR),
-            line("POST", "/api/v1/reports/{id}/dismiss", Needs.EDITOR),
-            line("POST", "/api/v1/reports/{id}/withdraw", Needs.EDITOR),
-            line("POST", "/api/v1/reports/{id}/remove-comment", Needs.EDITOR));
+            line("POST", "/api/v1/reports/{id}/{step}", "/api/v1/reports/999999/start", Needs.EDITOR));
 
     @Autowired
     MockMvc mvc;
