@@ -3,6 +3,7 @@ package cn.dayuan.api;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.dayuan.article.ArticleService;
 import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.TooManyRequestsException;
@@ -70,9 +73,23 @@ class ApiExceptionHandler {
         return answer(ApiProblems.of(HttpStatus.NOT_FOUND, e.getMessage()));
     }
 
+    /** A save over a newer version: the problem names the revisions saved meanwhile. */
+    @ExceptionHandler(ArticleService.EditedMeanwhileException.class)
+    ResponseEntity<ProblemDetail> editedMeanwhile(ArticleService.EditedMeanwhileException e) {
+        ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("meanwhile", e.meanwhile().stream().map(r -> Map.of("number", r.number(),
+                "account", r.account(), "time", r.time().toString(), "fields", r.fields())).toList());
+        return answer(problem);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return answer(ApiProblems.of(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return answer(ApiProblems.of(HttpStatus.FORBIDDEN, e.getMessage()));
     }
 
     @ExceptionHandler(UnavailableException.class)

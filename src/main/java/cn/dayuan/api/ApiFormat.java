@@ -71,6 +71,18 @@ class ApiFormat {
         }
     }
 
+    /** A time as {@link #parseTime} reads it, or a day ({@code 2026-12-01}) meaning its first instant. */
+    Instant parseTimeOrDay(String field, String value) {
+        if (value != null && value.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return startOf(java.time.LocalDate.parse(value.trim()));
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(field, "日期不正确：" + value.trim());
+            }
+        }
+        return parseTime(field, value);
+    }
+
     private static String firstNonBlank(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -22,6 +24,9 @@ import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.ReviewDecision;
+import cn.dayuan.article.RevisionDetail;
+import cn.dayuan.article.RevisionSummary;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.system.InvalidInputException;
 
@@ -46,12 +51,13 @@ class ArticleApiController {
     /**
      * The body of POST and PUT. Left-out fields mean: no subtitle/author/…, tags suggested from the text (send
      * {@code []} for none), summary made from the text, rights {@code ORIGINAL}, status {@code DRAFT}, publish time
-     * "now" when published, comments open, not a headline, not pinned.
+     * "now" when published, comments open, not a headline, not pinned. {@code version} (or an {@code If-Match}
+     * header with the ETag a GET gave) makes a PUT fail with 409 when the article changed since.
      */
     record ArticleRequest(String title, String subtitle, String summary, String body, String channel, String author,
                           String source, String sourceUrl, String editor, List<String> tags, RightsType rightsType,
                           String publishedAt, ArticleStatus status, String coverImage, Boolean headline,
-                          Boolean pinned, Boolean commentsOpen) {
+                          Boolean pinned, Boolean commentsOpen, Long version) {
     }
 
     /** An article with every field; the fields of {@link ArticleRequest} have the same names and shapes. */
@@ -61,7 +67,30 @@ class ArticleApiController {
                            OffsetDateTime publishedAt, ArticleStatus status, String coverImage, boolean headline,
                            boolean pinned, boolean commentsOpen, String publisher, String publisherName,
                            long viewCount, long likeCount, int commentCount, OffsetDateTime createdAt,
-                           OffsetDateTime updatedAt, long version) {
+                           OffsetDateTime updatedAt, long version, int reviewLevel, int reviewLevels,
+                           List<ReviewResponse> reviews, String rejectionReason, Integer pendingRevision,
+                           String notice) {
+    }
+
+    /** One step of the article's reviews; {@code level} 0 is an editor's publishing without the levels. */
+    record ReviewResponse(int level, String account, String accountName, ReviewDecision decision,
+                          OffsetDateTime time, String reason) {
+    }
+
+    record RejectRequest(String reason) {
+    }
+
+    record RevisionItem(int number, String account, OffsetDateTime time, List<String> fields, boolean pending) {
+    }
+
+    record RevisionResponse(int number, String account, OffsetDateTime time, List<String> fields, boolean pending,
+                            String title, String subtitle, String summary, String body, String channel,
+                            String author, String source, String sourceUrl, String editor, List<String> tags,
+                            RightsType rightsType, ArticleStatus status, OffsetDateTime publishedAt,
+                            String coverImage, boolean headline, boolean pinned, boolean commentsOpen) {
+    }
+
+    record ItemsResponse<T>(List<T> items) {
     }
 
     record ArticleListItem(long id, String url, String title, String subtitle, String summary, String channel,
@@ -87,34 +116,82 @@ class ArticleApiController {
                                        @RequestParam(required = false) String q,
                                        @RequestParam(required = false) String author,
                                        @RequestParam(defaultValue = "1") int page,
-                                       @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+                                       @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
+                                       Principal principal) {
         if (page < 1) {
             throw new InvalidInputException("page", "页码从 1 开始");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间");
         }
-        Page<ArticleSummary> found = articles.search(new ArticleQuery(channel, status, q, author), page - 1, size);
+        Page<ArticleSummary> found = articles.search(new ArticleQuery(channel, status, q, author), page - 1, size,
+                principal.getName());
         return new PageResponse<>(found.getContent().stream().map(this::listItem).toList(), page, size,
                 found.getTotalElements(), found.getTotalPages());
     }
 
+    /** The article with its version as a strong ETag, for {@code If-Match} on a later PUT. */
     @GetMapping("/api/v1/articles/{id}")
-    ArticleResponse get(@PathVariable long id) {
-        return response(articles.get(id));
+    ResponseEntity<ArticleResponse> get(@PathVariable long id, Principal principal) {
+        ArticleDetail article = articles.get(id, principal.getName());
+        return ResponseEntity.ok().eTag(Long.toString(article.version()))
+                .body(response(article, principal, null));
     }
 
     @PostMapping("/api/v1/articles")
     ResponseEntity<ArticleResponse> create(@RequestBody ArticleRequest request, Principal principal) {
         ArticleDetail created = articles.create(draft(request), principal.getName());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(response(created));
+                .buildAndExpand(created.id()).toUri()).eTag(Long.toString(created.version()))
+                .body(response(created, principal, request));
     }
 
-    /** Replaces the whole article with the request, exactly as POST would have written it. */
+    /**
+     * Replaces the whole article with the request, exactly as POST would have written it. A stale {@code version}
+     * or {@code If-Match} is refused with 409; the problem lists the revisions saved meanwhile.
+     */
     @PutMapping("/api/v1/articles/{id}")
-    ArticleResponse update(@PathVariable long id, @RequestBody ArticleRequest request, Principal principal) {
-        return response(articles.update(id, draft(request), principal.getName()));
+    ResponseEntity<ArticleResponse> update(@PathVariable long id, @RequestBody ArticleRequest request,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           Principal principal) {
+        ArticleDetail saved = articles.update(id, draft(request), principal.getName(), expectedVersion(ifMatch,
+                request.version()));
+        return ResponseEntity.ok().eTag(Long.toString(saved.version())).body(response(saved, principal, request));
+    }
+
+    @PostMapping("/api/v1/articles/{id}/approve")
+    ArticleResponse approve(@PathVariable long id, Principal principal) {
+        return response(articles.approve(id, principal.getName()), principal, null);
+    }
+
+    @PostMapping("/api/v1/articles/{id}/reject")
+    ArticleResponse reject(@PathVariable long id, @RequestBody(required = false) RejectRequest request,
+                           Principal principal) {
+        return response(articles.reject(id, request == null ? null : request.reason(), principal.getName()),
+                principal, null);
+    }
+
+    @GetMapping("/api/v1/articles/{id}/revisions")
+    ItemsResponse<RevisionItem> revisions(@PathVariable long id, Principal principal) {
+        return new ItemsResponse<>(articles.revisions(id, principal.getName()).stream()
+                .map(r -> new RevisionItem(r.number(), r.account(), format.time(r.time()), r.fields(), r.pending()))
+                .toList());
+    }
+
+    @GetMapping("/api/v1/articles/{id}/revisions/{number}")
+    RevisionResponse revision(@PathVariable long id, @PathVariable int number, Principal principal) {
+        RevisionDetail r = articles.revision(id, number, principal.getName());
+        RevisionSummary about = r.revision();
+        return new RevisionResponse(about.number(), about.account(), format.time(about.time()), about.fields(),
+                about.pending(), r.title(), r.subtitle(), r.summary(), r.body(), r.channel(), r.author(), r.source(),
+                r.sourceUrl(), r.editor(), r.tags(), r.rightsType(), r.status(), format.time(r.publishedAt()),
+                r.coverImage(), r.headline(), r.pinned(), r.commentsOpen());
+    }
+
+    /** Brings an old revision back as a new one (an editor restoring an author's pending revision puts it live). */
+    @PostMapping("/api/v1/articles/{id}/revisions/{number}/restore")
+    ArticleResponse restoreRevision(@PathVariable long id, @PathVariable int number, Principal principal) {
+        return response(articles.restoreRevision(id, number, principal.getName()), principal, null);
     }
 
     @DeleteMapping("/api/v1/articles/{id}")
@@ -125,17 +202,17 @@ class ArticleApiController {
 
     @PostMapping("/api/v1/articles/{id}/publish")
     ArticleResponse publish(@PathVariable long id, Principal principal) {
-        return response(articles.publish(id, principal.getName()));
+        return response(articles.publish(id, principal.getName()), principal, null);
     }
 
     @PostMapping("/api/v1/articles/{id}/unpublish")
     ArticleResponse unpublish(@PathVariable long id, Principal principal) {
-        return response(articles.unpublish(id, principal.getName()));
+        return response(articles.unpublish(id, principal.getName()), principal, null);
     }
 
     @PostMapping("/api/v1/articles/{id}/submit")
     ArticleResponse submit(@PathVariable long id, Principal principal) {
-        return response(articles.submitForReview(id, principal.getName()));
+        return response(articles.submitForReview(id, principal.getName()), principal, null);
     }
 
     /** Keywords and a summary suggested from a body (HTML or plain text). */
@@ -154,13 +231,44 @@ class ArticleApiController {
                 !Boolean.FALSE.equals(r.commentsOpen()));
     }
 
-    private ArticleResponse response(ArticleDetail a) {
+    /** The version a PUT expects: the {@code If-Match} ETag (quoted, maybe weak) or else the body's. */
+    private static Long expectedVersion(String ifMatch, Long bodyVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return bodyVersion;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "If-Match 须是读取文章时得到的 ETag，例如 \"3\"");
+        }
+    }
+
+    /** What the client should know about a save it asked for and did not get as asked. */
+    private static String notice(ArticleRequest request, ArticleDetail saved) {
+        if (request == null) {
+            return null;
+        }
+        if (request.status() == ArticleStatus.PUBLISHED && saved.status() == ArticleStatus.PENDING) {
+            return "作者不能直接发布文章，已提交审核，审核通过后发布";
+        }
+        if (saved.pendingRevision() != null && saved.status() == ArticleStatus.PUBLISHED) {
+            return "修改已保存为待审修改（第 " + saved.pendingRevision() + " 版），编辑审核前读者看到的仍是原来的版本";
+        }
+        return null;
+    }
+
+    private ArticleResponse response(ArticleDetail a, Principal principal, ArticleRequest request) {
+        List<ReviewResponse> reviews = articles.reviews(a.id(), principal.getName()).stream()
+                .map(r -> new ReviewResponse(r.level(), r.account(), r.accountName(), r.decision(),
+                        format.time(r.time()), r.reason())).toList();
         return new ArticleResponse(a.id(), format.absolute(a.url()), a.title(), a.subtitle(), a.summary(), a.body(),
                 a.channelPath(), a.channelId(), a.channelName(), a.author(), a.source(), a.sourceUrl(), a.editor(),
                 a.tagNames(), a.rightsType(), format.time(a.publishedAt()), a.status(), a.coverImage(),
                 a.headline(), a.pinned(), a.commentsOpen(), a.publisherUsername(), a.publisherName(),
                 a.viewCount(), a.likeCount(), a.commentCount(), format.time(a.createdAt()),
-                format.time(a.updatedAt()), a.version());
+                format.time(a.updatedAt()), a.version(), a.reviewLevel(), a.reviewLevels(), reviews,
+                a.rejectionReason(), a.pendingRevision(), notice(request, a));
     }
 
     private ArticleListItem listItem(ArticleSummary a) {

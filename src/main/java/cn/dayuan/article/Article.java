@@ -62,6 +62,14 @@ public class Article {
     private long viewCount;
     private long likeCount;
     private int commentCount;
+    /** While PENDING, the review level awaiting sign-off (1..3); 0 otherwise. */
+    private int reviewLevel;
+    /** Why the last reviewer sent it back; shown to its author until it is submitted again. */
+    private String rejectionReason;
+    @Enumerated(EnumType.STRING)
+    private ArticleStatus statusBeforeTrash;
+    private Instant trashedAt;
+    private String trashedBy;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -105,10 +113,59 @@ public class Article {
     }
 
     void changeStatus(ArticleStatus status, Instant publishedAt) {
+        if (status != ArticleStatus.PENDING) {
+            this.reviewLevel = 0;
+        }
         this.status = status;
         this.publishedAt = stored(publishedAt);
         this.updatedAt = now();
         this.awaitingGoLive = isPublished() && this.publishedAt.isAfter(updatedAt);
+    }
+
+    /** Sent to the first review level; a reason from an earlier rejection has been dealt with. */
+    void submit() {
+        changeStatus(ArticleStatus.PENDING, publishedAt);
+        this.reviewLevel = 1;
+        this.rejectionReason = null;
+    }
+
+    /** Signed off at its level: on to the next one. */
+    void advanceReview() {
+        this.reviewLevel++;
+        this.updatedAt = now();
+    }
+
+    /** Sent back to its author as a draft, with the reviewer's reason. */
+    void reject(String reason) {
+        changeStatus(ArticleStatus.DRAFT, publishedAt);
+        this.reviewLevel = 0;
+        this.rejectionReason = reason;
+    }
+
+    /** Published at the end of its review (or by an editor without one). */
+    void publish(Instant at, String responsibleEditor) {
+        changeStatus(ArticleStatus.PUBLISHED, at);
+        this.reviewLevel = 0;
+        this.rejectionReason = null;
+        if (editor == null || editor.isBlank()) {
+            this.editor = responsibleEditor;
+        }
+    }
+
+    void trash(String by) {
+        this.statusBeforeTrash = status;
+        this.status = ArticleStatus.TRASHED;
+        this.trashedAt = now();
+        this.trashedBy = by;
+        this.awaitingGoLive = false;
+    }
+
+    /** Back from the recycle bin with the status it had, its URL, revisions and counters untouched. */
+    void restoreFromTrash() {
+        changeStatus(statusBeforeTrash == null ? ArticleStatus.DRAFT : statusBeforeTrash, publishedAt);
+        this.statusBeforeTrash = null;
+        this.trashedAt = null;
+        this.trashedBy = null;
     }
 
     private boolean isPublished() {
@@ -211,6 +268,22 @@ public class Article {
 
     public int getCommentCount() {
         return commentCount;
+    }
+
+    public int getReviewLevel() {
+        return reviewLevel;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public Instant getTrashedAt() {
+        return trashedAt;
+    }
+
+    public String getTrashedBy() {
+        return trashedBy;
     }
 
     public Instant getCreatedAt() {

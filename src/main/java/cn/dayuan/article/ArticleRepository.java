@@ -68,6 +68,9 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("update Article a set a.awaitingGoLive = false where a.id = :id and a.awaitingGoLive = true")
     int claimGoLive(long id);
 
+    @Query("select a from Article a where a.status = cn.dayuan.article.ArticleStatus.TRASHED and a.trashedAt < :before")
+    List<Article> findTrashedBefore(Instant before);
+
     interface ArticleRef {
         long getId();
 

@@ -1,5 +1,6 @@
 package cn.dayuan.article;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +30,12 @@ import cn.dayuan.channel.Channel;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelTree;
 import cn.dayuan.channel.ChannelView;
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ChineseText;
+import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -63,11 +67,20 @@ public class ArticleService {
     private final ArticleListings listings;
     private final MostReadStore mostReadStore;
     private final ApplicationEventPublisher events;
+    private final ArticlePolicy policy;
+    private final ReviewStore reviewStore;
+    private final ArticleRevisionRepository revisions;
+    private final Duration trashRetention;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
+                   ArticleRevisionRepository revisions, DayuanProperties properties) {
         this.articles = articles;
+        this.policy = policy;
+        this.reviewStore = reviewStore;
+        this.revisions = revisions;
+        this.trashRetention = properties.trashRetention();
         this.mostReadStore = mostReadStore;
         this.listings = listings;
         this.channels = channels;
@@ -79,46 +92,76 @@ public class ArticleService {
 
     // ---- writing ------------------------------------------------------------------------------------------
 
-    /** Writes a new article as {@code actor} (a newsroom username), who becomes its publisher. */
+    /**
+     * Writes a new article as {@code actor} (a newsroom username), who becomes its publisher. An author asking for
+     * {@code PUBLISHED} gets it saved as pending review (the answer's status says so).
+     */
     @Transactional
     public ArticleDetail create(ArticleDraft draft, String actor) {
         Account account = actor(actor);
         ArticleDraft checked = check(draft, account);
         Channel channel = channels.getByPath(checked.channel());
         Article article = new Article(account);
-        article.apply(checked, channel, tags.findOrCreate(checked.tags()));
-        articles.save(article);
+        ArticleStatus wanted = checked.status();
+        article.apply(withStatus(checked, ArticleStatus.DRAFT), channel, tags.findOrCreate(checked.tags()));
+        articles.saveAndFlush(article);
+        enterStatus(article, wanted, checked.publishedAt(), account);
+        keepRevision(article, null, account, false);
+        audit(AuditEvent.of(actor, "article.create", object(article)).with("title", null, article.getTitle())
+                .with("status", null, article.getStatus()));
         announce(article, Place.NOWHERE);
         return detail(article);
     }
 
+    /** {@link #update(long, ArticleDraft, String, Long)} without a version check. */
     @Transactional
     public ArticleDetail update(long id, ArticleDraft draft, String actor) {
+        return update(id, draft, actor, null);
+    }
+
+    /**
+     * Replaces an article's content. With {@code expectedVersion} (the version the editor's form or client read), a
+     * save over a newer version is refused with {@link EditedMeanwhileException}, so no one's change is lost. An
+     * author's edit of their published article is kept as a pending revision; the live version stays up until an
+     * editor restores it.
+     */
+    @Transactional
+    public ArticleDetail update(long id, ArticleDraft draft, String actor, Long expectedVersion) {
         Account account = actor(actor);
         Article article = load(id);
-        checkMayEdit(article, account);
+        policy.requireMayEdit(account, article);
+        if (expectedVersion != null && expectedVersion != article.getVersion()) {
+            throw new EditedMeanwhileException(revisionsAfter(article.getId(), expectedVersion));
+        }
         ArticleDraft checked = check(draft, account);
         Channel channel = channels.getByPath(checked.channel());
-        Place before = Place.of(article);
-        article.apply(checked, channel, tags.findOrCreate(checked.tags()));
+        if (!policy.editGoesLive(account, article)) {
+            return propose(article, checked, channel, account);
+        }
+        ArticleContent before = ArticleContent.of(article);
+        Place place = Place.of(article);
+        ArticleStatus wanted = checked.status();
+        article.apply(withStatus(checked, article.getStatus()), channel, tags.findOrCreate(checked.tags()));
+        enterStatus(article, wanted, checked.publishedAt(), account);
         articles.flush();
-        announce(article, before);
+        settlePendingRevisions(article.getId());
+        keepRevision(article, before, account, false);
+        audit(changes(AuditEvent.of(actor, "article.update", object(article)), before, ArticleContent.of(article)));
+        announce(article, place);
         return detail(article);
     }
 
-    /** Makes an article public now (or at its scheduled time, if that lies ahead). */
+    /** Makes an article public now (or at its scheduled time, if that lies ahead), without the review levels. */
     @Transactional
     public ArticleDetail publish(long id, String actor) {
         Account account = actor(actor);
-        requireEditor(account, "发布文章");
+        policy.requireEditor(account, "发布文章");
         Article article = load(id);
-        if (article.getBody() == null || ArticleHtml.text(article.getBody()).isBlank() && !article.getBody().contains("<img")) {
-            throw new InvalidInputException("body", "正文为空的文章不能发布");
-        }
-        // An explicit publish time is kept: it may be a scheduled time or the original date of an imported article.
-        Instant at = article.getPublishedAt() == null ? Instant.now() : article.getPublishedAt();
+        policy.requireMayEdit(account, article);
         Place before = Place.of(article);
-        article.changeStatus(ArticleStatus.PUBLISHED, at);
+        ArticleStatus was = article.getStatus();
+        enterStatus(article, ArticleStatus.PUBLISHED, article.getPublishedAt(), account);
+        audit(AuditEvent.of(actor, "article.publish", object(article)).with("status", was, article.getStatus()));
         announce(article, before);
         return detail(article);
     }
@@ -126,38 +169,277 @@ public class ArticleService {
     /** Takes an article off the public site; it stays in the newsroom and can be published again. */
     @Transactional
     public ArticleDetail unpublish(long id, String actor) {
-        requireEditor(actor(actor), "撤下文章");
+        Account account = actor(actor);
+        policy.requireEditor(account, "撤下文章");
         Article article = load(id);
+        policy.requireMayEdit(account, article);
         Place before = Place.of(article);
+        ArticleStatus was = article.getStatus();
         article.changeStatus(ArticleStatus.UNPUBLISHED, article.getPublishedAt());
+        audit(AuditEvent.of(actor, "article.unpublish", object(article)).with("status", was, article.getStatus()));
         announce(article, before);
         return detail(article);
     }
 
-    /** An author hands a draft to the editors. */
+    /** An author (or editor) hands an article to the first review level. */
     @Transactional
     public ArticleDetail submitForReview(long id, String actor) {
         Account account = actor(actor);
         Article article = load(id);
-        checkMayEdit(article, account);
+        policy.requireMayEdit(account, article);
         if (article.getStatus() == ArticleStatus.PUBLISHED) {
             throw new InvalidInputException("status", "文章已发布，无需送审");
         }
-        article.changeStatus(ArticleStatus.PENDING, article.getPublishedAt());
+        if (article.getStatus() == ArticleStatus.PENDING) {
+            throw new ConflictException("文章已在审核中（" + levelName(article) + "）");
+        }
+        requireBody(article);
+        ArticleStatus was = article.getStatus();
+        Place before = Place.of(article);
+        enterStatus(article, ArticleStatus.PENDING, article.getPublishedAt(), account);
+        audit(AuditEvent.of(actor, "article.submit", object(article)).with("status", was, article.getStatus()));
+        announce(article, before);
         return detail(article);
     }
 
+    /**
+     * Signs off the level a pending article awaits: it moves on to the next level or, at the last one, is published
+     * (or scheduled for its publish time) with the approver as 责任编辑 unless one was named.
+     */
+    @Transactional
+    public ArticleDetail approve(long id, String actor) {
+        Account account = actor(actor);
+        policy.requireEditor(account, "审核文章");
+        Article article = load(id);
+        requirePending(article);
+        int levels = levels(article);
+        policy.requireMaySignOff(account, article, reviewStore.policy(), levels, reviewStore.reviews(id));
+        int level = article.getReviewLevel();
+        reviewStore.add(id, level, actor, ReviewDecision.APPROVED, null);
+        Place before = Place.of(article);
+        if (level >= levels) {
+            article.publish(publishTime(article), account.getDisplayName());
+        } else {
+            article.advanceReview();
+        }
+        audit(AuditEvent.of(actor, "article.approve", object(article)).with("reviewLevel", level, null)
+                .with("status", ArticleStatus.PENDING, article.getStatus()));
+        announce(article, before);
+        return detail(article);
+    }
+
+    /** Sends a pending article back to its author as a draft, with a reason the author reads in the newsroom. */
+    @Transactional
+    public ArticleDetail reject(long id, String reason, String actor) {
+        Account account = actor(actor);
+        policy.requireEditor(account, "审核文章");
+        Article article = load(id);
+        requirePending(article);
+        policy.requireMaySignOff(account, article, reviewStore.policy(), levels(article), reviewStore.reviews(id));
+        String checkedReason = required(reason, "reason", "退回理由", 500);
+        int level = article.getReviewLevel();
+        reviewStore.add(id, level, actor, ReviewDecision.REJECTED, checkedReason);
+        article.reject(checkedReason);
+        audit(AuditEvent.of(actor, "article.reject", object(article)).with("reviewLevel", level, null)
+                .with("reason", null, checkedReason));
+        return detail(article);
+    }
+
+    /** Every step of an article's reviews, oldest first. */
+    public List<Review> reviews(long id, String actor) {
+        Article article = load(id);
+        policy.requireMayRead(actor(actor), article);
+        return reviewStore.reviews(id);
+    }
+
+    /** Moves an article to the recycle bin: it leaves the site at once and can be restored for a while. */
     @Transactional
     public void delete(long id, String actor) {
         Account account = actor(actor);
         Article article = load(id);
-        if (!account.getRole().includes(Role.EDITOR)) {
-            checkMayEdit(article, account);
-        }
+        policy.requireMayDelete(account, article);
         Place before = Place.of(article);
-        long articleId = article.getId();
+        ArticleStatus was = article.getStatus();
+        article.trash(actor);
+        audit(AuditEvent.of(actor, "article.trash", object(article)).with("status", was, article.getStatus()));
+        announce(article.getId(), before, Place.NOWHERE);
+    }
+
+    // ---- recycle bin ---------------------------------------------------------------------------------------
+
+    /** An article in the recycle bin: who put it there, when, and when it will be purged for good. */
+    public record TrashedArticle(ArticleSummary article, Instant trashedAt, String trashedBy, Instant purgedAt) {
+    }
+
+    /** The recycle bin, most recently deleted first. */
+    public Page<TrashedArticle> trash(int page, int size, String actor) {
+        policy.requireEditor(actor(actor), "查看回收站");
+        Specification<Article> trashed = (root, q, cb) -> cb.equal(root.get("status"), ArticleStatus.TRASHED);
+        return articles.findAll(trashed, pageRequest(page, size, Sort.by(Sort.Order.desc("trashedAt"),
+                Sort.Order.desc("id")))).map(a -> new TrashedArticle(summary(a), a.getTrashedAt(),
+                a.getTrashedBy(), a.getTrashedAt().plus(trashRetention)));
+    }
+
+    /** Takes an article out of the recycle bin with its URL, revisions and counters, in the status it had. */
+    @Transactional
+    public ArticleDetail restoreFromTrash(long id, String actor) {
+        policy.requireAdmin(actor(actor), "恢复回收站中的文章");
+        Article article = trashed(id);
+        article.restoreFromTrash();
+        audit(AuditEvent.of(actor, "article.restore", object(article))
+                .with("status", ArticleStatus.TRASHED, article.getStatus()));
+        announce(article, Place.NOWHERE);
+        return detail(article);
+    }
+
+    /** Deletes an article in the recycle bin for good, with its revisions, reviews and comments. */
+    @Transactional
+    public void purge(long id, String actor) {
+        policy.requireAdmin(actor(actor), "彻底删除文章");
+        Article article = trashed(id);
+        audit(AuditEvent.of(actor, "article.purge", object(article)).with("title", article.getTitle(), null));
         articles.delete(article);
-        announce(articleId, before, Place.NOWHERE);
+    }
+
+    /** Purges what has lain in the recycle bin longer than {@code dayuan.trash-retention}; returns how many. */
+    @Transactional
+    public int purgeExpiredTrash() {
+        List<Article> expired = articles.findTrashedBefore(Instant.now().minus(trashRetention));
+        for (Article article : expired) {
+            audit(AuditEvent.of(AuditEvent.SYSTEM, "article.purge", object(article))
+                    .with("title", article.getTitle(), null));
+            articles.delete(article);
+        }
+        return expired.size();
+    }
+
+    private Article trashed(long id) {
+        return articles.findWithDetailsById(id).filter(a -> a.getStatus() == ArticleStatus.TRASHED)
+                .orElseThrow(() -> new NotFoundException("回收站中没有这篇文章：" + id));
+    }
+
+    // ---- revisions -----------------------------------------------------------------------------------------
+
+    /** An article's revisions, newest first. */
+    public List<RevisionSummary> revisions(long id, String actor) {
+        policy.requireMayRead(actor(actor), load(id));
+        return revisions.findByArticleIdOrderByRevisionNumberDesc(id).stream().map(RevisionSummary::of).toList();
+    }
+
+    public RevisionDetail revision(long id, int number, String actor) {
+        policy.requireMayRead(actor(actor), load(id));
+        ArticleRevision revision = revision(id, number);
+        ArticleContent c = revision.content();
+        String channel = channels.tree().byId(c.channelId()).map(ChannelView::path).orElse(null);
+        return new RevisionDetail(RevisionSummary.of(revision), c.title(), c.subtitle(), c.summary(), c.body(),
+                channel, c.author(), c.source(), c.sourceUrl(), c.editor(), c.tags(), c.rightsType(), c.status(),
+                c.publishedAt(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen());
+    }
+
+    /**
+     * Brings back an old revision's content as a new revision; the article keeps its status and publish time. An
+     * editor restoring an author's pending revision puts that edit live.
+     */
+    @Transactional
+    public ArticleDetail restoreRevision(long id, int number, String actor) {
+        Article article = load(id);
+        ArticleContent c = revision(id, number).content();
+        String channel = channels.tree().byId(c.channelId()).map(ChannelView::path)
+                .orElseThrow(() -> new ConflictException("该版本所在的栏目已被删除，无法恢复"));
+        ArticleDraft draft = new ArticleDraft(c.title(), c.subtitle(), c.summary(), c.body(), channel, c.author(),
+                c.source(), c.sourceUrl(), c.editor(), c.tags(), c.rightsType(), article.getPublishedAt(),
+                article.getStatus(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen());
+        ArticleDetail restored = update(id, draft, actor);
+        audit(AuditEvent.of(actor, "article.revision.restore", object(article)).with("revision", null, number));
+        return restored;
+    }
+
+    private ArticleRevision revision(long id, int number) {
+        return revisions.findByArticleIdAndRevisionNumber(id, number)
+                .orElseThrow(() -> new NotFoundException("文章 " + id + " 没有第 " + number + " 版"));
+    }
+
+    /** A save refused because the article changed since the editor read it: the revisions saved meanwhile. */
+    public static class EditedMeanwhileException extends ConflictException {
+
+        private final transient List<RevisionSummary> meanwhile;
+
+        EditedMeanwhileException(List<RevisionSummary> meanwhile) {
+            super("文章在您编辑期间已被" + meanwhile.stream().map(RevisionSummary::account).distinct()
+                    .reduce((a, b) -> a + "、" + b).map(who -> " " + who + " ").orElse("他人")
+                    + "修改，请核对后再保存");
+            this.meanwhile = List.copyOf(meanwhile);
+        }
+
+        public List<RevisionSummary> meanwhile() {
+            return meanwhile;
+        }
+    }
+
+    // ---- how reviews go ------------------------------------------------------------------------------------
+
+    public ReviewPolicy reviewPolicy() {
+        return reviewStore.policy();
+    }
+
+    /** Sets how many levels a review has, site-wide, and who may sign off each level. */
+    @Transactional
+    public void setReviewPolicy(int levels, List<ReviewPolicy.LevelRule> rules, String actor) {
+        policy.requireAdmin(actor(actor), "设置审核流程");
+        if (levels < 1 || levels > ReviewPolicy.MAX_LEVELS) {
+            throw new InvalidInputException("levels", "审核级数须在 1 到 " + ReviewPolicy.MAX_LEVELS + " 之间");
+        }
+        ReviewPolicy before = reviewStore.policy();
+        AuditEvent event = AuditEvent.of(actor, "review.settings", "review").with("levels", before.levels(), levels);
+        reviewStore.setLevels(levels);
+        for (ReviewPolicy.LevelRule rule : rules) {
+            if (rule.minimumRole() == Role.AUTHOR) {
+                throw new InvalidInputException("minimumRole", "审核须由编辑或管理员签发");
+            }
+            for (String username : rule.accounts()) {
+                Account named = accounts.findByUsername(username).filter(Account::isEnabled).orElseThrow(
+                        () -> new InvalidInputException("accounts", "账号不存在或已停用：" + username));
+                if (!named.getRole().includes(rule.minimumRole())) {
+                    throw new InvalidInputException("accounts", "「" + username + "」的角色低于"
+                            + ReviewPolicy.LevelRule.name(rule.level(), ReviewPolicy.MAX_LEVELS) + "要求的"
+                            + rule.minimumRole().label());
+                }
+            }
+            ReviewPolicy.LevelRule old = before.rule(rule.level());
+            if (old == null) {
+                throw new InvalidInputException("level", "审核级别须在 1 到 " + ReviewPolicy.MAX_LEVELS + " 之间");
+            }
+            event = event.with("level" + rule.level(), old.minimumRole() + " " + old.accounts(),
+                    rule.minimumRole() + " " + rule.accounts());
+            reviewStore.setRule(rule);
+        }
+        audit(event);
+    }
+
+    /** A channel's own number of review levels (for it and its sub-channels), or null to follow the site's. */
+    @Transactional
+    public void setChannelReviewLevels(long channelId, Integer levels, String actor) {
+        policy.requireAdmin(actor(actor), "设置栏目的审核级数");
+        channels.get(channelId);
+        if (levels != null && (levels < 1 || levels > ReviewPolicy.MAX_LEVELS)) {
+            throw new InvalidInputException("levels", "审核级数须在 1 到 " + ReviewPolicy.MAX_LEVELS + " 之间");
+        }
+        Integer before = reviewStore.policy().channelLevels().get(channelId);
+        reviewStore.setChannelLevels(channelId, levels);
+        audit(AuditEvent.of(actor, "review.channel", "channel:" + channelId).with("levels", before, levels));
+    }
+
+    /** Pending articles awaiting {@code level}'s sign-off, longest waiting first. */
+    public Page<ArticleSummary> awaitingReview(int level, int page, int size, String actor) {
+        policy.requireEditor(actor(actor), "审核文章");
+        Specification<Article> waiting = (root, q, cb) -> cb.and(
+                cb.equal(root.get("status"), ArticleStatus.PENDING), cb.equal(root.get("reviewLevel"), level));
+        return articles.findAll(waiting, pageRequest(page, size, Sort.by("updatedAt", "id"))).map(this::summary);
+    }
+
+    /** How many articles await each review level's sign-off. */
+    public Map<Integer, Long> awaitingReviewPerLevel() {
+        return reviewStore.waitingPerLevel();
     }
 
     /** Adds a reader's like; returns the new count. */
@@ -218,6 +500,14 @@ public class ArticleService {
 
     // ---- reading: newsroom and API -----------------------------------------------------------------------
 
+    /** An article as the signed-in account may read it (authors: their own, and public ones). */
+    public ArticleDetail get(long id, String actor) {
+        Article article = load(id);
+        policy.requireMayRead(actor(actor), article);
+        return detail(article);
+    }
+
+    /** An article whoever asks: for features that show what an article is (a comment's or a report's). */
     public ArticleDetail get(long id) {
         return detail(load(id));
     }
@@ -226,7 +516,12 @@ public class ArticleService {
         return articles.existsById(id);
     }
 
-    public Page<ArticleSummary> search(ArticleQuery query, int page, int size) {
+    /**
+     * The newsroom's article list as {@code actor} may see it: authors their own articles only. Articles in the
+     * recycle bin are left out unless {@code TRASHED} is asked for.
+     */
+    public Page<ArticleSummary> search(ArticleQuery requested, int page, int size, String actor) {
+        ArticleQuery query = policy.scope(actor(actor), requested);
         Specification<Article> spec = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (query.channel() != null && !query.channel().isBlank()) {
@@ -237,6 +532,8 @@ public class ArticleService {
             }
             if (query.status() != null) {
                 where.add(cb.equal(root.get("status"), query.status()));
+            } else {
+                where.add(cb.notEqual(root.get("status"), ArticleStatus.TRASHED));
             }
             if (query.keyword() != null && !query.keyword().isBlank()) {
                 where.add(cb.like(cb.lower(root.get("title")), "%" + query.keyword().trim().toLowerCase() + "%"));
@@ -394,31 +691,146 @@ public class ArticleService {
 
     // ---- internals ----------------------------------------------------------------------------------------
 
+    /** An article that is not in the recycle bin: a deleted article is gone for everything but the bin. */
     private Article load(long id) {
-        return articles.findWithDetailsById(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+        return articles.findWithDetailsById(id).filter(a -> a.getStatus() != ArticleStatus.TRASHED)
+                .orElseThrow(() -> new NotFoundException("文章不存在或已删除：" + id));
     }
 
     private Account actor(String username) {
         return accounts.findByUsername(username).filter(Account::isEnabled)
-                .orElseThrow(() -> new AccessDeniedException("账号不存在或已停用"));
+                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
     }
 
-    private static void requireEditor(Account account, String action) {
-        if (!account.getRole().includes(Role.EDITOR)) {
-            throw new AccessDeniedException("只有编辑或管理员可以" + action);
-        }
+    private static ArticleDraft withStatus(ArticleDraft d, ArticleStatus status) {
+        return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
+                d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), d.publishedAt(), status, d.coverImage(),
+                d.headline(), d.pinned(), d.commentsOpen());
     }
 
-    private static void checkMayEdit(Article article, Account account) {
-        if (account.getRole().includes(Role.EDITOR)) {
+    /**
+     * Moves an article to the status a save asked for, as far as {@code account} may: submitting starts a review at
+     * level 1; publishing without the levels (editors only) is recorded as 签发 and names the editor 责任编辑 when
+     * nobody was named.
+     */
+    private void enterStatus(Article article, ArticleStatus wanted, Instant publishedAt, Account account) {
+        ArticleStatus status = policy.allowedStatus(account, wanted);
+        if (status == article.getStatus()) {
             return;
         }
-        if (!article.getPublisher().getId().equals(account.getId())) {
-            throw new AccessDeniedException("作者只能修改自己的文章");
+        switch (status) {
+            case PENDING -> {
+                requireBody(article);
+                article.submit();
+                reviewStore.add(article.getId(), 1, account.getUsername(), ReviewDecision.SUBMITTED, null);
+            }
+            case PUBLISHED -> {
+                requireBody(article);
+                article.publish(publishedAt == null ? Instant.now() : publishedAt, account.getDisplayName());
+                reviewStore.add(article.getId(), 0, account.getUsername(), ReviewDecision.PUBLISHED, null);
+            }
+            default -> article.changeStatus(status, publishedAt);
         }
-        if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            throw new AccessDeniedException("文章已发布，请联系编辑修改");
+    }
+
+    private static void requireBody(Article article) {
+        String body = article.getBody();
+        if (body == null || ArticleHtml.text(body).isBlank() && !body.contains("<img")) {
+            throw new InvalidInputException("body", "正文为空的文章不能送审或发布");
         }
+    }
+
+    private static void requirePending(Article article) {
+        if (article.getStatus() != ArticleStatus.PENDING) {
+            throw new ConflictException("文章不在审核中（当前状态：" + article.getStatus().label() + "）");
+        }
+    }
+
+    /** An explicit publish time is kept: it may be a scheduled time or the original date of an imported article. */
+    private static Instant publishTime(Article article) {
+        return article.getPublishedAt() == null ? Instant.now() : article.getPublishedAt();
+    }
+
+    /** How many review levels the article's channel asks for: its own or its nearest parent's, else the site's. */
+    private int levels(Article article) {
+        ReviewPolicy reviewPolicy = reviewStore.policy();
+        List<ChannelView> trail = channels.tree().trail(article.getChannel().getId());
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            Integer own = reviewPolicy.channelLevels().get(trail.get(i).id());
+            if (own != null) {
+                return own;
+            }
+        }
+        return reviewPolicy.levels();
+    }
+
+    private String levelName(Article article) {
+        return ReviewPolicy.LevelRule.name(article.getReviewLevel(), levels(article));
+    }
+
+    /** Keeps the article as this save left it, unless the save changed nothing. */
+    private void keepRevision(Article article, ArticleContent before, Account account, boolean pending) {
+        ArticleContent content = ArticleContent.of(article);
+        List<String> changed = content.changedFrom(before);
+        if (before != null && changed.isEmpty()) {
+            return;
+        }
+        revisions.save(new ArticleRevision(article.getId(), revisions.findLastNumber(article.getId()) + 1,
+                account.getUsername(), changed, pending, article.getVersion(), content));
+    }
+
+    /** An author's edit of their published article, kept as a pending revision; the live version stays. */
+    private ArticleDetail propose(Article article, ArticleDraft checked, Channel channel, Account account) {
+        ArticleContent live = ArticleContent.of(article);
+        ArticleContent proposed = new ArticleContent(checked.title(), checked.subtitle(), checked.summary(),
+                checked.body(), channel.getId(), checked.author(), checked.source(), checked.sourceUrl(),
+                checked.editor(), checked.tags(), checked.rightsType(), live.status(), live.publishedAt(),
+                checked.coverImage(), checked.headline(), checked.pinned(), checked.commentsOpen());
+        List<String> changed = proposed.changedFrom(live);
+        if (!changed.isEmpty()) {
+            settlePendingRevisions(article.getId());
+            int number = revisions.findLastNumber(article.getId()) + 1;
+            revisions.save(new ArticleRevision(article.getId(), number, account.getUsername(), changed, true,
+                    article.getVersion(), proposed));
+            audit(AuditEvent.of(account.getUsername(), "article.propose", object(article))
+                    .with("revision", null, number).with("fields", null, String.join(",", changed)));
+        }
+        return detail(article);
+    }
+
+    private void settlePendingRevisions(long articleId) {
+        revisions.findByArticleIdAndPendingTrue(articleId).forEach(ArticleRevision::settle);
+    }
+
+    private List<RevisionSummary> revisionsAfter(long articleId, long version) {
+        return revisions.findByArticleIdOrderByRevisionNumberDesc(articleId).stream()
+                .filter(r -> !r.isPending() && r.getArticleVersion() > version).map(RevisionSummary::of).toList();
+    }
+
+    private static String object(Article article) {
+        return "article:" + article.getId();
+    }
+
+    /** The event with the fields that changed; a body is named by its length, the revisions keep it in full. */
+    private static AuditEvent changes(AuditEvent event, ArticleContent before, ArticleContent after) {
+        for (String field : after.changedFrom(before)) {
+            event = switch (field) {
+                case "body" -> event.with("body", before.body().length() + " 字符", after.body().length() + " 字符");
+                case "title" -> event.with(field, before.title(), after.title());
+                case "channel" -> event.with(field, before.channelId(), after.channelId());
+                case "status" -> event.with(field, before.status(), after.status());
+                case "tags" -> event.with(field, before.tags(), after.tags());
+                case "editor" -> event.with(field, before.editor(), after.editor());
+                case "source" -> event.with(field, before.source(), after.source());
+                case "publishedAt" -> event.with(field, before.publishedAt(), after.publishedAt());
+                default -> event.with(field, "", "已修改");
+            };
+        }
+        return event;
+    }
+
+    private void audit(AuditEvent event) {
+        events.publishEvent(event);
     }
 
     private ArticleDraft check(ArticleDraft draft, Account account) {
@@ -437,9 +849,6 @@ public class ArticleService {
         if (status != ArticleStatus.DRAFT && text.isBlank() && !body.contains("<img")) {
             throw new InvalidInputException("body", "请填写正文");
         }
-        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.UNPUBLISHED) {
-            requireEditor(account, "发布或撤下文章");
-        }
         String summary = optional(draft.summary(), "summary", "摘要", 1000);
         if (summary == null && !text.isBlank()) {
             summary = ChineseText.summary(text, SUMMARY_LENGTH);
@@ -448,9 +857,6 @@ public class ArticleService {
                 ? ChineseText.keywords(text, SUGGESTED_TAGS)
                 : List.copyOf(TagService.normalize(draft.tags()));
         Instant publishedAt = draft.publishedAt();
-        if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
-            publishedAt = Instant.now();
-        }
         return new ArticleDraft(title, subtitle, summary, body, PlainText.clean(draft.channel()).trim(),
                 optional(draft.author(), "author", "作者", 100),
                 optional(draft.source(), "source", "来源", 100),
@@ -645,7 +1051,14 @@ public class ArticleService {
                 a.getEditor(), a.getRightsType(), a.getStatus(), a.getPublishedAt(), a.getCoverImage(),
                 a.isHeadline(), a.isPinned(), a.isCommentsOpen(),
                 a.getViewCount() + viewCounter.pending(a.getId()), a.getLikeCount(), a.getCommentCount(),
-                List.copyOf(a.getTags()), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion());
+                List.copyOf(a.getTags()), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion(), a.getReviewLevel(),
+                a.getStatus() == ArticleStatus.PENDING ? levels(a) : 0, a.getRejectionReason(),
+                a.getStatus() == ArticleStatus.PUBLISHED ? pendingRevision(a.getId()) : null, a.getTrashedAt());
+    }
+
+    private Integer pendingRevision(long articleId) {
+        return revisions.findByArticleIdAndPendingTrue(articleId).stream().map(ArticleRevision::getNumber)
+                .max(Integer::compare).orElse(null);
     }
 
     private ChannelView channelOf(long channelId, long articleId) {

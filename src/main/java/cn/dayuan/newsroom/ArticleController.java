@@ -44,9 +44,11 @@ class ArticleController {
     private final ChannelService channels;
     private final SensitiveWordService sensitiveWords;
     private final ZoneId zone;
+    private final DayuanProperties properties;
 
     ArticleController(ArticleService articles, ChannelService channels, SensitiveWordService sensitiveWords,
                       DayuanProperties properties) {
+        this.properties = properties;
         this.articles = articles;
         this.sensitiveWords = sensitiveWords;
         this.channels = channels;
@@ -56,8 +58,8 @@ class ArticleController {
     @GetMapping
     String list(@ModelAttribute("filter") ArticleFilter filter, @ModelAttribute(binding = false) Shell shell,
                 Model model) {
-        Page<ArticleSummary> page = articles.search(filter.toQuery(shell.editor() ? null : shell.username()),
-                filter.getPage() - 1, PAGE_SIZE);
+        Page<ArticleSummary> page = articles.search(filter.toQuery(), filter.getPage() - 1, PAGE_SIZE,
+                shell.username());
         model.addAttribute("articles", page);
         model.addAttribute("channels", channels.tree().all());
         model.addAttribute("statuses", ArticleStatus.values());
@@ -71,8 +73,8 @@ class ArticleController {
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@PathVariable long id, Model model) {
-        ArticleDetail article = articles.get(id);
+    String edit(@PathVariable long id, Principal principal, Model model) {
+        ArticleDetail article = articles.get(id, principal.getName());
         return form(model, ArticleForm.of(article, zone), article, null);
     }
 
@@ -96,17 +98,23 @@ class ArticleController {
     Object update(@PathVariable long id, @ModelAttribute("form") ArticleForm form,
                   @RequestParam(defaultValue = "draft") String action, Principal principal, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        ArticleDetail current = articles.get(id);
+        ArticleDetail current = articles.get(id, principal.getName());
         if ("suggest".equals(action)) {
             form.apply(articles.suggest(form.getBody()));
             return form(model, form, current, null);
         }
         try {
-            ArticleDetail saved = articles.update(id, form.toDraft(statusFor(action), zone), principal.getName());
+            ArticleDetail saved = articles.update(id, form.toDraft(statusFor(action), zone), principal.getName(),
+                    form.getVersion());
             return saved(saved, redirect);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(model, form, current, FormError.of(e));
+        } catch (ArticleService.EditedMeanwhileException e) {
+            // The editor's text stays in the form; the newer version's revisions say what changed meanwhile.
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("meanwhile", e.meanwhile());
+            return form(model, form, current, new FormError(null, e.getMessage()));
         }
     }
 
@@ -150,16 +158,17 @@ class ArticleController {
 
     /** The confirmation step before deleting, so a stray click deletes nothing. */
     @GetMapping("/{id}/delete")
-    String confirmDelete(@PathVariable long id, Model model) {
-        model.addAttribute("article", articles.get(id));
+    String confirmDelete(@PathVariable long id, Principal principal, Model model) {
+        model.addAttribute("article", articles.get(id, principal.getName()));
         return "newsroom/article-delete";
     }
 
     @PostMapping("/{id}/delete")
     RedirectView delete(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        String title = articles.get(id).title();
+        String title = articles.get(id, principal.getName()).title();
         articles.delete(id, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已删除文章「" + title + "」"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已将文章「" + title + "」移入回收站，管理员可在 "
+                + properties.trashRetention().toDays() + " 天内恢复"));
         return Redirects.seeOther("/admin/articles");
     }
 
@@ -179,6 +188,7 @@ class ArticleController {
             case PENDING -> Notice.success("已保存并提交审核，等待编辑发布");
             case PUBLISHED -> publishedNotice(article);
             case UNPUBLISHED -> Notice.success("已保存（文章处于撤稿状态，读者看不到）");
+            case TRASHED -> Notice.success("已保存（文章在回收站中）");
         };
         redirect.addFlashAttribute(Notice.FLASH, withSensitiveWords(notice, article));
         return Redirects.seeOther(editUrl(article.id()));

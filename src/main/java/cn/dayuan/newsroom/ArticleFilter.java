@@ -16,8 +16,8 @@ public class ArticleFilter {
     private int page = 1;
 
     /** Authors see only their own articles, so they pass their username; editors pass null. */
-    ArticleQuery toQuery(String onlyAuthor) {
-        return new ArticleQuery(blankToNull(channel), statusValue(), blankToNull(keyword), onlyAuthor);
+    ArticleQuery toQuery() {
+        return new ArticleQuery(blankToNull(channel), statusValue(), blankToNull(keyword), null);
     }
 
     /** The list's address for another page, keeping the filters. */

@@ -43,6 +43,8 @@ public class ArticleForm {
     private boolean headline;
     private boolean pinned;
     private boolean commentsOpen = true;
+    /** The article's version when the form was filled, so a save over someone else's newer one is refused. */
+    private Long version;
 
     static ArticleForm of(ArticleDetail article, ZoneId zone) {
         ArticleForm form = new ArticleForm();
@@ -63,6 +65,7 @@ public class ArticleForm {
         form.headline = article.headline();
         form.pinned = article.pinned();
         form.commentsOpen = article.commentsOpen();
+        form.version = article.version();
         return form;
     }
 
@@ -234,5 +237,13 @@ public class ArticleForm {
 
     public void setCommentsOpen(boolean commentsOpen) {
         this.commentsOpen = commentsOpen;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

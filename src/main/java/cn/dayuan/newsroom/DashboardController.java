@@ -1,5 +1,7 @@
 package cn.dayuan.newsroom;
 
+import java.security.Principal;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,19 +29,21 @@ class DashboardController {
     }
 
     @GetMapping("/admin")
-    String dashboard(Model model) {
-        model.addAttribute("published", count(ArticleStatus.PUBLISHED));
-        model.addAttribute("pending", count(ArticleStatus.PENDING));
-        model.addAttribute("drafts", count(ArticleStatus.DRAFT));
+    String dashboard(Principal principal, Model model) {
+        String actor = principal.getName();
+        model.addAttribute("published", count(ArticleStatus.PUBLISHED, actor));
+        model.addAttribute("pending", count(ArticleStatus.PENDING, actor));
+        model.addAttribute("drafts", count(ArticleStatus.DRAFT, actor));
+        model.addAttribute("awaitingReview", articles.awaitingReviewPerLevel());
         model.addAttribute("pendingComments", comments.pendingCount());
         model.addAttribute("openReports", reports.openCount());
         model.addAttribute("overdueReports", reports.overdueCount());
-        model.addAttribute("recent", articles.search(ArticleQuery.ALL, 0, LIST_SIZE).getContent());
+        model.addAttribute("recent", articles.search(ArticleQuery.ALL, 0, LIST_SIZE, actor).getContent());
         model.addAttribute("mostRead", articles.mostRead(LIST_SIZE));
         return "newsroom/dashboard";
     }
 
-    private long count(ArticleStatus status) {
-        return articles.search(new ArticleQuery(null, status, null, null), 0, 1).getTotalElements();
+    private long count(ArticleStatus status, String actor) {
+        return articles.search(new ArticleQuery(null, status, null, null), 0, 1, actor).getTotalElements();
     }
 }

@@ -31,6 +31,7 @@ import cn.dayuan.account.Role;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 
@@ -87,6 +88,11 @@ class NewsroomAdvice {
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(AccessDeniedException e, HttpServletRequest request) {
         return errorPage(request, HttpStatus.FORBIDDEN, "没有权限", chineseOr(e.getMessage(), "当前账号无权执行此操作"));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ModelAndView forbidden(ForbiddenException e, HttpServletRequest request) {
+        return errorPage(request, HttpStatus.FORBIDDEN, "没有权限", e.getMessage());
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record AuditEvent(String actor, String action, String object, Map<String, Change> changes) {
 
+    /** The actor of work no account asked for: scheduled jobs, commands on the server. */
+    public static final String SYSTEM = "system";
+
     public AuditEvent {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(object, "object");

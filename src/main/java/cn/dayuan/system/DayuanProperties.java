@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param reportDueTime how long the newsroom has to handle a reader's 举报 before it shows as overdue
  * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose {@code X-Forwarded-For} and
  *                      {@code X-Forwarded-Proto} are believed; empty means none, the connection's peer is the client
+ * @param auditRetention how long the audit log keeps an entry (at least 180 days)
+ * @param trashRetention how long a deleted article stays in the recycle bin before it is purged for good
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -41,7 +43,9 @@ public record DayuanProperties(
         @DefaultValue("dayuan") String clusterName,
         @DefaultValue("2s") Duration captchaMinSolveTime,
         @DefaultValue("24h") Duration reportDueTime,
-        @DefaultValue List<String> trustedProxies) {
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("180d") Duration auditRetention,
+        @DefaultValue("30d") Duration trashRetention) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

@@ -273,9 +273,18 @@ class ArticleApiTest extends ApiTestSupport {
         String channel = newChannel("作者权限测试");
         String author = newAccount("AUTHOR");
 
-        JsonNode refused = post("/api/v1/articles", article(channel, "作者直接发布", "PUBLISHED"), author).problem(403);
-        assertThat(refused.path("detail").asString()).contains("编辑");
-        assertThat(totalArticlesIn(channel)).isZero();
+        Answer asked = post("/api/v1/articles", article(channel, "作者直接发布", "PUBLISHED"), author);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        assertThat(asked.json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(asked.json().path("reviewLevel").asInt()).isEqualTo(1);
+        assertThat(asked.json().path("notice").asString()).contains("已提交审核");
+        assertThat(send(HttpRequest.newBuilder(URI.create(asked.json().path("url").asString())).build()).status())
+                .isEqualTo(404);
+        put("/api/v1/articles/" + asked.json().path("id").asLong(), article(channel, "作者再次要求发布", "PUBLISHED"),
+                author);
+        assertThat(get("/api/v1/articles/" + asked.json().path("id").asLong(), author).json().path("status")
+                .asString()).isEqualTo("PENDING");
+        post("/api/v1/articles/" + asked.json().path("id").asLong() + "/approve", null, author).problem(403);
 
         Answer draft = post("/api/v1/articles", article(channel, "作者的草稿", "DRAFT"), author);
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);

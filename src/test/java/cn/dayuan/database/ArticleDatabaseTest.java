@@ -298,10 +298,10 @@ class ArticleDatabaseTest extends DatabaseTest {
         assertThat(ids(new ArticleQuery(null, null, null, editor))).containsExactlyInAnyOrder(draft, guide);
         assertThat(ids(new ArticleQuery(root, ArticleStatus.DRAFT, "防火", editor))).containsExactly(draft);
 
-        Page<ArticleSummary> firstPage = articles.search(new ArticleQuery(root, null, null, null), 0, 2);
+        Page<ArticleSummary> firstPage = articles.search(new ArticleQuery(root, null, null, null), 0, 2, "admin");
         assertThat(firstPage.getTotalElements()).isEqualTo(3);
         assertThat(firstPage.getTotalPages()).isEqualTo(2);
-        assertThatThrownBy(() -> articles.search(new ArticleQuery(root + "/no-such", null, null, null), 0, 10))
+        assertThatThrownBy(() -> articles.search(new ArticleQuery(root + "/no-such", null, null, null), 0, 10, "admin"))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -373,7 +373,7 @@ class ArticleDatabaseTest extends DatabaseTest {
     }
 
     private List<Long> ids(ArticleQuery query) {
-        return articles.search(query, 0, 100).map(ArticleSummary::id).getContent();
+        return articles.search(query, 0, 100, "admin").map(ArticleSummary::id).getContent();
     }
 
     private long viewCountInDatabase(long id) {

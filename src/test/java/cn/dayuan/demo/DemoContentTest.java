@@ -118,7 +118,7 @@ class DemoContentTest {
 
     @Test
     void seedArticleIsThereAsOnTheSeedPage() {
-        ArticleSummary found = articles.search(new ArticleQuery(null, ArticleStatus.PUBLISHED, "振奋精神", null), 0, 10)
+        ArticleSummary found = articles.search(new ArticleQuery(null, ArticleStatus.PUBLISHED, "振奋精神", null), 0, 10, "admin")
                 .getContent().get(0);
         ArticleDetail seed = articles.get(found.id());
         assertThat(seed.title()).isEqualTo("振奋精神一鼓作气,抓实抓细集中攻坚");

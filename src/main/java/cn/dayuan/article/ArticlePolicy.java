@@ -1,0 +1,122 @@
+package cn.dayuan.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.dayuan.account.Account;
+import cn.dayuan.account.Role;
+import cn.dayuan.system.ForbiddenException;
+
+/**
+ * Who may do what with articles, decided here alone: the article service asks before every read and change, so
+ * the newsroom, the API and any later door get the same answer. Authors write, submit and read their own articles
+ * (and what is public); editors and administrators read and change every article, publish and review;
+ * administrators alone empty or restore the recycle bin and set how reviews go.
+ */
+@Component
+class ArticlePolicy {
+
+    boolean mayRead(Account account, Article article) {
+        return account.getRole().includes(Role.EDITOR) || ownedBy(article, account)
+                || article.isPublicAt(Instant.now());
+    }
+
+    void requireMayRead(Account account, Article article) {
+        if (!mayRead(account, article)) {
+            throw new ForbiddenException("作者只能查看自己的文章和已发布的文章");
+        }
+    }
+
+    /** Authors list only their own articles, whatever the query asks for. */
+    ArticleQuery scope(Account account, ArticleQuery query) {
+        if (account.getRole().includes(Role.EDITOR)) {
+            return query;
+        }
+        return new ArticleQuery(query.channel(), query.status(), query.keyword(), account.getUsername());
+    }
+
+    /**
+     * Whether {@code account} may save changes to {@code article}. An author's edit of their own published article
+     * is allowed, and kept as a pending revision (see {@link #editGoesLive}).
+     */
+    void requireMayEdit(Account account, Article article) {
+        if (!account.getRole().includes(Role.EDITOR) && !ownedBy(article, account)) {
+            throw new ForbiddenException("作者只能修改自己的文章");
+        }
+    }
+
+    /** An editor's edit of a published article goes live at once; an author's waits for an editor. */
+    boolean editGoesLive(Account account, Article article) {
+        return account.getRole().includes(Role.EDITOR) || article.getStatus() != ArticleStatus.PUBLISHED;
+    }
+
+    /** Whether a save by {@code account} may ask for this status; an author asking to publish is sent to review. */
+    ArticleStatus allowedStatus(Account account, ArticleStatus wanted) {
+        if (account.getRole().includes(Role.EDITOR)) {
+            return wanted;
+        }
+        return switch (wanted) {
+            case PUBLISHED -> ArticleStatus.PENDING;
+            case UNPUBLISHED -> throw new ForbiddenException("只有编辑或管理员可以撤下文章");
+            case TRASHED -> throw new ForbiddenException("删除文章请使用删除操作");
+            default -> wanted;
+        };
+    }
+
+    void requireEditor(Account account, String action) {
+        if (!account.getRole().includes(Role.EDITOR)) {
+            throw new ForbiddenException("只有编辑或管理员可以" + action);
+        }
+    }
+
+    void requireAdmin(Account account, String action) {
+        if (!account.getRole().includes(Role.ADMIN)) {
+            throw new ForbiddenException("只有管理员可以" + action);
+        }
+    }
+
+    void requireMayDelete(Account account, Article article) {
+        if (!account.getRole().includes(Role.EDITOR)
+                && (!ownedBy(article, account) || article.getStatus() == ArticleStatus.PUBLISHED)) {
+            throw new ForbiddenException("作者只能删除自己未发布的文章");
+        }
+    }
+
+    /**
+     * Whether {@code account} may sign off (approve or reject) the level {@code article} awaits: the level's role and
+     * named accounts, and, where there are several levels, not a level it already signed off in this round, so that
+     * 三审 means three people.
+     */
+    void requireMaySignOff(Account account, Article article, ReviewPolicy policy, int levels, List<Review> reviews) {
+        int level = article.getReviewLevel();
+        ReviewPolicy.LevelRule rule = policy.rule(level);
+        String levelName = ReviewPolicy.LevelRule.name(level, levels);
+        if (!rule.allows(account.getUsername(), account.getRole())) {
+            throw new ForbiddenException(rule.accounts().isEmpty()
+                    ? levelName + "须由" + rule.minimumRole().label() + "签发"
+                    : levelName + "只能由指定的审核人签发：" + String.join("、", rule.accounts()));
+        }
+        if (levels > 1 && signedThisRound(reviews, account.getUsername())) {
+            throw new ForbiddenException("您已签发过本稿件的上一级审核，" + levelName + "须由另一位编辑完成");
+        }
+    }
+
+    private static boolean signedThisRound(List<Review> reviews, String username) {
+        for (int i = reviews.size() - 1; i >= 0; i--) {
+            Review review = reviews.get(i);
+            if (review.decision() == ReviewDecision.SUBMITTED) {
+                return false;
+            }
+            if (review.decision() == ReviewDecision.APPROVED && review.account().equals(username)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ownedBy(Article article, Account account) {
+        return article.getPublisher().getId().equals(account.getId());
+    }
+}
