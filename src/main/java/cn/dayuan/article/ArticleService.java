@@ -141,8 +141,9 @@ public class ArticleService {
         ArticleContent before = ArticleContent.of(article);
         Place place = Place.of(article);
         ArticleStatus wanted = checked.status();
-        article.apply(withStatus(checked, article.getStatus()), channel, tags.findOrCreate(checked.tags()));
-        enterStatus(article, wanted, checked.publishedAt(), account);
+        ArticleDraft kept = withStatus(keptPublishTime(checked, article), article.getStatus());
+        article.apply(kept, channel, tags.findOrCreate(checked.tags()));
+        enterStatus(article, wanted, kept.publishedAt(), account);
         articles.flush();
         settlePendingRevisions(article.getId());
         keepRevision(article, before, account, false);
@@ -706,6 +707,18 @@ public class ArticleService {
         return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
                 d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), d.publishedAt(), status, d.coverImage(),
                 d.headline(), d.pinned(), d.commentsOpen());
+    }
+
+    /** A save without a publish time leaves a published (or withdrawn) article's time as it was. */
+    private static ArticleDraft keptPublishTime(ArticleDraft d, Article article) {
+        boolean wasPublished = article.getStatus() == ArticleStatus.PUBLISHED
+                || article.getStatus() == ArticleStatus.UNPUBLISHED;
+        if (d.publishedAt() != null || !wasPublished) {
+            return d;
+        }
+        return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
+                d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), article.getPublishedAt(), d.status(),
+                d.coverImage(), d.headline(), d.pinned(), d.commentsOpen());
     }
 
     /**
