@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
@@ -60,27 +61,17 @@ public class AccountService {
         if (accounts.existsByUsername(name)) {
             throw new ConflictException("用户名已被占用：" + name);
         }
-        checkPassword(rawPassword);
-        Account account = new Account(name, displayNameOrUsername(displayName, name), blankToNull(email),
-                passwordEncoder.encode(rawPassword), requireRole(role));
-        return accounts.save(account);
+        checkPassword(rawPassword, name);
+        Account account = accounts.save(new Account(name, displayNameOrUsername(displayName, name),
+                blankToNull(email), passwordEncoder.encode(rawPassword), requireRole(role)));
+        events.publishEvent(AuditEvent.of(null, "account.create", object(account)).with("role", null, role));
+        return account;
     }
 
+    /** Changes profile, role and whether the account is enabled; see {@link #update(long, String, String, Role, boolean, String)}. */
     @Transactional
     public Account update(long id, String displayName, String email, Role role, boolean enabled) {
-        Account account = get(id);
-        String shownName = displayNameOrUsername(displayName, account.getUsername());
-        boolean renamed = !shownName.equals(account.getDisplayName());
-        boolean accessChanged = requireRole(role) != account.getRole() || enabled != account.isEnabled();
-        account.update(shownName, blankToNull(email), role, enabled);
-        if (renamed) {
-            // Article pages name their publisher.
-            events.publishEvent(ContentChangedEvent.of(PageKeys.publisher(account.getUsername())));
-        }
-        if (accessChanged) {
-            events.publishEvent(new AccountAccessChanged(account.getUsername(), false));
-        }
-        return account;
+        return update(id, displayName, email, role, enabled, null);
     }
 
     /**
@@ -90,30 +81,48 @@ public class AccountService {
     @Transactional
     public Account update(long id, String displayName, String email, Role role, boolean enabled, String newPassword) {
         boolean changesPassword = newPassword != null && !newPassword.isEmpty();
-        if (changesPassword) {
-            checkPassword(newPassword);
-        }
         Account account = get(id);
-        boolean removesAdmin = account.getRole() == Role.ADMIN && account.isEnabled()
-                && role != null && (role != Role.ADMIN || !enabled);
-        if (removesAdmin && accounts.findAllByOrderByIdAsc().stream()
-                .filter(a -> a.getRole() == Role.ADMIN && a.isEnabled()).count() == 1) {
-            throw new ConflictException("至少需要保留一个启用的管理员账号");
+        if (changesPassword) {
+            checkPassword(newPassword, account.getUsername());
         }
-        update(id, displayName, email, role, enabled);
+        Role newRole = requireRole(role);
+        if (account.getRole() == Role.ADMIN && (newRole != Role.ADMIN || !enabled)) {
+            List<Account> admins = accounts.lockEnabledAdmins();
+            if (admins.stream().noneMatch(a -> !a.getId().equals(account.getId()))) {
+                throw new ConflictException("至少需要保留一个启用的管理员账号");
+            }
+        }
+        String shownName = displayNameOrUsername(displayName, account.getUsername());
+        AuditEvent audit = AuditEvent.of(null, "account.update", object(account))
+                .with("displayName", account.getDisplayName(), shownName)
+                .with("email", account.getEmail(), blankToNull(email))
+                .with("role", account.getRole(), newRole)
+                .with("enabled", account.isEnabled(), enabled);
+        boolean renamed = !shownName.equals(account.getDisplayName());
+        boolean accessChanged = newRole != account.getRole() || enabled != account.isEnabled() || changesPassword;
+        account.update(shownName, blankToNull(email), newRole, enabled);
         if (changesPassword) {
             account.changePasswordHash(passwordEncoder.encode(newPassword));
+            audit = audit.with("password", "", "已重设");
+        }
+        if (renamed) {
+            // Article pages name their publisher.
+            events.publishEvent(ContentChangedEvent.of(PageKeys.publisher(account.getUsername())));
+        }
+        if (accessChanged) {
             events.publishEvent(new AccountAccessChanged(account.getUsername(), false));
         }
+        events.publishEvent(audit);
         return account;
     }
 
     @Transactional
     public void changePassword(long id, String rawPassword) {
-        checkPassword(rawPassword);
         Account account = get(id);
+        checkPassword(rawPassword, account.getUsername());
         account.changePasswordHash(passwordEncoder.encode(rawPassword));
         events.publishEvent(new AccountAccessChanged(account.getUsername(), false));
+        events.publishEvent(AuditEvent.of(null, "account.password", object(account)));
     }
 
     /** A user changes their own password; the current one must be given, so a borrowed session is not enough. */
@@ -124,19 +133,29 @@ public class AccountService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             throw new InvalidInputException("currentPassword", "当前密码不正确");
         }
-        checkPassword(newPassword);
+        checkPassword(newPassword, username);
         account.changePasswordHash(passwordEncoder.encode(newPassword));
         events.publishEvent(new AccountAccessChanged(username, true));
+        events.publishEvent(AuditEvent.of(username, "account.password", object(account)));
     }
 
     @Transactional
     public void recordLogin(String username) {
         accounts.findByUsername(username).ifPresent(Account::recordLogin);
+        events.publishEvent(AuditEvent.of(username, "login", "login:newsroom"));
     }
 
-    private static void checkPassword(String rawPassword) {
+    private static String object(Account account) {
+        return "account:" + account.getUsername();
+    }
+
+    private static void checkPassword(String rawPassword, String username) {
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
+        }
+        String weakness = WeakPasswords.weakness(rawPassword, username);
+        if (weakness != null) {
+            throw new InvalidInputException("password", weakness);
         }
         // BCrypt reads 72 bytes at most, and refuses more rather than ignore them: say so instead of failing.
         if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {

@@ -9,9 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PlainText;
 import cn.dayuan.system.NotFoundException;
@@ -27,9 +29,11 @@ public class ApiTokenService {
     private final SecureRandom random = new SecureRandom();
     private final ApiTokenRepository tokens;
     private final AccountService accounts;
+    private final ApplicationEventPublisher events;
 
-    ApiTokenService(ApiTokenRepository tokens, AccountService accounts) {
+    ApiTokenService(ApiTokenRepository tokens, AccountService accounts, ApplicationEventPublisher events) {
         this.tokens = tokens;
+        this.events = events;
         this.accounts = accounts;
     }
 
@@ -48,6 +52,8 @@ public class ApiTokenService {
         String plain = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken token = tokens.save(new ApiToken(accounts.get(accountId), label, sha256(plain),
                 plain.substring(0, PREFIX.length() + 6)));
+        events.publishEvent(AuditEvent.of(null, "token.issue", "token:" + token.getId())
+                .with("account", null, token.getAccount().getUsername()).with("name", null, label));
         return new IssuedToken(token, plain);
     }
 
@@ -61,6 +67,8 @@ public class ApiTokenService {
                 .filter(t -> t.getAccount().getId().equals(accountId))
                 .orElseThrow(() -> new NotFoundException("令牌不存在：" + tokenId));
         tokens.delete(token);
+        events.publishEvent(AuditEvent.of(null, "token.revoke", "token:" + tokenId)
+                .with("account", token.getAccount().getUsername(), null).with("name", token.getName(), null));
     }
 
     /** The enabled account a presented token belongs to. */

@@ -22,8 +22,10 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ExclusiveWork;
@@ -42,10 +44,13 @@ public class BackupService {
 
     private final DataSource dataSource;
     private final DayuanProperties properties;
+    private final ApplicationEventPublisher events;
     private final ExclusiveWork exclusive;
 
-    BackupService(DataSource dataSource, DayuanProperties properties, ExclusiveWork exclusive) {
+    BackupService(DataSource dataSource, DayuanProperties properties, ExclusiveWork exclusive,
+                  ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.events = events;
         this.properties = properties;
         this.exclusive = exclusive;
     }
@@ -81,6 +86,8 @@ public class BackupService {
         if (!ran) {
             throw new ConflictException("已有备份正在进行（本机或另一台服务器），请稍后再试");
         }
+        events.publishEvent(AuditEvent.of(null, "backup", "backup:" + result.get().file())
+                .with("rows", null, result.get().rows()));
         return result.get();
     }
 

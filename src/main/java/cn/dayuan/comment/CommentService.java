@@ -31,6 +31,7 @@ import cn.dayuan.channel.ChannelView;
 import cn.dayuan.comment.CommentPolicyStore.Block;
 import cn.dayuan.comment.CommentPolicyStore.BlockKind;
 import cn.dayuan.sensitive.SensitiveWordService;
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
@@ -343,6 +344,9 @@ public class CommentService {
         }
         for (Comment comment : found.values()) {
             boolean wasVisible = comment.getStatus() == CommentStatus.APPROVED;
+            events.publishEvent(AuditEvent.of(actor, "comment." + action.name().toLowerCase(java.util.Locale.ROOT),
+                    "comment:" + comment.getId()).with("status", comment.getStatus(),
+                    action == ModerationAction.DELETE ? null : action.name()));
             records.save(new ModerationRecord(comment.getId(), comment.getArticleId(), action, actor, now));
             if (action == ModerationAction.DELETE) {
                 comments.delete(comment);
@@ -385,6 +389,8 @@ public class CommentService {
         if (mode == null) {
             throw new InvalidInputException("mode", "请选择审核方式");
         }
+        events.publishEvent(AuditEvent.of(null, "comment.settings", "settings:comments")
+                .with("mode", policy.mode(), mode));
         policy.setMode(mode);
         events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
     }
@@ -400,6 +406,8 @@ public class CommentService {
             throw new InvalidInputException("posts", "每个地址每 10 分钟可发表的评论数须在 1 到 " + MAX_POSTS_PER_TEN_MINUTES
                     + " 之间");
         }
+        events.publishEvent(AuditEvent.of(null, "comment.settings", "settings:comments")
+                .with("postsPerTenMinutes", policy.postsPerTenMinutes(), posts));
         policy.setPostsPerTenMinutes(posts);
     }
 
@@ -411,6 +419,8 @@ public class CommentService {
     @Transactional
     public void setChannelRule(long channelId, ChannelRule rule) {
         channels.get(channelId);
+        events.publishEvent(AuditEvent.of(null, "comment.channel", "channel:" + channelId)
+                .with("rule", policy.channelRules().get(channelId), rule));
         policy.setChannelRule(channelId, Optional.ofNullable(rule));
         events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
     }
@@ -422,6 +432,8 @@ public class CommentService {
     @Transactional
     public void setArticleAlwaysReviewed(long articleId, boolean reviewed) {
         articles.get(articleId);
+        events.publishEvent(AuditEvent.of(null, "comment.article", "article:" + articleId)
+                .with("alwaysReviewed", policy.articleAlwaysReviewed(articleId), reviewed));
         policy.setArticleAlwaysReviewed(articleId, reviewed);
         events.publishEvent(ContentChangedEvent.of(PageKeys.comments(articleId)));
     }
@@ -448,10 +460,12 @@ public class CommentService {
             throw new InvalidInputException("value", "地址格式不正确，例如 203.0.113.7 或 203.0.113.*");
         }
         policy.addBlock(address ? BlockKind.ADDRESS : BlockKind.WORD, clean, actor);
+        events.publishEvent(AuditEvent.of(actor, "comment.block", address ? "address:" + clean : "word:" + clean));
     }
 
     @Transactional
     public void unblock(long id) {
         policy.removeBlock(id);
+        events.publishEvent(AuditEvent.of(null, "comment.unblock", "block:" + id));
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
@@ -51,7 +52,8 @@ public class DirectoryService {
         DirectoryCategory category = categories.save(new DirectoryCategory(checkedName,
                 text(description, "description", "分类说明", 500, false),
                 sortOrder == null ? (int) categories.count() * 10 + 10 : sortOrder));
-        changed();
+        changed(AuditEvent.of(null, "navigation.category.create", "category:" + category.getId())
+                .with("name", null, category.getName()));
         return new DirectoryView.Category(category.getId(), category.getName(), category.getDescription(),
                 category.getSortOrder(), java.util.List.of());
     }
@@ -63,16 +65,20 @@ public class DirectoryService {
         if (!checkedName.equals(category.getName()) && categories.existsByName(checkedName)) {
             throw new ConflictException("分类已存在：" + checkedName);
         }
+        AuditEvent audit = AuditEvent.of(null, "navigation.category.update", "category:" + id)
+                .with("name", category.getName(), checkedName);
         category.update(checkedName, text(description, "description", "分类说明", 500, false),
                 sortOrder == null ? category.getSortOrder() : sortOrder);
-        changed();
+        changed(audit);
     }
 
     /** Deletes a category together with its links. */
     @Transactional
     public void deleteCategory(long id) {
-        categories.delete(loadCategory(id));
-        changed();
+        DirectoryCategory category = loadCategory(id);
+        categories.delete(category);
+        changed(AuditEvent.of(null, "navigation.category.delete", "category:" + id)
+                .with("name", category.getName(), null));
     }
 
     @Transactional
@@ -84,7 +90,8 @@ public class DirectoryService {
                 sortOrder == null ? category.getLinks().size() * 10 + 10 : sortOrder);
         category.getLinks().add(link);
         links.save(link);
-        changed();
+        changed(AuditEvent.of(null, "navigation.link.create", "link:" + link.getId())
+                .with("name", null, link.getName()).with("url", null, link.getUrl()));
         return link(link);
     }
 
@@ -93,6 +100,8 @@ public class DirectoryService {
                                          Integer sortOrder) {
         DirectoryLink link = loadLink(id);
         DirectoryCategory category = loadCategory(categoryId);
+        String nameBefore = link.getName();
+        String urlBefore = link.getUrl();
         link.update(text(name, "name", "链接名称", 100, true), checkUrl(url),
                 text(description, "description", "链接说明", 500, false),
                 sortOrder == null ? link.getSortOrder() : sortOrder);
@@ -101,7 +110,8 @@ public class DirectoryService {
             link.moveTo(category);
             category.getLinks().add(link);
         }
-        changed();
+        changed(AuditEvent.of(null, "navigation.link.update", "link:" + id).with("name", nameBefore, link.getName())
+                .with("url", urlBefore, link.getUrl()));
         return link(link);
     }
 
@@ -110,7 +120,8 @@ public class DirectoryService {
         DirectoryLink link = loadLink(id);
         link.getCategory().getLinks().remove(link);
         links.delete(link);
-        changed();
+        changed(AuditEvent.of(null, "navigation.link.delete", "link:" + id).with("name", link.getName(), null)
+                .with("url", link.getUrl(), null));
     }
 
     private DirectoryCategory loadCategory(long id) {
@@ -121,8 +132,9 @@ public class DirectoryService {
         return links.findById(id).orElseThrow(() -> new NotFoundException("导航链接不存在：" + id));
     }
 
-    private void changed() {
+    private void changed(AuditEvent audit) {
         events.publishEvent(ContentChangedEvent.of(PageKeys.DIRECTORY));
+        events.publishEvent(audit);
     }
 
     private static DirectoryView.Link link(DirectoryLink l) {

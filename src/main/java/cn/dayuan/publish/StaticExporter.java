@@ -39,6 +39,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import cn.dayuan.site.SiteService;
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
@@ -130,7 +131,10 @@ public class StaticExporter {
         if (!ran) {
             throw new ConflictException("已有导出任务正在进行（本机或另一台服务器），请稍后再试");
         }
-        return result.get();
+        ExportResult done = result.get();
+        context.publishEvent(AuditEvent.of(null, "export", "export:" + done.directory())
+                .with("written", null, done.written()).with("deleted", null, done.deleted()));
+        return done;
     }
 
     /** Content changed: every page that shows it must be asked for again by the next export of each folder. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import cn.dayuan.article.ArticleService;
 import cn.dayuan.captcha.CaptchaService;
 import cn.dayuan.comment.CommentService;
 import cn.dayuan.comment.ModerationAction;
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.InvalidInputException;
@@ -51,11 +53,14 @@ public class ReportService {
     private final CaptchaService captcha;
     private final RateLimiter limiter;
     private final DayuanProperties properties;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     ReportService(ReportRepository cases, ReportActionRepository actions, ArticleService articles,
-                  CommentService comments, CaptchaService captcha, RateLimiter limiter, DayuanProperties properties) {
+                  CommentService comments, CaptchaService captcha, RateLimiter limiter, DayuanProperties properties,
+                  ApplicationEventPublisher events) {
         this.cases = cases;
+        this.events = events;
         this.actions = actions;
         this.articles = articles;
         this.comments = comments;
@@ -245,6 +250,8 @@ public class ReportService {
             }
         }
         actions.save(new ReportAction(c.getId(), step, actor, now, reason));
+        events.publishEvent(AuditEvent.of(actor, "report." + step.name().toLowerCase(java.util.Locale.ROOT),
+                "report:" + c.getCaseNumber()).with("status", null, c.getStatus()).with("note", null, reason));
         cases.flush();
         return view(c, now);
     }

@@ -1,12 +1,15 @@
 package cn.dayuan.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.dayuan.account.AccountService;
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.RateLimiter;
 
 /**
@@ -32,10 +36,12 @@ class LoginAttempts {
 
     private final AccountService accounts;
     private final RateLimiter limiter;
+    private final ApplicationEventPublisher events;
 
-    LoginAttempts(AccountService accounts, RateLimiter limiter) {
+    LoginAttempts(AccountService accounts, RateLimiter limiter, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.limiter = limiter;
+        this.events = events;
     }
 
     Filter filter(String loginPath) {
@@ -82,6 +88,7 @@ class LoginAttempts {
                 chain.doFilter(request, response);
                 if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
                     limiter.take(LIMIT, request.getRemoteAddr());
+                    failed("api", basicUsername(request.getHeader("Authorization")));
                 }
             }
         };
@@ -97,6 +104,30 @@ class LoginAttempts {
     }
 
     AuthenticationFailureHandler failureHandler(String failureUrl) {
-        return new SimpleUrlAuthenticationFailureHandler(failureUrl);
+        SimpleUrlAuthenticationFailureHandler delegate = new SimpleUrlAuthenticationFailureHandler(failureUrl);
+        return (request, response, exception) -> {
+            failed("newsroom", request.getParameter("username"));
+            delegate.onAuthenticationFailure(request, response, exception);
+        };
+    }
+
+    /** A refused sign-in, in the audit log under the name that was tried (unknown for a bad token). */
+    private void failed(String door, String triedUsername) {
+        String actor = triedUsername == null || triedUsername.isBlank() ? "(unknown)" : triedUsername.trim();
+        events.publishEvent(AuditEvent.of(actor, "login.failed", "login:" + door));
+    }
+
+    private static String basicUsername(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
@@ -61,6 +62,8 @@ public class SensitiveWordService {
         if (clean.length() > MAX_WORD_LENGTH) {
             throw new InvalidInputException("word", "词语不能超过 " + MAX_WORD_LENGTH + " 个字");
         }
+        events.publishEvent(AuditEvent.of(actor, "sensitive-word.put", "word:" + clean)
+                .with("allowed", null, allowed));
         words.findById(clean).ifPresentOrElse(w -> w.setAllowed(allowed),
                 () -> words.save(new SensitiveWord(clean, allowed, actor, Instant.now())));
         events.publishEvent(ContentChangedEvent.of(PageKeys.SENSITIVE_WORDS));
@@ -70,6 +73,7 @@ public class SensitiveWordService {
     public void remove(String word) {
         if (word != null && words.existsById(word)) {
             words.deleteById(word);
+            events.publishEvent(AuditEvent.of(null, "sensitive-word.remove", "word:" + word));
             events.publishEvent(ContentChangedEvent.of(PageKeys.SENSITIVE_WORDS));
         }
     }

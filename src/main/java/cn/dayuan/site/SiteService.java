@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
@@ -41,12 +42,19 @@ public class SiteService {
     @Transactional
     public SiteSettings update(SiteSettings settings) {
         validate(settings);
+        AuditEvent[] audit = {AuditEvent.of(null, "settings.update", "settings")};
         settings.toMap().forEach((key, value) -> {
             String stored = value == null ? "" : PlainText.clean(value).trim();
-            repository.findById(key).ifPresentOrElse(s -> s.setSettingValue(stored),
-                    () -> repository.save(new SiteSetting(key, stored)));
+            repository.findById(key).ifPresentOrElse(s -> {
+                audit[0] = audit[0].with(key, s.getSettingValue(), stored);
+                s.setSettingValue(stored);
+            }, () -> {
+                audit[0] = audit[0].with(key, "", stored);
+                repository.save(new SiteSetting(key, stored));
+            });
         });
         events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
+        events.publishEvent(audit[0]);
         return load();
     }
 

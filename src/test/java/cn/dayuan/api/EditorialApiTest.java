@@ -1,0 +1,238 @@
+package cn.dayuan.api;
+
+import static cn.dayuan.api.ArticleApiTest.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.channel.ChannelService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The newsroom's review, revisions, recycle bin and audit log, through the API as a newsroom's scripts use them:
+ * 三审 with different people, rejections with reasons, no lost updates, deleted articles that come back whole.
+ */
+class EditorialApiTest extends ApiTestSupport {
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ChannelService channels;
+
+    @Test
+    void twoLevelsTwoEditorsAndARejectionWithItsReason() {
+        String channel = newChannel("二审栏目");
+        articles.setChannelReviewLevels(channels.getByPath(channel).getId(), 2, "admin");
+        String author = newAccount("AUTHOR");
+        String first = newAccount("EDITOR");
+        String second = newAccount("EDITOR");
+
+        long id = created(post("/api/v1/articles", article(channel, "区政府召开防汛工作会议", "DRAFT"), author));
+        assertThat(post("/api/v1/articles/" + id + "/submit", null, author).status()).isEqualTo(200);
+        post("/api/v1/articles/" + id + "/approve", null, author).problem(403);
+        assertThat(post("/api/v1/articles/" + id + "/reject", Map.of("reason", " "), first).invalid("reason"))
+                .contains("退回理由");
+
+        JsonNode rejected = ok(post("/api/v1/articles/" + id + "/reject",
+                Map.of("reason", "导语缺少会议时间，请补充"), first));
+        assertThat(rejected.path("status").asString()).isEqualTo("DRAFT");
+        JsonNode seenByAuthor = ok(get("/api/v1/articles/" + id, author));
+        assertThat(seenByAuthor.path("rejectionReason").asString()).isEqualTo("导语缺少会议时间，请补充");
+
+        ok(put("/api/v1/articles/" + id, article(channel, "区政府12月1日召开防汛工作会议", "PENDING"), author));
+        JsonNode atFirstLevel = ok(get("/api/v1/articles/" + id, first));
+        assertThat(atFirstLevel.path("reviewLevel").asInt()).isEqualTo(1);
+        assertThat(atFirstLevel.path("reviewLevels").asInt()).isEqualTo(2);
+        assertThat(atFirstLevel.path("rejectionReason").isNull()).isTrue();
+
+        JsonNode atSecondLevel = ok(post("/api/v1/articles/" + id + "/approve", null, first));
+        assertThat(atSecondLevel.path("status").asString()).isEqualTo("PENDING");
+        assertThat(atSecondLevel.path("reviewLevel").asInt()).isEqualTo(2);
+        assertThat(publicStatus(atSecondLevel)).isEqualTo(404);
+        assertThat(post("/api/v1/articles/" + id + "/approve", null, first).problem(403).path("detail").asString())
+                .contains("另一位编辑");
+
+        JsonNode published = ok(post("/api/v1/articles/" + id + "/approve", null, second));
+        assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published.path("editor").asString()).isEqualTo("测试EDITOR");
+        assertThat(publicStatus(published)).isEqualTo(200);
+        List<String> steps = new ArrayList<>();
+        published.path("reviews").forEach(r -> steps.add(r.path("level").asInt() + " " + r.path("decision").asString()
+                + " " + r.path("account").asString()));
+        assertThat(steps).containsExactly("1 SUBMITTED " + username(author), "1 REJECTED " + username(first),
+                "1 SUBMITTED " + username(author), "1 APPROVED " + username(first),
+                "2 APPROVED " + username(second));
+
+        JsonNode audit = ok(get("/api/v1/audit?object=article:" + id + "&size=100", admin()));
+        List<String> recorded = new ArrayList<>();
+        audit.path("items").forEach(e -> recorded.add(e.path("actor").asString() + " " + e.path("action").asString()));
+        assertThat(recorded).contains(username(first) + " article.reject", username(first) + " article.approve",
+                username(second) + " article.approve", username(author) + " article.submit");
+        assertThat(audit.path("items").get(0).path("address").asString()).isNotBlank();
+    }
+
+    @Test
+    void revisionsAreKeptAndAnOldOneComesBackAsANewOne() {
+        String channel = newChannel("修订栏目");
+        long id = created(post("/api/v1/articles", article(channel, "第一版标题", "PUBLISHED"), admin()));
+        ok(put("/api/v1/articles/" + id, article(channel, "第二版标题", "PUBLISHED"), admin()));
+
+        JsonNode revisions = ok(get("/api/v1/articles/" + id + "/revisions", admin()));
+        assertThat(revisions.path("items").size()).isEqualTo(2);
+        assertThat(revisions.path("items").get(0).path("number").asInt()).isEqualTo(2);
+        assertThat(strings(revisions.path("items").get(0).path("fields"))).contains("title", "body");
+        assertThat(ok(get("/api/v1/articles/" + id + "/revisions/1", admin())).path("title").asString())
+                .isEqualTo("第一版标题");
+        get("/api/v1/articles/" + id + "/revisions/9", admin()).problem(404);
+
+        JsonNode restored = ok(post("/api/v1/articles/" + id + "/revisions/1/restore", null, admin()));
+        assertThat(restored.path("title").asString()).isEqualTo("第一版标题");
+        assertThat(restored.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(ok(get("/api/v1/articles/" + id + "/revisions", admin())).path("items").size()).isEqualTo(3);
+    }
+
+    @Test
+    void aSaveOverANewerVersionIsRefusedAndLosesNothing() {
+        String channel = newChannel("并发栏目");
+        long id = created(post("/api/v1/articles", article(channel, "两位编辑同时打开", "DRAFT"), admin()));
+        Answer read = get("/api/v1/articles/" + id, admin());
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        long version = read.json().path("version").asLong();
+
+        Map<String, Object> mine = article(channel, "第一位编辑的修改", "DRAFT");
+        mine.put("version", version);
+        ok(put("/api/v1/articles/" + id, mine, admin()));
+
+        Map<String, Object> theirs = article(channel, "第二位编辑的修改", "DRAFT");
+        theirs.put("version", version);
+        JsonNode refused = put("/api/v1/articles/" + id, theirs, admin()).problem(409);
+        assertThat(refused.path("detail").asString()).contains("修改");
+        assertThat(refused.path("meanwhile").get(0).path("fields").toString()).contains("title");
+        Answer stale = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/articles/" + id))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", admin())
+                .header("Content-Type", "application/json").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        article(channel, "第三位编辑的修改", "DRAFT")), StandardCharsets.UTF_8)).build());
+        stale.problem(409);
+        assertThat(ok(get("/api/v1/articles/" + id, admin())).path("title").asString()).isEqualTo("第一位编辑的修改");
+    }
+
+    @Test
+    void authorsReadTheirOwnDraftsOnly() {
+        String channel = newChannel("作者稿件");
+        String one = newAccount("AUTHOR");
+        String other = newAccount("AUTHOR");
+        long id = created(post("/api/v1/articles", article(channel, "作者甲的草稿", "DRAFT"), one));
+        get("/api/v1/articles/" + id, other).problem(403);
+        get("/api/v1/articles/" + id + "/revisions", other).problem(403);
+        JsonNode drafts = ok(get("/api/v1/articles?status=DRAFT&size=100", other));
+        assertThat(drafts.path("items").findValues("id").stream().map(JsonNode::asLong)).doesNotContain(id);
+        assertThat(ok(get("/api/v1/articles?status=DRAFT&size=100", one)).path("items").findValues("id").stream()
+                .map(JsonNode::asLong)).contains(id);
+    }
+
+    @Test
+    void anAuthorsEditOfAPublishedArticleWaitsWhileTheLiveVersionStays() {
+        String channel = newChannel("待审修改");
+        String author = newAccount("AUTHOR");
+        long id = created(post("/api/v1/articles", article(channel, "原来的标题", "PENDING"), author));
+        ok(post("/api/v1/articles/" + id + "/approve", null, admin()));
+
+        JsonNode proposed = ok(put("/api/v1/articles/" + id, article(channel, "作者改过的标题", "PUBLISHED"), author));
+        assertThat(proposed.path("title").asString()).isEqualTo("原来的标题");
+        assertThat(proposed.path("notice").asString()).contains("待审修改");
+        int pending = proposed.path("pendingRevision").asInt();
+        assertThat(pageOf(proposed)).contains("原来的标题").doesNotContain("作者改过的标题");
+
+        JsonNode live = ok(post("/api/v1/articles/" + id + "/revisions/" + pending + "/restore", null, admin()));
+        assertThat(live.path("title").asString()).isEqualTo("作者改过的标题");
+        assertThat(live.path("pendingRevision").isNull()).isTrue();
+        assertThat(pageOf(live)).contains("作者改过的标题");
+    }
+
+    @Test
+    void aDeletedArticleLeavesTheSiteAndComesBackWhole() {
+        String channel = newChannel("回收站");
+        String editor = newAccount("EDITOR");
+        long id = created(post("/api/v1/articles", article(channel, "将被删除又恢复的文章", "PUBLISHED"), admin()));
+        ok(put("/api/v1/articles/" + id, article(channel, "将被删除又恢复的文章（修订）", "PUBLISHED"), admin()));
+        assertThat(post("/api/v1/articles/" + id + "/like", null, null).status()).isEqualTo(200);
+        JsonNode before = ok(get("/api/v1/articles/" + id, admin()));
+
+        assertThat(delete("/api/v1/articles/" + id, editor).status()).isEqualTo(204);
+        assertThat(publicStatus(before)).isIn(404, 410);
+        get("/api/v1/articles/" + id, admin()).problem(404);
+        JsonNode trash = ok(get("/api/v1/trash?size=100", editor));
+        assertThat(trash.path("items").findValues("id").stream().map(JsonNode::asLong)).contains(id);
+        post("/api/v1/trash/" + id + "/restore", null, editor).problem(403);
+
+        assertThat(post("/api/v1/trash/" + id + "/restore", null, admin()).status()).isEqualTo(204);
+        JsonNode after = ok(get("/api/v1/articles/" + id, admin()));
+        assertThat(after.path("url").asString()).isEqualTo(before.path("url").asString());
+        assertThat(after.path("likeCount").asLong()).isEqualTo(1);
+        assertThat(after.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(publicStatus(after)).isEqualTo(200);
+        assertThat(ok(get("/api/v1/articles/" + id + "/revisions", admin())).path("items").size()).isEqualTo(2);
+
+        assertThat(delete("/api/v1/articles/" + id, admin()).status()).isEqualTo(204);
+        assertThat(delete("/api/v1/trash/" + id, admin()).status()).isEqualTo(204);
+        delete("/api/v1/trash/" + id, admin()).problem(404);
+        JsonNode audit = ok(get("/api/v1/audit?object=article:" + id + "&size=100", admin()));
+        assertThat(audit.toString()).contains("article.trash", "article.restore", "article.purge");
+    }
+
+    @Test
+    void theAuditLogCannotBeChangedAndOnlyAdministratorsReadIt() {
+        String editor = newAccount("EDITOR");
+        get("/api/v1/audit", editor).problem(403);
+        JsonNode entries = ok(get("/api/v1/audit?size=5", admin()));
+        long id = entries.path("items").get(0).path("id").asLong();
+        for (String method : List.of("PUT", "DELETE", "PATCH", "POST")) {
+            assertThat(send(method, "/api/v1/audit", "{}", admin()).status()).isIn(403, 404, 405);
+            assertThat(send(method, "/api/v1/audit/" + id, "{}", admin()).status()).isIn(403, 404, 405);
+        }
+        get("/api/v1/audit?from=yesterday", admin()).invalid("from");
+        long failedBefore = ok(get("/api/v1/audit?action=login.failed", admin())).path("totalItems").asLong();
+        String tried = unique("guessed_");
+        assertThat(get("/api/v1/articles", basic(tried, "not-the-password")).status()).isEqualTo(401);
+        JsonNode failed = ok(get("/api/v1/audit?action=login.failed", admin()));
+        assertThat(failed.path("totalItems").asLong()).isEqualTo(failedBefore + 1);
+        assertThat(failed.path("items").get(0).path("actor").asString()).isEqualTo(tried);
+    }
+
+    private int publicStatus(JsonNode article) {
+        return send(HttpRequest.newBuilder(URI.create(article.path("url").asString())).build()).status();
+    }
+
+    private String pageOf(JsonNode article) {
+        return send(HttpRequest.newBuilder(URI.create(article.path("url").asString())).build()).body();
+    }
+
+    private static long created(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    private static JsonNode ok(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String username(String basicAuthorization) {
+        String decoded = new String(Base64.getDecoder().decode(basicAuthorization.substring("Basic ".length())),
+                StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':'));
+    }
+}
