@@ -337,6 +337,11 @@ public class ArticleService {
                 c.publishedAt(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen());
     }
 
+    /** Two revisions side by side, for the newsroom's 版本对比. */
+    public RevisionComparison compare(long id, int from, int to, String actor) {
+        return RevisionComparison.of(revision(id, from, actor), revision(id, to, actor));
+    }
+
     /**
      * Brings back an old revision's content as a new revision; the article keeps its status and publish time. An
      * editor restoring an author's pending revision puts that edit live.

@@ -26,6 +26,8 @@ import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.RevisionComparison;
+import cn.dayuan.article.RevisionSummary;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.sensitive.SensitiveWordService;
@@ -68,14 +70,14 @@ class ArticleController {
     }
 
     @GetMapping("/new")
-    String newArticle(Model model) {
-        return form(model, new ArticleForm(), null, null);
+    String newArticle(Principal principal, Model model) {
+        return form(model, new ArticleForm(), null, null, principal);
     }
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, Principal principal, Model model) {
         ArticleDetail article = articles.get(id, principal.getName());
-        return form(model, ArticleForm.of(article, zone), article, null);
+        return form(model, ArticleForm.of(article, zone), article, null, principal);
     }
 
     @PostMapping
@@ -83,14 +85,14 @@ class ArticleController {
                   Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if ("suggest".equals(action)) {
             form.apply(articles.suggest(form.getBody()));
-            return form(model, form, null, null);
+            return form(model, form, null, null, principal);
         }
         try {
             ArticleDetail saved = articles.create(form.toDraft(statusFor(action), zone), principal.getName());
             return saved(saved, redirect);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, null, FormError.of(e));
+            return form(model, form, null, FormError.of(e), principal);
         }
     }
 
@@ -101,7 +103,7 @@ class ArticleController {
         ArticleDetail current = articles.get(id, principal.getName());
         if ("suggest".equals(action)) {
             form.apply(articles.suggest(form.getBody()));
-            return form(model, form, current, null);
+            return form(model, form, current, null, principal);
         }
         try {
             ArticleDetail saved = articles.update(id, form.toDraft(statusFor(action), zone), principal.getName(),
@@ -109,12 +111,12 @@ class ArticleController {
             return saved(saved, redirect);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, current, FormError.of(e));
+            return form(model, form, current, FormError.of(e), principal);
         } catch (ArticleService.EditedMeanwhileException e) {
             // The editor's text stays in the form; the newer version's revisions say what changed meanwhile.
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("meanwhile", e.meanwhile());
-            return form(model, form, current, new FormError(null, e.getMessage()));
+            return form(model, form, current, new FormError(null, e.getMessage()), principal);
         }
     }
 
@@ -156,6 +158,37 @@ class ArticleController {
         return Redirects.back(returnTo, editUrl(id));
     }
 
+    /** Every saved revision and every review step, with a comparison of any two revisions. */
+    @GetMapping("/{id}/history")
+    String history(@PathVariable long id, @RequestParam(required = false) Integer from,
+                   @RequestParam(required = false) Integer to, Principal principal, Model model) {
+        String actor = principal.getName();
+        ArticleDetail article = articles.get(id, actor);
+        List<RevisionSummary> revisions = articles.revisions(id, actor);
+        model.addAttribute("article", article);
+        model.addAttribute("revisions", revisions);
+        model.addAttribute("reviews", articles.reviews(id, actor));
+        RevisionComparison comparison = null;
+        if (revisions.size() > 1) {
+            int newer = to != null ? to : revisions.get(0).number();
+            int older = from != null ? from : revisions.get(1).number();
+            comparison = articles.compare(id, Math.min(older, newer), Math.max(older, newer), actor);
+        }
+        model.addAttribute("comparison", comparison);
+        return "newsroom/article-history";
+    }
+
+    @PostMapping("/{id}/revisions/{number}/restore")
+    RedirectView restore(@PathVariable long id, @PathVariable int number, Principal principal,
+                         RedirectAttributes redirect) {
+        ArticleDetail article = articles.restoreRevision(id, number, principal.getName());
+        redirect.addFlashAttribute(Notice.FLASH, article.pendingRevision() != null
+                && article.status() == ArticleStatus.PUBLISHED && !Objects.equals(article.pendingRevision(), number)
+                ? Notice.success("已将第 " + number + " 版的内容保存为待审修改，编辑审核后生效")
+                : Notice.success("已恢复第 " + number + " 版的内容（保存为新的一版）"));
+        return Redirects.seeOther("/admin/articles/" + id + "/history");
+    }
+
     /** The confirmation step before deleting, so a stray click deletes nothing. */
     @GetMapping("/{id}/delete")
     String confirmDelete(@PathVariable long id, Principal principal, Model model) {
@@ -172,8 +205,12 @@ class ArticleController {
         return Redirects.seeOther("/admin/articles");
     }
 
-    private String form(Model model, ArticleForm form, ArticleDetail article, FormError error) {
+    private String form(Model model, ArticleForm form, ArticleDetail article, FormError error, Principal principal) {
         model.addAttribute("form", form);
+        model.addAttribute("reviews", article == null ? List.of() : articles.reviews(article.id(), principal.getName()));
+        if (!model.containsAttribute("meanwhile")) {
+            model.addAttribute("meanwhile", List.of());
+        }
         model.addAttribute("article", article);
         model.addAttribute("publicUrl", article != null && isPublic(article) ? article.url() : null);
         model.addAttribute("channels", channels.tree().all());

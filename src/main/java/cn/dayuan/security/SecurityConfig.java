@@ -141,7 +141,8 @@ class SecurityConfig {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login", "/admin/forbidden").permitAll()
-                        .requestMatchers("/admin/accounts/**", "/admin/settings/**", "/admin/backups/**")
+                        .requestMatchers("/admin/accounts/**", "/admin/settings/**", "/admin/backups/**",
+                                "/admin/audit/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.AUTHOR.name()))
                 .formLogin(form -> form
