@@ -223,7 +223,7 @@ public class ArticleService {
         } else {
             article.advanceReview();
         }
-        audit(AuditEvent.of(actor, "article.approve", object(article)).with("reviewLevel", level, null)
+        audit(AuditEvent.of(actor, "article.approve", object(article)).with("level", null, level)
                 .with("status", ArticleStatus.PENDING, article.getStatus()));
         announce(article, before);
         return detail(article);
@@ -241,7 +241,7 @@ public class ArticleService {
         int level = article.getReviewLevel();
         reviewStore.add(id, level, actor, ReviewDecision.REJECTED, checkedReason);
         article.reject(checkedReason);
-        audit(AuditEvent.of(actor, "article.reject", object(article)).with("reviewLevel", level, null)
+        audit(AuditEvent.of(actor, "article.reject", object(article)).with("level", null, level)
                 .with("reason", null, checkedReason));
         return detail(article);
     }
@@ -352,8 +352,10 @@ public class ArticleService {
         ArticleContent c = revision(id, number).content();
         String channel = channels.tree().byId(c.channelId()).map(ChannelView::path)
                 .orElseThrow(() -> new ConflictException("该版本所在的栏目已被删除，无法恢复"));
+        // 责任编辑 is whoever signed off the live version, unless the revision named one.
+        String editor = c.editor() != null ? c.editor() : article.getEditor();
         ArticleDraft draft = new ArticleDraft(c.title(), c.subtitle(), c.summary(), c.body(), channel, c.author(),
-                c.source(), c.sourceUrl(), c.editor(), c.tags(), c.rightsType(), article.getPublishedAt(),
+                c.source(), c.sourceUrl(), editor, c.tags(), c.rightsType(), article.getPublishedAt(),
                 article.getStatus(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen());
         ArticleDetail restored = update(id, draft, actor);
         audit(AuditEvent.of(actor, "article.revision.restore", object(article)).with("revision", null, number));

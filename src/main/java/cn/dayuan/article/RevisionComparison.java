@@ -85,9 +85,9 @@ public record RevisionComparison(RevisionSummary from, RevisionSummary to, List<
         return lines;
     }
 
-    /** Chinese has no spaces between words: changes are marked character by character. */
+    /** Chinese has no spaces between words: changes are marked character by character (in a list the library extends). */
     private static List<String> characters(String line) {
-        return line.codePoints().mapToObj(Character::toString).toList();
+        return line.codePoints().mapToObj(Character::toString).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     private static String label(RightsType type) {
