@@ -71,11 +71,13 @@ public class ArticleService {
     private final ReviewStore reviewStore;
     private final ArticleRevisionRepository revisions;
     private final Duration trashRetention;
+    private final PreviewLinks previewLinks;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
                    ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
-                   ArticleRevisionRepository revisions, DayuanProperties properties) {
+                   ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks) {
+        this.previewLinks = previewLinks;
         this.articles = articles;
         this.policy = policy;
         this.reviewStore = reviewStore;
@@ -382,6 +384,26 @@ public class ArticleService {
         public List<RevisionSummary> meanwhile() {
             return meanwhile;
         }
+    }
+
+    // ---- previews -----------------------------------------------------------------------------------------
+
+    /** How long a shared preview address works. */
+    public static final Duration PREVIEW_VALIDITY = Duration.ofDays(3);
+
+    /** A signed address showing the article exactly as readers would see it, until {@link #PREVIEW_VALIDITY} ends. */
+    public String previewLink(long id, String actor) {
+        policy.requireMayRead(actor(actor), load(id));
+        return previewLinks.link(id, Instant.now().plus(PREVIEW_VALIDITY));
+    }
+
+    /** The article a preview address shows, if its signature holds and it has not expired or been deleted. */
+    public Optional<ArticleDetail> preview(long id, long expires, String signature) {
+        if (!previewLinks.valid(id, expires, signature)) {
+            return Optional.empty();
+        }
+        return articles.findWithDetailsById(id).filter(a -> a.getStatus() != ArticleStatus.TRASHED)
+                .map(this::detail);
     }
 
     // ---- how reviews go ------------------------------------------------------------------------------------

@@ -158,6 +158,12 @@ class ArticleController {
         return Redirects.back(returnTo, editUrl(id));
     }
 
+    /** The article as readers will see it, at a signed address that can be shared for a few days. */
+    @GetMapping("/{id}/preview")
+    RedirectView preview(@PathVariable long id, Principal principal) {
+        return new RedirectView(articles.previewLink(id, principal.getName()));
+    }
+
     /** Every saved revision and every review step, with a comparison of any two revisions. */
     @GetMapping("/{id}/history")
     String history(@PathVariable long id, @RequestParam(required = false) Integer from,

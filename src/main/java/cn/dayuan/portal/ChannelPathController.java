@@ -42,17 +42,15 @@ class ChannelPathController {
     private final ChannelService channels;
     private final ArticleService articles;
     private final PageFrames frames;
-    private final ArticleJsonLd jsonLd;
     private final Feeds feeds;
-    private final CommentService comments;
+    private final ArticlePages pages;
 
-    ChannelPathController(ChannelService channels, ArticleService articles, PageFrames frames, ArticleJsonLd jsonLd,
-                          Feeds feeds, CommentService comments) {
-        this.comments = comments;
+    ChannelPathController(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages pages,
+                          Feeds feeds) {
+        this.pages = pages;
         this.channels = channels;
         this.articles = articles;
         this.frames = frames;
-        this.jsonLd = jsonLd;
         this.feeds = feeds;
     }
 
@@ -108,25 +106,7 @@ class ChannelPathController {
         }
         PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
         article.tags().forEach(tag -> PageKeys.record(PageKeys.relatedByTag(tag.getId())));
-        List<ChannelView> trail = channels.tree().trail(article.channelId());
-        PageFrame frame = frames.page(request, article.title(), description(article),
-                trail.isEmpty() ? null : trail.get(0).id());
-        String articleUrl = frame.absolute(article.url());
-        String imageUrl = article.coverImage() == null ? null
-                : article.coverImage().startsWith("/") ? frame.absolute(article.coverImage()) : article.coverImage();
-        Map<String, Object> model = new HashMap<>();
-        model.put("frame", frame);
-        model.put("article", article);
-        model.put("trail", trail);
-        model.put("related", articles.related(article));
-        model.put("rightsStatement", RightsStatements.of(frame.site(), article.rightsType(), article.source()));
-        model.put("articleUrl", articleUrl);
-        model.put("imageUrl", imageUrl);
-        model.put("jsonLd", jsonLd.of(article, frame, articleUrl, imageUrl));
-        model.put("comments", comments.threadsOnPage(article.id()));
-        model.put("commentPolicy", comments.policyFor(article));
-        model.put("commentNotice", commentNotice(request.getParameter("comment")));
-        return new ModelAndView("portal/article", model);
+        return pages.page(article, request, commentNotice(request.getParameter("comment")), null);
     }
 
     /** What the comment form's post came back to say (the page has a query then, so it is not cached). */
@@ -138,13 +118,6 @@ class ChannelPathController {
             return "评论已提交，审核通过后显示。";
         }
         return null;
-    }
-
-    private static String description(ArticleDetail article) {
-        if (article.summary() != null && !article.summary().isBlank()) {
-            return article.summary();
-        }
-        return ChineseText.summary(ArticleHtml.text(article.body()), ArticleService.SUMMARY_LENGTH);
     }
 
     private ChannelView channel(String path) {

@@ -73,7 +73,7 @@ public class StaticExporter {
      * 举报), which stays with the portal behind the same host; media are copied from the data folder.
      */
     private static final List<String> NOT_EXPORTED = List.of("/admin", "/api", "/actuator", "/counter", "/error",
-            "/media", "/comment", "/captcha.png", "/jubao");
+            "/media", "/comment", "/captcha.png", "/jubao", "/preview");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Asked for like a browser does, so error pages come out as the HTML readers see. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

@@ -2,6 +2,7 @@ package cn.dayuan.api;
 
 import static cn.dayuan.api.ArticleApiTest.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -210,6 +211,33 @@ class EditorialApiTest extends ApiTestSupport {
         JsonNode failed = ok(get("/api/v1/audit?action=login.failed", admin()));
         assertThat(failed.path("totalItems").asLong()).isEqualTo(failedBefore + 1);
         assertThat(failed.path("items").get(0).path("actor").asString()).isEqualTo(tried);
+    }
+
+    @Test
+    void aPreviewAddressShowsTheUnpublishedArticleUntilItExpires() {
+        String channel = newChannel("预览栏目");
+        String author = newAccount("AUTHOR");
+        long id = created(post("/api/v1/articles", article(channel, "尚未发布的预览稿件", "PENDING"), author));
+        String link = articles.previewLink(id, username(author));
+        Answer preview = get(link, null);
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("尚未发布的预览稿件", "预览：本文尚未发布", "noindex");
+        assertThat(preview.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+
+        String tampered = link.replaceAll("signature=.", "signature=0").replace("signature=00", "signature=01");
+        assertThat(get(tampered, null).status()).isEqualTo(404);
+        assertThat(get(link.replace("/preview/" + id, "/preview/" + (id + 1)), null).status()).isEqualTo(404);
+        assertThat(get(link.replaceAll("expires=\\d+", "expires=" + (System.currentTimeMillis() / 1000 + 999_999)),
+                null).status()).isEqualTo(404);
+        assertThat(get(link.replaceAll("expires=\\d+", "expires=1"), null).status()).isEqualTo(404);
+        for (String junk : List.of("?expires=abc&signature=x", "?signature=%00%ff", "", "?expires=-1")) {
+            assertThat(get("/preview/" + id + junk, null).status()).isIn(400, 404);
+        }
+        assertThat(get("/preview/abc?expires=1", null).status()).isIn(400, 404);
+        String other = newAccount("AUTHOR");
+        assertThat(send("GET", "/api/v1/articles/" + id, null, other).status()).isEqualTo(403);
+        assertThatThrownBy(() -> articles.previewLink(id, username(other)))
+                .isInstanceOf(cn.dayuan.system.ForbiddenException.class);
     }
 
     private int publicStatus(JsonNode article) {

@@ -124,6 +124,11 @@ class ReviewBrowserTest {
         signIn("zhongshen");
         open("/admin");
         assertThat(browser.findElement(By.cssSelector(".stats")).getText()).contains("待审稿件 · 第 2 级");
+        open("/admin/articles/" + id + "/preview");
+        wait.until(ExpectedConditions.urlContains("/preview/" + id + "?expires="));
+        assertThat(browser.findElement(By.cssSelector(".preview-banner")).getText()).contains("尚未发布");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(FIXED_TITLE);
+        screenshot("review-preview");
         open("/admin/reviews?level=2");
         screenshot("review-queue-second-level");
         browser.findElement(By.cssSelector("form[action='/admin/articles/" + id + "/approve'] button")).click();
