@@ -53,6 +53,12 @@ import cn.dayuan.tag.TagService;
 public class ArticleService {
 
     public static final int SUMMARY_LENGTH = 120;
+    /**
+     * The longest body, in characters of its HTML, for the newsroom form and the API alike (about 150,000 Chinese
+     * characters of text with their markup). The web server takes forms far larger, so a longer one reaches this
+     * check and comes back with what was typed.
+     */
+    public static final int MAX_BODY_LENGTH = 500_000;
     public static final int SUGGESTED_TAGS = 5;
     /** Length of an article page's related-articles list. */
     public static final int RELATED = 8;
@@ -885,6 +891,10 @@ public class ArticleService {
             throw new InvalidInputException("channel", "请选择栏目");
         }
         channels.getByPath(draft.channel());
+        if (draft.body() != null && draft.body().length() > MAX_BODY_LENGTH) {
+            throw new InvalidInputException("body", "正文太长：最多 " + MAX_BODY_LENGTH / 10_000 + " 万个字符（含排版代码），当前 "
+                    + draft.body().length() + " 个。请分成几篇发布");
+        }
         String body = ArticleHtml.sanitize(PlainText.clean(draft.body()));
         String text = ArticleHtml.text(body);
         ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
