@@ -444,9 +444,7 @@ public class ArticleService {
         if (summary == null && !text.isBlank()) {
             summary = ChineseText.summary(text, SUMMARY_LENGTH);
         }
-        List<String> tagNames = draft.tags() == null
-                ? ChineseText.keywords(text, SUGGESTED_TAGS)
-                : List.copyOf(TagService.normalize(draft.tags()));
+        List<String> tagNames = List.copyOf(TagService.normalize(draft.tags()));
         Instant publishedAt = draft.publishedAt();
         if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
             publishedAt = Instant.now();

@@ -43,6 +43,8 @@ public class ArticleForm {
     private boolean headline;
     private boolean pinned;
     private boolean commentsOpen = true;
+    /** Keywords suggested from the body, offered for the editor to pick; never saved by themselves. */
+    private List<String> suggestedTags = List.of();
 
     static ArticleForm of(ArticleDetail article, ZoneId zone) {
         ArticleForm form = new ArticleForm();
@@ -72,15 +74,19 @@ public class ArticleForm {
                 tagList(), rights(), publishedAt(zone), status, coverImage, headline, pinned, commentsOpen);
     }
 
+    /**
+     * Offers the suggested keywords and fills in the summary. The keyword field stays as the editor left it: a
+     * keyword becomes a public tag page, so only those the editor picks are saved.
+     */
     void apply(ArticleService.Suggestions suggestions) {
-        tags = String.join(" ", suggestions.tags());
+        suggestedTags = suggestions.tags();
         summary = suggestions.summary();
     }
 
-    /** A blank field means "suggest keywords from the text", as in the API. */
+    /** Only the keywords the editor typed or picked; a blank field means none. */
     private List<String> tagList() {
         if (tags == null || tags.isBlank()) {
-            return null;
+            return List.of();
         }
         return Arrays.stream(TAG_SEPARATORS.split(tags.trim())).filter(t -> !t.isEmpty()).toList();
     }
@@ -146,6 +152,10 @@ public class ArticleForm {
 
     public void setSummary(String summary) {
         this.summary = summary;
+    }
+
+    public List<String> getSuggestedTags() {
+        return suggestedTags;
     }
 
     public String getTags() {
