@@ -1,6 +1,6 @@
 /*
  * Dayuan newsroom enhancements. Every page works without this file; with it the article body gets a rich-text
- * editor (Quill) and dangerous buttons ask before they act.
+ * editor (Quill), suggested keywords are added with a click, and dangerous buttons ask before they act.
  */
 (function () {
   'use strict';
@@ -93,9 +93,32 @@
     });
   }
 
+  /*
+   * A suggested keyword (a chip under the keyword field, filled in by the 提取建议 button) goes into the field when
+   * clicked; nothing is added that the editor did not pick.
+   */
+  function addSuggestedTags() {
+    document.addEventListener('click', function (event) {
+      var chip = event.target.closest && event.target.closest('[data-add-tag]');
+      var field = document.getElementById('tags');
+      if (!chip || !field) {
+        return;
+      }
+      var tag = chip.getAttribute('data-add-tag');
+      var current = field.value.split(/[\s,，、;；]+/).filter(function (t) { return t !== ''; });
+      if (current.indexOf(tag) < 0) {
+        current.push(tag);
+        field.value = current.join(' ');
+      }
+      chip.disabled = true;
+      chip.classList.add('added');
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll('textarea[data-rich-text]'), startRichText);
     confirmDangerousForms();
+    addSuggestedTags();
   }
 
   if (document.readyState === 'loading') {

@@ -49,10 +49,11 @@ class ArticleApiController {
     }
 
     /**
-     * The body of POST and PUT. Left-out fields mean: no subtitle/author/…, tags suggested from the text (send
-     * {@code []} for none), summary made from the text, rights {@code ORIGINAL}, status {@code DRAFT}, publish time
-     * "now" when published, comments open, not a headline, not pinned. {@code version} (or an {@code If-Match}
-     * header with the ETag a GET gave) makes a PUT fail with 409 when the article changed since.
+     * The body of POST and PUT. Left-out fields mean: no subtitle/author/…, no tags (a tag gets a public page, so
+     * only the names sent here become tags; {@code POST /api/v1/suggestions} proposes some from a body), summary
+     * made from the text, rights {@code ORIGINAL}, status {@code DRAFT}, publish time "now" when published, comments
+     * open, not a headline, not pinned. {@code version} (or an {@code If-Match} header with the ETag a GET gave)
+     * makes a PUT fail with 409 when the article changed since.
      */
     record ArticleRequest(String title, String subtitle, String summary, String body, String channel, String author,
                           String source, String sourceUrl, String editor, List<String> tags, RightsType rightsType,

@@ -21,6 +21,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.tag.TagService;
 
 /**
  * The published articles of each channel page and each tag page, in reading order, held in memory as ids and
@@ -127,6 +128,17 @@ class ArticleListings {
             version.incrementAndGet();
             listings.asMap().keySet().removeAll(event.keys());
         }
+    }
+
+    /**
+     * A merge or a delete of tags moved their articles all at once, without a placement per article: their listings
+     * go, and load the committed state when next needed.
+     */
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onTagArticlesMoved(TagService.ArticlesMoved moved) {
+        version.incrementAndGet();
+        moved.tagIds().forEach(tagId -> listings.invalidate(PageKeys.tagList(tagId)));
     }
 
     /**

@@ -905,9 +905,7 @@ public class ArticleService {
         if (summary == null && !text.isBlank()) {
             summary = ChineseText.summary(text, SUMMARY_LENGTH);
         }
-        List<String> tagNames = draft.tags() == null
-                ? ChineseText.keywords(text, SUGGESTED_TAGS)
-                : List.copyOf(TagService.normalize(draft.tags()));
+        List<String> tagNames = List.copyOf(TagService.normalize(draft.tags()));
         Instant publishedAt = draft.publishedAt();
         return new ArticleDraft(title, subtitle, summary, body, PlainText.clean(draft.channel()).trim(),
                 optional(draft.author(), "author", "作者", 100),

@@ -45,6 +45,8 @@ public class ArticleForm {
     private boolean commentsOpen = true;
     /** The article's version when the form was filled, so a save over someone else's newer one is refused. */
     private Long version;
+    /** Keywords suggested from the body, offered for the editor to pick; never saved by themselves. */
+    private List<String> suggestedTags = List.of();
 
     static ArticleForm of(ArticleDetail article, ZoneId zone) {
         ArticleForm form = new ArticleForm();
@@ -75,15 +77,19 @@ public class ArticleForm {
                 tagList(), rights(), publishedAt(zone), status, coverImage, headline, pinned, commentsOpen);
     }
 
+    /**
+     * Offers the suggested keywords and fills in the summary. The keyword field stays as the editor left it: a
+     * keyword becomes a public tag page, so only those the editor picks are saved.
+     */
     void apply(ArticleService.Suggestions suggestions) {
-        tags = String.join(" ", suggestions.tags());
+        suggestedTags = suggestions.tags();
         summary = suggestions.summary();
     }
 
-    /** A blank field means "suggest keywords from the text", as in the API. */
+    /** Only the keywords the editor typed or picked; a blank field means none. */
     private List<String> tagList() {
         if (tags == null || tags.isBlank()) {
-            return null;
+            return List.of();
         }
         return Arrays.stream(TAG_SEPARATORS.split(tags.trim())).filter(t -> !t.isEmpty()).toList();
     }
@@ -149,6 +155,10 @@ public class ArticleForm {
 
     public void setSummary(String summary) {
         this.summary = summary;
+    }
+
+    public List<String> getSuggestedTags() {
+        return suggestedTags;
     }
 
     public String getTags() {

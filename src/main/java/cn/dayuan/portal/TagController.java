@@ -16,7 +16,10 @@ import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 import cn.dayuan.system.PageKeys;
 
-/** Keyword pages: {@code /tag/{name}/} and {@code /tag/{name}/index_{n}.html}, newest articles first. */
+/**
+ * Keyword pages: {@code /tag/{name}/} and {@code /tag/{name}/index_{n}.html}, newest articles first. The pages of a
+ * tag's old name (renamed, or merged into another) answer 301 to the same page of the tag.
+ */
 @Controller
 class TagController {
 
@@ -47,7 +50,13 @@ class TagController {
     }
 
     private ModelAndView render(String name, int page, HttpServletRequest request) {
-        Tag tag = tags.findByName(name).orElseThrow(ChannelPathController::pageNotFound);
+        Tag tag = tags.findByName(name).orElse(null);
+        if (tag == null) {
+            // The old name of a renamed or merged tag: its pages live on under the tag's name.
+            Tag renamed = tags.findByAlias(name).orElseThrow(ChannelPathController::pageNotFound);
+            String url = PageFrame.tagUrl(renamed.getName());
+            return Redirects.permanent(page == 1 ? url : url + "index_" + page + ".html");
+        }
         PageKeys.record(PageKeys.tagList(tag.getId()));
         Page<ArticleSummary> list = articles.publicByTag(tag.getId(), page - 1, Pagination.PAGE_SIZE);
         // A keyword only drafts use has no page yet.

@@ -29,4 +29,8 @@ public class Tag {
     public String getName() {
         return name;
     }
+
+    void rename(String name) {
+        this.name = name;
+    }
 }

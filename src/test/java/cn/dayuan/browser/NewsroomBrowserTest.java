@@ -97,8 +97,14 @@ class NewsroomBrowserTest {
         browser.findElement(By.id("editor")).sendKeys("刘欢");
 
         browser.findElement(By.cssSelector("button[value=suggest]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggest-status"), "已根据正文提取"));
-        assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isNotBlank();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggest-status"), "候选关键词"));
+        // Suggestions are offered, not taken: the field fills only with what the editor clicks.
+        assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isBlank();
+        WebElement suggestion = browser.findElement(By.cssSelector("[data-add-tag]"));
+        String picked = suggestion.getAttribute("data-add-tag");
+        suggestion.click();
+        assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isEqualTo(picked);
+        assertThat(suggestion.isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("summary")).getAttribute("value")).contains("振奋精神");
         screenshot("newsroom-article-form");
 
@@ -120,6 +126,20 @@ class NewsroomBrowserTest {
             screenshot("newsroom-" + page.getKey().substring("/admin/".length()));
         }
 
+        // The keyword pages fit a phone and a laptop without a horizontal scroll bar.
+        for (int width : new int[] {1366, 390}) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            open("/admin/tags");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("关键词");
+            assertFitsTheWindow("/admin/tags", width);
+            screenshot("newsroom-tags-" + width);
+            browser.findElement(By.linkText(picked)).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("关键词：" + picked);
+            assertFitsTheWindow("/admin/tags/…/edit", width);
+            screenshot("newsroom-tag-edit-" + width);
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+
         // the public article page is the portal's; the newsroom's link must lead to it
         browser.get(href);
         screenshot("newsroom-public-article");
@@ -128,6 +148,13 @@ class NewsroomBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .as("the public page at %s shows the article title in its <h1>", href).contains(TITLE);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(BODY);
+    }
+
+    private void assertFitsTheWindow(String page, int width) {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue()).as("%s scrolls sideways at %d px", page, width)
+                .isLessThanOrEqualTo(0);
     }
 
     private void open(String path) {

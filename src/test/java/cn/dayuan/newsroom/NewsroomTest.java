@@ -75,6 +75,8 @@ class NewsroomTest {
     SiteService site;
     @Autowired
     SensitiveWordService sensitiveWords;
+    @Autowired
+    cn.dayuan.tag.TagService tags;
 
     @BeforeEach
     void accountsAndChannel() {
@@ -364,20 +366,91 @@ class NewsroomTest {
     }
 
     @Test
-    void suggestFillsKeywordsAndSummaryFromTheBody() throws Exception {
+    void suggestOffersKeywordsToPickAndFillsTheSummary() throws Exception {
         MockHttpSession editor = login("editor1");
         mvc.perform(post("/admin/articles/suggest").session(editor).with(csrf()).header("HX-Request", "true").param("body", BODY))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"tags\"")))
-                .andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
-                .andExpect(content().string(containsString("清零")));
-        // without JavaScript the same button submits the whole form, which comes back filled in and unsaved
+                .andExpect(content().string(containsString("id=\"tag-suggestions\" hx-swap-oob=\"true\"")))
+                .andExpect(content().string(containsString("data-add-tag=\"清零\"")))
+                // the keyword field itself is left as the editor had it
+                .andExpect(content().string(not(containsString("id=\"tags\""))))
+                .andExpect(content().string(containsString("id=\"summary\"")));
+        // without JavaScript the same button submits the whole form, which comes back with the suggestions, unsaved
         long before = articles.search(ArticleQuery.ALL, 0, 1, "admin").getTotalElements();
-        mvc.perform(articleForm(editor, "suggest", "title", "只想提取关键词", "tags", ""))
+        mvc.perform(articleForm(editor, "suggest", "title", "只想提取关键词", "tags", "我的词"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"只想提取关键词\"")))
+                .andExpect(content().string(containsString("value=\"我的词\"")))
+                .andExpect(content().string(containsString("data-add-tag=\"清零\"")))
                 .andExpect(content().string(containsString("推动疫情防控形势持续向好")));
         assertThat(articles.search(ArticleQuery.ALL, 0, 1, "admin").getTotalElements()).isEqualTo(before);
+    }
+
+    @Test
+    void anArticleSavedWithAnEmptyKeywordFieldGetsNoTags() throws Exception {
+        MockHttpSession editor = login("editor1");
+        MvcResult saved = mvc.perform(articleForm(editor, "publish", "title", "十二月部分路段持续实行管制", "tags", "",
+                        "publishedAt", ""))
+                .andExpect(status().isSeeOther()).andReturn();
+        assertThat(articles.get(idFrom(saved)).tagNames()).isEmpty();
+        assertThat(tags.findByName("部分")).isEmpty();
+        assertThat(tags.findByName("持续")).isEmpty();
+    }
+
+    @Test
+    void editorsFindRenameMergeAndDeleteKeywords() throws Exception {
+        MockHttpSession editor = login("editor1");
+        long a = articles.create(draftWithTags("医保改革", "医疗保险", "民生"), "editor1").id();
+        long b = articles.create(draftWithTags("医保缴费", "医保"), "editor1").id();
+        long from = tags.findByName("医疗保险").orElseThrow().getId();
+        long into = tags.findByName("医保").orElseThrow().getId();
+
+        mvc.perform(get("/admin").session(editor))
+                .andExpect(content().string(containsString("href=\"/admin/tags\"")));
+        mvc.perform(get("/admin/tags").param("q", "医").session(editor))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/admin/tags/" + from + "/edit\">医疗保险</a>")))
+                .andExpect(content().string(containsString("href=\"/admin/tags/" + into + "/edit\">医保</a>")))
+                .andExpect(content().string(not(containsString(">民生</a>"))));
+
+        // A name another keyword has is refused with the reason, on the same page.
+        mvc.perform(post("/admin/tags/" + from + "/rename").param("name", "民生").session(editor).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("已有关键词「民生」")));
+        mvc.perform(post("/admin/tags/" + from + "/rename").param("name", "医疗保障").session(editor).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(flash().attribute("notice", Notice.success(
+                        "已把关键词「医疗保险」改名为「医疗保障」，旧地址会跳转到新地址")));
+        assertThat(articles.get(a).tagNames()).containsExactly("医疗保障", "民生");
+        mvc.perform(get("/admin/tags/" + from + "/edit").session(editor))
+                .andExpect(content().string(containsString("旧名称：医疗保险")))
+                .andExpect(content().string(containsString("<option value=\"医保\">")));
+
+        mvc.perform(post("/admin/tags/" + from + "/merge").param("into", "没有这个词").session(editor).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("没有名为「没有这个词」的关键词")));
+        mvc.perform(post("/admin/tags/" + from + "/merge").param("into", "医保").session(editor).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/admin/tags/" + into + "/edit"));
+        assertThat(articles.get(a).tagNames()).containsExactly("医保", "民生");
+        assertThat(articles.get(b).tagNames()).containsExactly("医保");
+        mvc.perform(get("/admin/tags/" + into + "/edit").session(editor))
+                .andExpect(content().string(containsString("2 篇文章")))
+                .andExpect(content().string(containsString("旧名称：医疗保险、医疗保障")));
+
+        mvc.perform(post("/admin/tags/" + into + "/delete").session(editor).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(flash().attribute("notice", Notice.success("已删除关键词「医保」，2 篇文章不再带有它")));
+        assertThat(articles.get(a).tagNames()).containsExactly("民生");
+        assertThat(tags.findByName("医保")).isEmpty();
+        // Authors write articles, but keywords are the editors'.
+        mvc.perform(get("/admin/tags").session(login("author1"))).andExpect(status().isForbidden());
+    }
+
+    private cn.dayuan.article.ArticleDraft draftWithTags(String title, String... tagNames) {
+        return new cn.dayuan.article.ArticleDraft(title, null, null, "<p>" + title + "</p>", "guonei", null, null,
+                null, null, java.util.List.of(tagNames), RightsType.ORIGINAL, null, ArticleStatus.PUBLISHED, null,
+                false, false, true);
     }
 
     @Test

@@ -500,6 +500,42 @@ class PageFreshnessTest {
     record Changes(Set<String> changed, Set<String> kept, Set<String> renderedAgain) {
     }
 
+    @Test
+    @Order(17)
+    void aRenamedTagIsRenamedOnEveryPageAndItsOldPagesLeadThere() {
+        long tagId = tags.findByName("营商环境").orElseThrow().getId();
+        List<String> carrying = articlesWithTag("营商环境");
+        tags.rename(tagId, "优化营商环境");
+
+        Changes changes = verify();
+        assertThat(changes.changed).containsAll(carrying).contains(tagPage("营商环境"));
+        assertThat(http.get(tagPage("营商环境")).headers().firstValue("Location").orElseThrow())
+                .endsWith(tagPage("优化营商环境"));
+        assertThat(served(carrying.get(0))).contains("优化营商环境");
+        // Every page listing one of its articles goes, as for a corrected title: the tag's name may show there.
+        assertThat(changes.kept).contains("/robots.txt", "/minsheng/feed.xml");
+    }
+
+    @Test
+    @Order(18)
+    void aMergedTagsArticlesJoinTheOtherTagsPages() {
+        List<String> carrying = articlesWithTag("交通");
+        assertThat(carrying).isNotEmpty();
+        ArticleDetail moved = familyA.get(4);
+        assertThat(served(tagPage("医疗"))).doesNotContain(moved.title());
+        tags.merge(tags.findByName("交通").orElseThrow().getId(), tags.findByName("医疗").orElseThrow().getId());
+
+        Changes changes = verify();
+        assertThat(served(tagPage("医疗"))).as("the listing behind the page was read again").contains(moved.title());
+        assertThat(changes.changed).containsAll(carrying).contains(tagPage("交通"), tagPage("医疗"));
+        assertThat(http.get(tagPage("交通")).statusCode()).isEqualTo(301);
+        assertThat(changes.kept).contains("/nav/", "/about.html", tagPage("城市更新"), tagPage("教育"));
+    }
+
+    private List<String> articlesWithTag(String name) {
+        return articles.publicUrls().stream().filter(url -> served(url).contains(">" + name + "</a>")).toList();
+    }
+
     private Changes verify() {
         return verify(false);
     }

@@ -47,6 +47,7 @@ import cn.dayuan.report.ReportService.ReportDraft;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.tag.TagService;
 
 /**
  * What an attacker types, everywhere a reader or an editor can type: stored-XSS payloads in comment names and texts,
@@ -117,6 +118,8 @@ class HostileInputTest {
     SiteService sites;
     @Autowired
     DirectoryService directory;
+    @Autowired
+    TagService tags;
 
     private ArticleDetail article;
     private final List<String> refusedAtTheDoor = new ArrayList<>();
@@ -174,7 +177,8 @@ class HostileInputTest {
         }
         for (String page : List.of("/admin", "/admin/articles", "/admin/comments?status=", "/admin/reports",
                 "/admin/articles/" + article.id() + "/edit", "/admin/settings", "/admin/directory",
-                "/admin/channels")) {
+                "/admin/channels", "/admin/tags", "/admin/tags/" + tags.findByName("<b>粗体").orElseThrow().getId()
+                        + "/edit")) {
             assertInert(page, get(page, Role.ADMIN));
         }
     }
@@ -217,6 +221,53 @@ class HostileInputTest {
         }
     }
 
+    /**
+     * Tag names an attacker types into the rename and merge forms and the tag API: refused with a 4xx that names
+     * the field, or stored and shown as text on the newsroom's keyword pages and the public tag page.
+     */
+    @Test
+    void hostileTagRenamesAndMergesAreRefusedOrRenderInert() throws Exception {
+        long id = tags.findOrCreate(List.of("改名靶子")).get(0).getId();
+        List<String> wrong = new ArrayList<>();
+        for (String payload : PAYLOADS) {
+            String name = payload.length() > 20 ? payload.substring(0, 20) : payload;
+            MockHttpServletResponse api = mvc.perform(MockMvcRequestBuilders.put("/api/v1/tags/" + id)
+                    .with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN))).with(csrf())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("{\"name\":" + tools.jackson.databind.json.JsonMapper.builder().build()
+                            .writeValueAsString(name) + "}")).andReturn().getResponse();
+            if (api.getStatus() != 200 && api.getStatus() != 400) {
+                wrong.add("PUT " + name + " → " + api.getStatus());
+            }
+            MockHttpServletResponse form = mvc.perform(MockMvcRequestBuilders.post("/admin/tags/" + id + "/merge")
+                    .param("into", payload).with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN)))
+                    .with(csrf())).andReturn().getResponse();
+            if (form.getStatus() != 400) {
+                wrong.add("merge into " + payload + " → " + form.getStatus());
+            }
+        }
+        for (String body : List.of("{\"into\":\"abc\"}", "{\"into\":-1}", "{\"into\":1e30}", "{\"into\":null}",
+                "{\"into\":[1]}", "{}", "[]")) {
+            MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tags/" + id + "/merge")
+                    .with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN))).with(csrf())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                    .andReturn().getResponse();
+            if (answer.getStatus() != 400) {
+                wrong.add("merge " + body + " → " + answer.getStatus());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        String renamed = tags.get(id).name();
+        assertThat(renamed).isNotEqualTo("改名靶子");
+        assertInert("/admin/tags", get("/admin/tags", Role.ADMIN));
+        assertInert("/admin/tags/" + id + "/edit", get("/admin/tags/" + id + "/edit", Role.ADMIN));
+        MockHttpServletResponse rejected = mvc.perform(MockMvcRequestBuilders.post("/admin/tags/" + id + "/rename")
+                .param("name", "<svg/onload=alert(1)>").with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN)))
+                .with(csrf())).andReturn().getResponse();
+        assertThat(rejected.getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(rejected.getContentAsString()).select("svg")).isEmpty();
+    }
+
     @Test
     void newsroomChangesWithoutTheirCsrfTokenAreRefused() throws Exception {
         List<String> accepted = new ArrayList<>();
@@ -245,7 +296,8 @@ class HostileInputTest {
                 "/api/v1/comments?article=%s", "/api/v1/comments?from=%s", "/api/v1/reports?status=%s",
                 "/api/v1/articles/1/comments?page=%s", "/admin/articles?keyword=%s", "/admin/articles?channel=%s",
                 "/admin/comments?status=%s&article=%s", "/admin/comments?from=%s", "/admin/reports?status=%s",
-                "/jubao/case?number=%s", "/jubao/?url=%s&comment=%s", "/comment/1?replyTo=%s");
+                "/jubao/case?number=%s", "/jubao/?url=%s&comment=%s", "/comment/1?replyTo=%s",
+                "/api/v1/tags?q=%s", "/api/v1/tags?page=%s", "/admin/tags?q=%s", "/admin/tags?page=%s");
         List<String> wrong = new ArrayList<>();
         for (String query : queries) {
             for (String injection : injections) {
