@@ -3,6 +3,7 @@ package cn.dayuan.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -123,11 +124,24 @@ class NewsroomAdminApiTest extends ApiTestSupport {
         post("/api/v1/accounts", Map.of("username", unique("hanzi"), "password", "长".repeat(25), "role", "AUTHOR"),
                 admin()).invalid("password");
         String username = unique("hanzi");
-        assertThat(post("/api/v1/accounts", Map.of("username", username, "password", "长".repeat(24),
+        String poem = "长风破浪会有时直挂云帆济沧海天生我材必有用千金散";
+        assertThat(post("/api/v1/accounts", Map.of("username", username, "password", poem,
                 "role", "AUTHOR"), admin()).status()).isEqualTo(201);
-        assertThat(get("/api/v1/me", basic(username, "长".repeat(24))).status()).isEqualTo(200);
+        assertThat(get("/api/v1/me", basic(username, poem)).status()).isEqualTo(200);
         assertThat(get("/api/v1/me", basic(username, "长".repeat(100))).status()).as("a long wrong password")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void passwordsAGuesserTriesFirstAreRefused() {
+        String username = unique("weak");
+        for (String weak : List.of("12345678", "        ", "password", "qwertyui", "aaaaaaaa", "abababab", username,
+                username.toUpperCase())) {
+            assertThat(post("/api/v1/accounts", Map.of("username", username, "password", weak, "role", "AUTHOR"),
+                    admin()).invalid("password")).as(weak).isNotBlank();
+        }
+        assertThat(post("/api/v1/accounts", Map.of("username", username, "password", "黄河湿地2026冬候鸟",
+                "role", "AUTHOR"), admin()).status()).isEqualTo(201);
     }
 
     @Test
