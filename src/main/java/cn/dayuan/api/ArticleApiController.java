@@ -24,10 +24,12 @@ import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.Provenance;
 import cn.dayuan.article.ReviewDecision;
 import cn.dayuan.article.RevisionDetail;
 import cn.dayuan.article.RevisionSummary;
 import cn.dayuan.article.RightsType;
+import cn.dayuan.article.Validity;
 import cn.dayuan.system.InvalidInputException;
 
 /**
@@ -58,7 +60,8 @@ class ArticleApiController {
     record ArticleRequest(String title, String subtitle, String summary, String body, String channel, String author,
                           String source, String sourceUrl, String editor, List<String> tags, RightsType rightsType,
                           String publishedAt, ArticleStatus status, String coverImage, Boolean headline,
-                          Boolean pinned, Boolean commentsOpen, Long version) {
+                          Boolean pinned, Boolean commentsOpen, Long version, String originalTitle,
+                          String originalAuthor, String originalPublishedAt) {
     }
 
     /** An article with every field; the fields of {@link ArticleRequest} have the same names and shapes. */
@@ -70,7 +73,14 @@ class ArticleApiController {
                            long viewCount, long likeCount, int commentCount, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt, long version, int reviewLevel, int reviewLevels,
                            List<ReviewResponse> reviews, String rejectionReason, Integer pendingRevision,
-                           String notice) {
+                           String notice, String correctionNote, OffsetDateTime correctedAt, Validity validity,
+                           String originalTitle, String originalAuthor, OffsetDateTime originalPublishedAt) {
+    }
+
+    record CorrectionRequest(String note) {
+    }
+
+    record ValidityRequest(Validity validity) {
     }
 
     /** One step of the article's reviews; {@code level} 0 is an editor's publishing without the levels. */
@@ -97,7 +107,7 @@ class ArticleApiController {
     record ArticleListItem(long id, String url, String title, String subtitle, String summary, String channel,
                            long channelId, String channelName, ArticleStatus status, OffsetDateTime publishedAt,
                            OffsetDateTime updatedAt, String coverImage, boolean headline, boolean pinned,
-                           long viewCount, int commentCount) {
+                           long viewCount, int commentCount, Validity validity) {
     }
 
     /** One page of a list; {@code page} counts from 1. */
@@ -172,6 +182,18 @@ class ArticleApiController {
                 principal, null);
     }
 
+    /** Marks a published article 已更正 with a public note; an empty note takes the mark away. */
+    @PostMapping("/api/v1/articles/{id}/correction")
+    ArticleResponse correct(@PathVariable long id, @RequestBody CorrectionRequest request, Principal principal) {
+        return response(articles.correct(id, request.note(), principal.getName()), principal, null);
+    }
+
+    /** {@code IN_FORCE}, {@code EXPIRED} (已失效) or {@code REPEALED} (已废止). */
+    @PostMapping("/api/v1/articles/{id}/validity")
+    ArticleResponse validity(@PathVariable long id, @RequestBody ValidityRequest request, Principal principal) {
+        return response(articles.changeValidity(id, request.validity(), principal.getName()), principal, null);
+    }
+
     @GetMapping("/api/v1/articles/{id}/revisions")
     ItemsResponse<RevisionItem> revisions(@PathVariable long id, Principal principal) {
         return new ItemsResponse<>(articles.revisions(id, principal.getName()).stream()
@@ -229,7 +251,8 @@ class ArticleApiController {
         return new ArticleDraft(r.title(), r.subtitle(), r.summary(), r.body(), r.channel(), r.author(), r.source(),
                 r.sourceUrl(), r.editor(), r.tags(), r.rightsType(), format.parseTime("publishedAt", r.publishedAt()),
                 r.status(), r.coverImage(), Boolean.TRUE.equals(r.headline()), Boolean.TRUE.equals(r.pinned()),
-                !Boolean.FALSE.equals(r.commentsOpen()));
+                !Boolean.FALSE.equals(r.commentsOpen()), new Provenance(r.originalTitle(), r.originalAuthor(),
+                format.parseTime("originalPublishedAt", r.originalPublishedAt())));
     }
 
     /** The version a PUT expects: the {@code If-Match} ETag (quoted, maybe weak) or else the body's. */
@@ -269,13 +292,15 @@ class ArticleApiController {
                 a.headline(), a.pinned(), a.commentsOpen(), a.publisherUsername(), a.publisherName(),
                 a.viewCount(), a.likeCount(), a.commentCount(), format.time(a.createdAt()),
                 format.time(a.updatedAt()), a.version(), a.reviewLevel(), a.reviewLevels(), reviews,
-                a.rejectionReason(), a.pendingRevision(), notice(request, a));
+                a.rejectionReason(), a.pendingRevision(), notice(request, a), a.correctionNote(),
+                format.time(a.correctedAt()), a.validity(), a.provenance().originalTitle(),
+                a.provenance().originalAuthor(), format.time(a.provenance().originalPublishedAt()));
     }
 
     private ArticleListItem listItem(ArticleSummary a) {
         return new ArticleListItem(a.id(), format.absolute(a.url()), a.title(), a.subtitle(), a.summary(),
                 a.channelPath(), a.channelId(), a.channelName(), a.status(), format.time(a.publishedAt()),
                 format.time(a.updatedAt()), a.coverImage(), a.headline(), a.pinned(), a.viewCount(),
-                a.commentCount());
+                a.commentCount(), a.validity());
     }
 }

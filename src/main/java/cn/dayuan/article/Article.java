@@ -62,6 +62,13 @@ public class Article {
     private long viewCount;
     private long likeCount;
     private int commentCount;
+    private String correctionNote;
+    private Instant correctedAt;
+    @Enumerated(EnumType.STRING)
+    private Validity validity = Validity.IN_FORCE;
+    private String originalTitle;
+    private String originalAuthor;
+    private Instant originalPublishedAt;
     /** While PENDING, the review level awaiting sign-off (1..3); 0 otherwise. */
     private int reviewLevel;
     /** Why the last reviewer sent it back; shown to its author until it is submitted again. */
@@ -107,6 +114,10 @@ public class Article {
         this.headline = draft.headline();
         this.pinned = draft.pinned();
         this.commentsOpen = draft.commentsOpen();
+        Provenance provenance = draft.provenance() == null ? Provenance.NONE : draft.provenance();
+        this.originalTitle = provenance.originalTitle();
+        this.originalAuthor = provenance.originalAuthor();
+        this.originalPublishedAt = stored(provenance.originalPublishedAt());
         this.tags = new ArrayList<>(tags);
         this.updatedAt = now();
         this.awaitingGoLive = isPublished() && publishedAt.isAfter(updatedAt);
@@ -150,6 +161,18 @@ public class Article {
         if (editor == null || editor.isBlank()) {
             this.editor = responsibleEditor;
         }
+    }
+
+    /** Marks the article 已更正 with a note readers see, or (a null note) takes the mark away. */
+    void correct(String note) {
+        this.correctionNote = note;
+        this.correctedAt = note == null ? null : now();
+        this.updatedAt = now();
+    }
+
+    void changeValidity(Validity validity) {
+        this.validity = validity;
+        this.updatedAt = now();
     }
 
     void trash(String by) {
@@ -268,6 +291,22 @@ public class Article {
 
     public int getCommentCount() {
         return commentCount;
+    }
+
+    public String getCorrectionNote() {
+        return correctionNote;
+    }
+
+    public Instant getCorrectedAt() {
+        return correctedAt;
+    }
+
+    public Validity getValidity() {
+        return validity;
+    }
+
+    public Provenance getProvenance() {
+        return new Provenance(originalTitle, originalAuthor, originalPublishedAt);
     }
 
     public int getReviewLevel() {

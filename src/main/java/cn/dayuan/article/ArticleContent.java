@@ -12,13 +12,14 @@ import java.util.Objects;
 record ArticleContent(String title, String subtitle, String summary, String body, long channelId, String author,
                       String source, String sourceUrl, String editor, List<String> tags, RightsType rightsType,
                       ArticleStatus status, Instant publishedAt, String coverImage, boolean headline, boolean pinned,
-                      boolean commentsOpen) {
+                      boolean commentsOpen, Provenance provenance) {
 
     static ArticleContent of(Article a) {
         return new ArticleContent(a.getTitle(), a.getSubtitle(), a.getSummary(), a.getBody(), a.getChannel().getId(),
                 a.getAuthor(), a.getSourceName(), a.getSourceUrl(), a.getEditor(),
                 a.getTags().stream().map(t -> t.getName()).toList(), a.getRightsType(), a.getStatus(),
-                a.getPublishedAt(), a.getCoverImage(), a.isHeadline(), a.isPinned(), a.isCommentsOpen());
+                a.getPublishedAt(), a.getCoverImage(), a.isHeadline(), a.isPinned(), a.isCommentsOpen(),
+                a.getProvenance());
     }
 
     /** Names of the fields that differ from {@code before}; every field that has a value when there is no before. */
@@ -41,6 +42,12 @@ record ArticleContent(String title, String subtitle, String summary, String body
         compare(changed, "headline", before == null ? null : before.headline, headline);
         compare(changed, "pinned", before == null ? null : before.pinned, pinned);
         compare(changed, "commentsOpen", before == null ? null : before.commentsOpen, commentsOpen);
+        compare(changed, "originalTitle", before == null ? null : before.provenance.originalTitle(),
+                provenance.originalTitle());
+        compare(changed, "originalAuthor", before == null ? null : before.provenance.originalAuthor(),
+                provenance.originalAuthor());
+        compare(changed, "originalPublishedAt", before == null ? null : before.provenance.originalPublishedAt(),
+                provenance.originalPublishedAt());
         return changed;
     }
 

@@ -13,6 +13,9 @@ import cn.dayuan.tag.Tag;
  * @param rejectionReason why a reviewer sent it back, until it is submitted again
  * @param pendingRevision the number of an author's edit waiting for an editor while the live version stays up
  * @param trashedAt       when it was moved to the recycle bin, or null
+ * @param correctionNote  the public note of a correction (已更正), or null
+ * @param validity        whether a notice still applies (已失效, 已废止)
+ * @param provenance      where a reprint first appeared
  */
 public record ArticleDetail(long id, String title, String subtitle, String summary, String body, long channelId,
                             String channelName, String channelPath, String publisherUsername,
@@ -21,7 +24,8 @@ public record ArticleDetail(long id, String title, String subtitle, String summa
                             boolean headline, boolean pinned, boolean commentsOpen, long viewCount,
                             long likeCount, int commentCount, List<Tag> tags, Instant createdAt,
                             Instant updatedAt, long version, int reviewLevel, int reviewLevels,
-                            String rejectionReason, Integer pendingRevision, Instant trashedAt) {
+                            String rejectionReason, Integer pendingRevision, Instant trashedAt,
+                            String correctionNote, Instant correctedAt, Validity validity, Provenance provenance) {
 
     /** The article page's address relative to the site root: {@code /{channel path}/{id}.html}. */
     public String url() {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param editor      responsible editor (责任编辑)
  * @param publishedAt publish time; blank means "now" when publishing
  * @param status      blank means {@link ArticleStatus#DRAFT}
+ * @param provenance  for reprints: the original title, author and publish time
  */
 public record ArticleDraft(
         String title,
@@ -30,5 +31,15 @@ public record ArticleDraft(
         String coverImage,
         boolean headline,
         boolean pinned,
-        boolean commentsOpen) {
+        boolean commentsOpen,
+        Provenance provenance) {
+
+    /** A draft without provenance (an original article, or one whose origin is not recorded). */
+    public ArticleDraft(String title, String subtitle, String summary, String body, String channel, String author,
+                        String source, String sourceUrl, String editor, List<String> tags, RightsType rightsType,
+                        Instant publishedAt, ArticleStatus status, String coverImage, boolean headline, boolean pinned,
+                        boolean commentsOpen) {
+        this(title, subtitle, summary, body, channel, author, source, sourceUrl, editor, tags, rightsType,
+                publishedAt, status, coverImage, headline, pinned, commentsOpen, Provenance.NONE);
+    }
 }

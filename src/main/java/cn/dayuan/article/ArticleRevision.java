@@ -50,6 +50,9 @@ public class ArticleRevision {
     private boolean headline;
     private boolean pinned;
     private boolean commentsOpen;
+    private String originalTitle;
+    private String originalAuthor;
+    private Instant originalPublishedAt;
 
     protected ArticleRevision() {
     }
@@ -80,12 +83,16 @@ public class ArticleRevision {
         this.headline = content.headline();
         this.pinned = content.pinned();
         this.commentsOpen = content.commentsOpen();
+        this.originalTitle = content.provenance().originalTitle();
+        this.originalAuthor = content.provenance().originalAuthor();
+        this.originalPublishedAt = content.provenance().originalPublishedAt();
     }
 
     ArticleContent content() {
         return new ArticleContent(title, subtitle, summary, body, channelId, author, sourceName, sourceUrl, editor,
                 tags == null ? List.of() : List.of(tags.split(TAG_SEPARATOR)), rightsType, status, publishedAt,
-                coverImage, headline, pinned, commentsOpen);
+                coverImage, headline, pinned, commentsOpen,
+                new Provenance(originalTitle, originalAuthor, originalPublishedAt));
     }
 
     /** A pending revision that an editor restored, or that a later one replaced, is pending no more. */

@@ -274,6 +274,43 @@ public class ArticleService {
         announce(article.getId(), before, Place.NOWHERE);
     }
 
+    // ---- corrections and lapsed notices --------------------------------------------------------------------
+
+    /** Marks a published article 已更正 with a note readers see under it; a blank note takes the mark away. */
+    @Transactional
+    public ArticleDetail correct(long id, String note, String actor) {
+        Account account = actor(actor);
+        policy.requireEditor(account, "更正文章");
+        Article article = load(id);
+        if (article.getStatus() != ArticleStatus.PUBLISHED) {
+            throw new ConflictException("只有已发布的文章需要更正；未发布的文章请直接修改");
+        }
+        String checked = optional(note, "note", "更正说明", 500);
+        audit(AuditEvent.of(actor, "article.correct", object(article))
+                .with("correction", article.getCorrectionNote(), checked));
+        Place place = Place.of(article);
+        article.correct(checked);
+        announce(article, place);
+        return detail(article);
+    }
+
+    /** Marks a notice 已失效 or 已废止 (or in force again); it stays readable, labelled on its page and in lists. */
+    @Transactional
+    public ArticleDetail changeValidity(long id, Validity validity, String actor) {
+        Account account = actor(actor);
+        policy.requireEditor(account, "标注文章的效力");
+        if (validity == null) {
+            throw new InvalidInputException("validity", "请选择效力：IN_FORCE、EXPIRED 或 REPEALED");
+        }
+        Article article = load(id);
+        audit(AuditEvent.of(actor, "article.validity", object(article)).with("validity", article.getValidity(),
+                validity));
+        Place place = Place.of(article);
+        article.changeValidity(validity);
+        announce(article, place);
+        return detail(article);
+    }
+
     // ---- recycle bin ---------------------------------------------------------------------------------------
 
     /** An article in the recycle bin: who put it there, when, and when it will be purged for good. */
@@ -342,7 +379,7 @@ public class ArticleService {
         String channel = channels.tree().byId(c.channelId()).map(ChannelView::path).orElse(null);
         return new RevisionDetail(RevisionSummary.of(revision), c.title(), c.subtitle(), c.summary(), c.body(),
                 channel, c.author(), c.source(), c.sourceUrl(), c.editor(), c.tags(), c.rightsType(), c.status(),
-                c.publishedAt(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen());
+                c.publishedAt(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen(), c.provenance());
     }
 
     /** Two revisions side by side, for the newsroom's 版本对比. */
@@ -364,7 +401,7 @@ public class ArticleService {
         String editor = c.editor() != null ? c.editor() : article.getEditor();
         ArticleDraft draft = new ArticleDraft(c.title(), c.subtitle(), c.summary(), c.body(), channel, c.author(),
                 c.source(), c.sourceUrl(), editor, c.tags(), c.rightsType(), article.getPublishedAt(),
-                article.getStatus(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen());
+                article.getStatus(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen(), c.provenance());
         ArticleDetail restored = update(id, draft, actor);
         audit(AuditEvent.of(actor, "article.revision.restore", object(article)).with("revision", null, number));
         return restored;
@@ -741,7 +778,7 @@ public class ArticleService {
     private static ArticleDraft withStatus(ArticleDraft d, ArticleStatus status) {
         return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
                 d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), d.publishedAt(), status, d.coverImage(),
-                d.headline(), d.pinned(), d.commentsOpen());
+                d.headline(), d.pinned(), d.commentsOpen(), d.provenance());
     }
 
     /** A save without a publish time leaves a published (or withdrawn) article's time as it was. */
@@ -753,7 +790,7 @@ public class ArticleService {
         }
         return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
                 d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), article.getPublishedAt(), d.status(),
-                d.coverImage(), d.headline(), d.pinned(), d.commentsOpen());
+                d.coverImage(), d.headline(), d.pinned(), d.commentsOpen(), d.provenance());
     }
 
     /**
@@ -833,7 +870,8 @@ public class ArticleService {
         ArticleContent proposed = new ArticleContent(checked.title(), checked.subtitle(), checked.summary(),
                 checked.body(), channel.getId(), checked.author(), checked.source(), checked.sourceUrl(),
                 checked.editor(), checked.tags(), checked.rightsType(), live.status(), live.publishedAt(),
-                checked.coverImage(), checked.headline(), checked.pinned(), checked.commentsOpen());
+                checked.coverImage(), checked.headline(), checked.pinned(), checked.commentsOpen(),
+                checked.provenance());
         List<String> changed = proposed.changedFrom(live);
         if (!changed.isEmpty()) {
             settlePendingRevisions(article.getId());
@@ -916,7 +954,15 @@ public class ArticleService {
                 draft.rightsType() == null ? RightsType.ORIGINAL : draft.rightsType(),
                 publishedAt, status,
                 url(draft.coverImage(), "coverImage", "封面图片", true),
-                draft.headline(), draft.pinned(), draft.commentsOpen());
+                draft.headline(), draft.pinned(), draft.commentsOpen(), provenance(draft.provenance()));
+    }
+
+    private static Provenance provenance(Provenance given) {
+        if (given == null) {
+            return Provenance.NONE;
+        }
+        return new Provenance(optional(given.originalTitle(), "originalTitle", "原标题", 200),
+                optional(given.originalAuthor(), "originalAuthor", "原作者", 100), given.originalPublishedAt());
     }
 
     private static String required(String value, String field, String label, int max) {
@@ -1090,7 +1136,7 @@ public class ArticleService {
         ChannelView channel = channelOf(row.channelId(), row.id());
         return new ArticleSummary(row.id(), row.title(), row.subtitle(), row.summary(), channel.id(), channel.name(),
                 channel.path(), row.status(), row.publishedAt(), row.updatedAt(), row.coverImage(), row.headline(),
-                row.pinned(), row.viewCount() + viewCounter.pending(row.id()), row.commentCount());
+                row.pinned(), row.viewCount() + viewCounter.pending(row.id()), row.commentCount(), row.validity());
     }
 
     private ArticleDetail detail(Article a) {
@@ -1103,7 +1149,8 @@ public class ArticleService {
                 a.getViewCount() + viewCounter.pending(a.getId()), a.getLikeCount(), a.getCommentCount(),
                 List.copyOf(a.getTags()), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion(), a.getReviewLevel(),
                 a.getStatus() == ArticleStatus.PENDING ? levels(a) : 0, a.getRejectionReason(),
-                a.getStatus() == ArticleStatus.PUBLISHED ? pendingRevision(a.getId()) : null, a.getTrashedAt());
+                a.getStatus() == ArticleStatus.PUBLISHED ? pendingRevision(a.getId()) : null, a.getTrashedAt(),
+                a.getCorrectionNote(), a.getCorrectedAt(), a.getValidity(), a.getProvenance());
     }
 
     private Integer pendingRevision(long articleId) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 public record ArticleSummary(long id, String title, String subtitle, String summary, long channelId,
                              String channelName, String channelPath, ArticleStatus status, Instant publishedAt,
                              Instant updatedAt, String coverImage, boolean headline, boolean pinned, long viewCount,
-                             int commentCount) {
+                             int commentCount, Validity validity) {
 
     /** The article page's address relative to the site root: {@code /{channel path}/{id}.html}. */
     public String url() {

@@ -52,6 +52,10 @@ public record RevisionComparison(RevisionSummary from, RevisionSummary to, List<
         field(fields, "头条", yes(from.headline()), yes(to.headline()));
         field(fields, "置顶", yes(from.pinned()), yes(to.pinned()));
         field(fields, "允许评论", yes(from.commentsOpen()), yes(to.commentsOpen()));
+        field(fields, "原标题", from.provenance().originalTitle(), to.provenance().originalTitle());
+        field(fields, "原作者", from.provenance().originalAuthor(), to.provenance().originalAuthor());
+        field(fields, "原发布时间", Objects.toString(from.provenance().originalPublishedAt(), ""),
+                Objects.toString(to.provenance().originalPublishedAt(), ""));
         List<Line> body = WORDS.generateDiffRows(paragraphs(from.body()), paragraphs(to.body())).stream()
                 .map(row -> new Line("", row.getOldLine(), row.getNewLine(), row.getTag().name())).toList();
         return new RevisionComparison(from.revision(), to.revision(), fields, body);

@@ -7,5 +7,6 @@ import java.util.List;
 public record RevisionDetail(RevisionSummary revision, String title, String subtitle, String summary, String body,
                              String channel, String author, String source, String sourceUrl, String editor,
                              List<String> tags, RightsType rightsType, ArticleStatus status, Instant publishedAt,
-                             String coverImage, boolean headline, boolean pinned, boolean commentsOpen) {
+                             String coverImage, boolean headline, boolean pinned, boolean commentsOpen,
+                             Provenance provenance) {
 }

@@ -29,6 +29,7 @@ import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.RevisionComparison;
 import cn.dayuan.article.RevisionSummary;
 import cn.dayuan.article.RightsType;
+import cn.dayuan.article.Validity;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.sensitive.SensitiveWordService;
 import cn.dayuan.system.DayuanProperties;
@@ -156,6 +157,24 @@ class ArticleController {
             redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能提交审核：" + e.getMessage()));
         }
         return Redirects.back(returnTo, editUrl(id));
+    }
+
+    @PostMapping("/{id}/correction")
+    RedirectView correct(@PathVariable long id, @RequestParam(required = false) String note, Principal principal,
+                         RedirectAttributes redirect) {
+        ArticleDetail article = articles.correct(id, note, principal.getName());
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(article.correctionNote() == null
+                ? "已撤销“已更正”标注" : "已标注“已更正”，说明显示在文章页"));
+        return Redirects.seeOther(editUrl(id));
+    }
+
+    @PostMapping("/{id}/validity")
+    RedirectView validity(@PathVariable long id, @RequestParam Validity validity, Principal principal,
+                          RedirectAttributes redirect) {
+        ArticleDetail article = articles.changeValidity(id, validity, principal.getName());
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(article.validity() == Validity.IN_FORCE
+                ? "已标注为有效" : "已标注为“" + article.validity().label() + "”，文章仍可阅读"));
+        return Redirects.seeOther(editUrl(id));
     }
 
     /** The article as readers will see it, at a signed address that can be shared for a few days. */

@@ -13,6 +13,7 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.Provenance;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.system.InvalidInputException;
 
@@ -43,6 +44,9 @@ public class ArticleForm {
     private boolean headline;
     private boolean pinned;
     private boolean commentsOpen = true;
+    private String originalTitle;
+    private String originalAuthor;
+    private String originalPublishedAt;
     /** The article's version when the form was filled, so a save over someone else's newer one is refused. */
     private Long version;
     /** Keywords suggested from the body, offered for the editor to pick; never saved by themselves. */
@@ -68,13 +72,19 @@ public class ArticleForm {
         form.pinned = article.pinned();
         form.commentsOpen = article.commentsOpen();
         form.version = article.version();
+        form.originalTitle = article.provenance().originalTitle();
+        form.originalAuthor = article.provenance().originalAuthor();
+        form.originalPublishedAt = article.provenance().originalPublishedAt() == null ? null
+                : LOCAL_TIME.format(article.provenance().originalPublishedAt().atZone(zone));
         return form;
     }
 
     /** The write command for {@link ArticleService}; text fields are checked there, the two typed ones here. */
     ArticleDraft toDraft(ArticleStatus status, ZoneId zone) {
         return new ArticleDraft(title, subtitle, summary, body, channel, author, source, sourceUrl, editor,
-                tagList(), rights(), publishedAt(zone), status, coverImage, headline, pinned, commentsOpen);
+                tagList(), rights(), time(publishedAt, "publishedAt", "发布时间", zone), status, coverImage, headline,
+                pinned, commentsOpen, new Provenance(originalTitle, originalAuthor,
+                time(originalPublishedAt, "originalPublishedAt", "原发布时间", zone)));
     }
 
     /**
@@ -105,15 +115,15 @@ public class ArticleForm {
         }
     }
 
-    private Instant publishedAt(ZoneId zone) {
-        if (publishedAt == null || publishedAt.isBlank()) {
+    private static Instant time(String value, String field, String label, ZoneId zone) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
             // browsers without a date picker let people type "2022-04-23 06:07:12"
-            return LocalDateTime.parse(publishedAt.trim().replace(' ', 'T')).atZone(zone).toInstant();
+            return LocalDateTime.parse(value.trim().replace(' ', 'T')).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("publishedAt", "发布时间格式不正确，例如 2022-04-23 06:07:12");
+            throw new InvalidInputException(field, label + "格式不正确，例如 2022-04-23 06:07:12");
         }
     }
 
@@ -255,5 +265,29 @@ public class ArticleForm {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    public String getOriginalTitle() {
+        return originalTitle;
+    }
+
+    public void setOriginalTitle(String originalTitle) {
+        this.originalTitle = originalTitle;
+    }
+
+    public String getOriginalAuthor() {
+        return originalAuthor;
+    }
+
+    public void setOriginalAuthor(String originalAuthor) {
+        this.originalAuthor = originalAuthor;
+    }
+
+    public String getOriginalPublishedAt() {
+        return originalPublishedAt;
+    }
+
+    public void setOriginalPublishedAt(String originalPublishedAt) {
+        this.originalPublishedAt = originalPublishedAt;
     }
 }

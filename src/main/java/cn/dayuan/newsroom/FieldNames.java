@@ -11,7 +11,8 @@ public final class FieldNames {
             Map.entry("sourceUrl", "来源网址"), Map.entry("editor", "责任编辑"), Map.entry("tags", "关键词"),
             Map.entry("rightsType", "版权"), Map.entry("status", "状态"), Map.entry("publishedAt", "发布时间"),
             Map.entry("coverImage", "封面图片"), Map.entry("headline", "头条"), Map.entry("pinned", "置顶"),
-            Map.entry("commentsOpen", "允许评论"));
+            Map.entry("commentsOpen", "允许评论"), Map.entry("originalTitle", "原标题"),
+            Map.entry("originalAuthor", "原作者"), Map.entry("originalPublishedAt", "原发布时间"));
 
     private FieldNames() {
     }

@@ -240,6 +240,41 @@ class EditorialApiTest extends ApiTestSupport {
                 .isInstanceOf(cn.dayuan.system.ForbiddenException.class);
     }
 
+    @Test
+    void aReprintKeepsItsOriginAndACorrectionOrALapseIsShownToReaders() {
+        String channel = newChannel("通知公告");
+        Map<String, Object> reprint = article(channel, "关于冬季供暖的通知", "PUBLISHED");
+        reprint.put("rightsType", "REPRINT");
+        reprint.put("source", "市住建局");
+        reprint.put("sourceUrl", "https://zjj.example.gov.cn/tz/1.html");
+        reprint.put("originalTitle", "市住房和城乡建设局关于2026年冬季供暖的通知");
+        reprint.put("originalAuthor", "市住建局办公室");
+        reprint.put("originalPublishedAt", "2026-11-01T09:00:00+08:00");
+        long id = created(post("/api/v1/articles", reprint, admin()));
+        JsonNode stored = ok(get("/api/v1/articles/" + id, admin()));
+        assertThat(stored.path("originalTitle").asString()).isEqualTo("市住房和城乡建设局关于2026年冬季供暖的通知");
+        assertThat(stored.path("originalPublishedAt").asString()).isEqualTo("2026-11-01T09:00:00+08:00");
+        assertThat(pageOf(stored)).contains("原标题：市住房和城乡建设局关于2026年冬季供暖的通知", "原作者：市住建局办公室");
+
+        String editor = newAccount("EDITOR");
+        String author = newAccount("AUTHOR");
+        post("/api/v1/articles/" + id + "/correction", Map.of("note", "供暖起始日期应为11月15日"), author).problem(403);
+        JsonNode corrected = ok(post("/api/v1/articles/" + id + "/correction",
+                Map.of("note", "供暖起始日期应为11月15日，原文误作11月5日"), editor));
+        assertThat(corrected.path("correctedAt").isNull()).isFalse();
+        assertThat(pageOf(corrected)).contains("已更正", "供暖起始日期应为11月15日，原文误作11月5日");
+
+        JsonNode lapsed = ok(post("/api/v1/articles/" + id + "/validity", Map.of("validity", "EXPIRED"), editor));
+        assertThat(lapsed.path("validity").asString()).isEqualTo("EXPIRED");
+        assertThat(pageOf(lapsed)).contains("已失效");
+        assertThat(get("/" + channel + "/", null).body()).contains("关于冬季供暖的通知", "已失效");
+        assertThat(ok(get("/api/v1/articles?channel=" + channel, admin())).path("items").get(0).path("validity")
+                .asString()).isEqualTo("EXPIRED");
+        post("/api/v1/articles/" + id + "/validity", Map.of("validity", "GONE"), editor).problem(400);
+        JsonNode audit = ok(get("/api/v1/audit?object=article:" + id, admin()));
+        assertThat(audit.toString()).contains("article.correct", "article.validity");
+    }
+
     private int publicStatus(JsonNode article) {
         return send(HttpRequest.newBuilder(URI.create(article.path("url").asString())).build()).status();
     }

@@ -12,7 +12,7 @@ class RevisionComparisonTest {
     private static RevisionDetail revision(int number, String title, String body) {
         return new RevisionDetail(new RevisionSummary(number, "editor", Instant.now(), List.of("title"), false), title,
                 null, null, body, "minsheng", null, null, null, null, List.of(), RightsType.ORIGINAL,
-                ArticleStatus.DRAFT, null, null, false, false, true);
+                ArticleStatus.DRAFT, null, null, false, false, true, Provenance.NONE);
     }
 
     @Test
