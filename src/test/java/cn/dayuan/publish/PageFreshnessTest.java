@@ -485,7 +485,11 @@ class PageFreshnessTest {
                 .doesNotContain(file("/nav/"), file("/about.html"), file("/robots.txt"),
                         file(familyA.get(0).url()), file("/shizheng/quxian/"));
         assertThat(Files.readString(dir.resolve(file(edited.url())))).contains("明确五方面重点任务");
-        assertThat(second.deleted()).isEqualTo(1);
+        assertThat(second.deleted()).as("the article's file, and its redirect from the channel's old address")
+                .isEqualTo(2);
+        String withdrawnRedirect = file(withdrawn.url().replace("/jiaoyudongtai/", "/jiaoyu/"));
+        assertThat(contentBefore).containsKey(withdrawnRedirect);
+        assertThat(dir.resolve(withdrawnRedirect)).doesNotExist();
         String exportedFrom = "http://127.0.0.1:" + port;
         assertThat(pageCache.get(exportedFrom + edited.url())).as("asked for: the edit touched it").isNotNull();
         assertThat(List.of("/nav/", "/about.html", "/shizheng/quxian/", familyA.get(0).url()))
@@ -494,7 +498,7 @@ class PageFreshnessTest {
         assertThat(pageCache.size()).isLessThan(contentBefore.size() / 2);
         assertThat(dir.resolve(file(withdrawn.url()))).as("the unpublished article's file").doesNotExist();
         assertThat(contentAfter.keySet()).containsAll(contentBefore.keySet().stream()
-                .filter(name -> !name.equals(file(withdrawn.url()))).toList());
+                .filter(name -> !name.equals(file(withdrawn.url())) && !name.equals(withdrawnRedirect)).toList());
     }
 
     // ---- the check -----------------------------------------------------------------------------------------

@@ -153,6 +153,71 @@ class StaticExportTest {
         assertThat(dir.resolve("README.txt")).as("files the export did not write are left alone").exists();
     }
 
+    @Test
+    void theOldAddressesOfARenamedAndMovedChannelAreRedirectsInTheExport(@TempDir Path dir) throws IOException {
+        String stamp = Long.toString(System.nanoTime(), 36);
+        String shehui = "shehui-" + stamp;
+        Channel region = channels.create("地方", "difang-" + stamp, null, null, null);
+        Channel channel = channels.create("社会", shehui, null, null, null);
+        ArticleDetail article = null;
+        for (int i = 0; i < 21; i++) {
+            article = articles.create(PageCacheTest.draft(channel, "社会新闻第" + i + "条",
+                    Instant.now().minusSeconds(600 - i), ArticleStatus.PUBLISHED), EDITOR);
+        }
+        long id = article.id();
+        exporter.export(dir, null);
+        assertThat(dir.resolve(shehui + "/index_2.html")).isRegularFile();
+        assertThat(Files.readString(dir.resolve(shehui + "/index.html"))).contains("社会新闻第20条");
+
+        String minsheng = "minsheng-" + stamp;
+        channels.update(channel.getId(), "社会民生", minsheng, null, null, null);
+        channels.update(channel.getId(), "社会民生", "minsheng2-" + stamp, region.getId(), null, null);
+        String now = "difang-" + stamp + "/minsheng2-" + stamp;
+        exporter.export(dir, null);
+
+        String origin = "http://127.0.0.1:" + port;
+        for (String old : List.of(shehui, minsheng)) {
+            for (String page : List.of("", "index_2.html", id + ".html")) {
+                Path stub = dir.resolve(old + "/" + (page.isEmpty() ? "index.html" : page));
+                String target = origin + "/" + now + "/" + page;
+                assertThat(Files.readString(stub)).as(stub.toString())
+                        .contains("<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\">")
+                        .contains("<link rel=\"canonical\" href=\"" + target + "\">")
+                        .contains("本页已迁移至 <a href=\"" + target + "\">")
+                        .doesNotContain("社会新闻");
+            }
+            assertThat(dir.resolve(old + "/feed.xml")).as("a feed gets no HTML page, only its line in the map")
+                    .doesNotExist();
+        }
+        assertThat(Files.readString(dir.resolve(now + "/index.html"))).contains("社会新闻第20条");
+        String map = Files.readString(dir.resolve(ExportRedirects.MAP_FILE));
+        assertThat(map).contains("map $uri $dayuan_redirect {\n", "    default \"\";\n",
+                "    /" + shehui + " /" + now + "/;\n",
+                "    /" + shehui + "/ /" + now + "/;\n",
+                "    /" + shehui + "/index_2.html /" + now + "/index_2.html;\n",
+                "    /" + shehui + "/feed.xml /" + now + "/feed.xml;\n",
+                "    /" + minsheng + "/" + id + ".html /" + now + "/" + id + ".html;\n").endsWith("}\n");
+
+        // Back to its first address: the real pages return there, and the redirects follow the channel.
+        channels.update(channel.getId(), "社会", shehui, null, null, null);
+        ExportResult back = exporter.export(dir, null);
+        assertThat(Files.readString(dir.resolve(shehui + "/index.html"))).contains("社会新闻第20条")
+                .doesNotContain("本页已迁移");
+        assertThat(dir.resolve(shehui + "/feed.xml")).isRegularFile();
+        assertThat(Files.readString(dir.resolve(now + "/" + id + ".html")))
+                .contains("url=" + origin + "/" + shehui + "/" + id + ".html");
+        assertThat(Files.readString(dir.resolve(minsheng + "/index.html"))).contains("url=" + origin + "/" + shehui + "/");
+        map = Files.readString(dir.resolve(ExportRedirects.MAP_FILE));
+        assertThat(map).doesNotContain("    /" + shehui + "/ ").contains("    /" + now + "/ /" + shehui + "/;\n");
+        assertThat(dir.resolve(now + "/feed.xml")).as("the feed there is no more: a line in the map").doesNotExist();
+        assertThat(back.deleted()).isPositive();
+
+        channels.update(channel.getId(), "社会", "shehui2-" + stamp, null, null, null);
+        exporter.export(dir, null);
+        assertThat(Files.readString(dir.resolve(now + "/index.html"))).as("no chain: straight to the newest address")
+                .contains("url=" + origin + "/shehui2-" + stamp + "/\"");
+    }
+
     /** Each exported file's inode and time: a rewrite replaces the file, so they change. */
     private static Map<String, Object> snapshot(Path dir) throws IOException {
         Map<String, Object> files = new HashMap<>();
