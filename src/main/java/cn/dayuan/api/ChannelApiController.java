@@ -33,12 +33,16 @@ class ChannelApiController {
         this.format = format;
     }
 
-    /** What a client sends to create or (fully) replace a channel; {@code parent} is a path, blank for top level. */
-    record ChannelRequest(String name, String slug, String parent, String description, Integer sortOrder) {
+    /**
+     * What a client sends to create or (fully) replace a channel; {@code parent} is a path, blank for top level;
+     * {@code hidden} leaves the channel out of the public menu (default: shown; left out of a PUT: kept as it is).
+     */
+    record ChannelRequest(String name, String slug, String parent, String description, Integer sortOrder,
+                          Boolean hidden) {
     }
 
     record ChannelResponse(long id, String name, String slug, String path, String parent, String description,
-                           int sortOrder, String url) {
+                           int sortOrder, boolean hidden, String url) {
     }
 
     /** Every channel, parents before their children, in display order. */
@@ -57,18 +61,21 @@ class ChannelApiController {
     @PreAuthorize("hasRole('EDITOR')")
     ResponseEntity<ChannelResponse> create(@RequestBody ChannelRequest request) {
         long id = channels.create(request.name(), request.slug(), request.parent(), request.description(),
-                request.sortOrder()).getId();
+                request.sortOrder(), Boolean.TRUE.equals(request.hidden())).getId();
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(id).toUri()).body(response(id));
     }
 
-    /** Replaces the channel: a left-out {@code parent} makes it top-level, a left-out slug becomes the pinyin. */
+    /**
+     * Replaces the channel: a left-out {@code parent} makes it top-level, a left-out slug becomes the pinyin. A new
+     * path leaves the old addresses of the channel, its sub-channels and their articles answering 301 to the new ones.
+     */
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('EDITOR')")
     ChannelResponse update(@PathVariable long id, @RequestBody ChannelRequest request) {
         channels.get(id);
         channels.update(id, request.name(), request.slug(), parentId(request.parent()), request.description(),
-                request.sortOrder());
+                request.sortOrder(), request.hidden());
         return response(id);
     }
 
@@ -99,6 +106,6 @@ class ChannelApiController {
         String parent = channel.parentId() == null ? null
                 : tree.byId(channel.parentId()).map(ChannelView::path).orElse(null);
         return new ChannelResponse(channel.id(), channel.name(), channel.slug(), channel.path(), parent,
-                channel.description(), channel.sortOrder(), format.absolute(channel.url()));
+                channel.description(), channel.sortOrder(), channel.hidden(), format.absolute(channel.url()));
     }
 }

@@ -27,14 +27,17 @@ public class Channel {
     private String path;
     private String description;
     private int sortOrder;
+    /** Left out of the public menu and the home page's channel blocks (在导航中隐藏); its pages stay public. */
+    private boolean hidden;
     private Instant createdAt;
     private Instant updatedAt;
 
     protected Channel() {
     }
 
-    Channel(Channel parent, String name, String slug, String description, int sortOrder) {
+    Channel(Channel parent, String name, String slug, String description, int sortOrder, boolean hidden) {
         this.parent = parent;
+        this.hidden = hidden;
         this.name = name;
         this.slug = slug;
         this.path = parent == null ? slug : parent.getPath() + "/" + slug;
@@ -72,8 +75,13 @@ public class Channel {
         return sortOrder;
     }
 
-    void update(Channel parent, String name, String slug, String description, int sortOrder) {
+    public boolean isHidden() {
+        return hidden;
+    }
+
+    void update(Channel parent, String name, String slug, String description, int sortOrder, boolean hidden) {
         this.parent = parent;
+        this.hidden = hidden;
         this.name = name;
         this.slug = slug;
         this.description = description;

@@ -1,5 +1,8 @@
 package cn.dayuan.channel;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -9,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
@@ -30,17 +34,22 @@ public class ChannelService {
             "counter", "sitemap", "robots", "static", "favicon", "comment", "captcha", "jubao", "preview");
 
     private final ChannelRepository channels;
+    private final FormerPathRepository formerPaths;
     private final ApplicationEventPublisher events;
 
-    ChannelService(ChannelRepository channels, ApplicationEventPublisher events) {
+    ChannelService(ChannelRepository channels, FormerPathRepository formerPaths, ApplicationEventPublisher events) {
         this.channels = channels;
+        this.formerPaths = formerPaths;
         this.events = events;
     }
 
-    /** The current channel tree, shared between requests until a channel changes. */
+    /**
+     * The current channel tree with the channels' former paths, shared between requests (and kept on every node)
+     * until a channel changes.
+     */
     @Cacheable(cacheNames = PageKeys.CHANNELS, sync = true)
     public ChannelTree tree() {
-        return ChannelTree.of(channels.findAll());
+        return ChannelTree.of(channels.findAll(), formerPaths.findAll());
     }
 
     /** A channel by its path, for attaching articles to it. */
@@ -59,6 +68,16 @@ public class ChannelService {
      */
     @Transactional
     public Channel create(String name, String slug, String parentPath, String description, Integer sortOrder) {
+        return create(name, slug, parentPath, description, sortOrder, false);
+    }
+
+    /**
+     * Creates a channel, {@code hidden} from the public menu until it is ready or shown at once. A former path of
+     * another channel that the new one takes is no longer redirected.
+     */
+    @Transactional
+    public Channel create(String name, String slug, String parentPath, String description, Integer sortOrder,
+                         boolean hidden) {
         Channel parent = blank(parentPath) ? null : channels.findByPath(normalizePath(parentPath))
                 .orElseThrow(() -> new InvalidInputException("parent", "上级栏目不存在：" + parentPath));
         String checkedName = checkName(name);
@@ -68,13 +87,30 @@ public class ChannelService {
             throw new ConflictException("栏目路径已存在：" + path);
         }
         Channel channel = channels.save(new Channel(parent, checkedName, checkedSlug, checkDescription(description),
-                sortOrder == null ? nextSortOrder(parent) : sortOrder));
+                sortOrder == null ? nextSortOrder(parent) : sortOrder, hidden));
+        formerPaths.deleteByPathIn(List.of(path));
+        events.publishEvent(AuditEvent.of(null, "channel.create", "channel:" + channel.getId())
+                .with("name", null, channel.getName()).with("path", null, channel.getPath())
+                .with("hidden", null, hidden));
         changed();
         return channel;
     }
 
+    /** Changes a channel and keeps whether it is hidden from the menu. */
     @Transactional
     public Channel update(long id, String name, String slug, Long parentId, String description, Integer sortOrder) {
+        return update(id, name, slug, parentId, description, sortOrder, null);
+    }
+
+    /**
+     * Changes a channel. When its path changes (a new slug or parent), it and every channel below it remember the
+     * paths they leave, and those addresses answer 301 to the new ones; see {@link ChannelTree#movedFrom}.
+     *
+     * @param hidden whether to leave the channel out of the public menu; null keeps it as it is
+     */
+    @Transactional
+    public Channel update(long id, String name, String slug, Long parentId, String description, Integer sortOrder,
+                          Boolean hidden) {
         Channel channel = get(id);
         Channel parent = parentId == null ? null : get(parentId);
         for (Channel p = parent; p != null; p = p.getParent()) {
@@ -88,11 +124,41 @@ public class ChannelService {
         if (!newPath.equals(channel.getPath()) && channels.existsByPath(newPath)) {
             throw new ConflictException("栏目路径已存在：" + newPath);
         }
+        AuditEvent audit = AuditEvent.of(null, "channel.update", "channel:" + id)
+                .with("name", channel.getName(), checkedName).with("path", channel.getPath(), newPath)
+                .with("hidden", channel.isHidden(), hidden == null ? channel.isHidden() : hidden);
+        Map<Long, String> pathsBefore = new LinkedHashMap<>();
+        collectPaths(channel, pathsBefore);
         channel.update(parent, checkedName, checkedSlug, checkDescription(description),
-                sortOrder == null ? channel.getSortOrder() : sortOrder);
+                sortOrder == null ? channel.getSortOrder() : sortOrder, hidden == null ? channel.isHidden() : hidden);
         recomputeDescendantPaths(channel);
+        if (!newPath.equals(pathsBefore.get(channel.getId()))) {
+            rememberFormerPaths(pathsBefore);
+        }
+        events.publishEvent(audit);
         changed();
         return channel;
+    }
+
+    /** The channel's and its descendants' current paths by id (before a move changes them). */
+    private void collectPaths(Channel channel, Map<Long, String> into) {
+        into.put(channel.getId(), channel.getPath());
+        for (Channel child : channels.findByParentId(channel.getId())) {
+            collectPaths(child, into);
+        }
+    }
+
+    /**
+     * Records the paths the moved channels left, each pointing at its channel, and forgets the former paths that
+     * are live paths again. A path left once more (renamed away, back, and away again) points at its latest owner.
+     */
+    private void rememberFormerPaths(Map<Long, String> pathsBefore) {
+        channels.flush();
+        List<String> livePaths = pathsBefore.keySet().stream().map(this::get).map(Channel::getPath).toList();
+        formerPaths.deleteByPathIn(livePaths);
+        pathsBefore.forEach((channelId, oldPath) -> formerPaths.findByPath(oldPath).ifPresentOrElse(
+                former -> former.retiredBy(channelId),
+                () -> formerPaths.save(new FormerPath(oldPath, channelId))));
     }
 
     /** Deletes an empty channel; one that still has sub-channels or articles is refused with 409. */
@@ -103,11 +169,14 @@ public class ChannelService {
             throw new ConflictException("请先删除或移走「" + channel.getName() + "」的子栏目");
         }
         try {
+            formerPaths.deleteByChannelId(id);
             channels.delete(channel);
             channels.flush();
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("「" + channel.getName() + "」下还有文章，请先移走或删除这些文章");
         }
+        events.publishEvent(AuditEvent.of(null, "channel.delete", "channel:" + id)
+                .with("name", channel.getName(), null).with("path", channel.getPath(), null));
         changed();
     }
 

@@ -44,7 +44,7 @@ public class ChannelController {
         try {
             ChannelView parent = parent(form);
             Channel created = channels.create(form.getName(), form.getSlug(), parent == null ? null : parent.path(),
-                    form.getDescription(), form.sortOrderValue());
+                    form.getDescription(), form.sortOrderValue(), form.hiddenValue());
             redirect.addFlashAttribute(Notice.FLASH, Notice.success("已新建栏目「" + created.getName() + "」，别名 "
                     + created.getSlug() + "，栏目地址 /" + created.getPath() + "/"));
             return Redirects.seeOther("/admin/channels");
@@ -70,9 +70,11 @@ public class ChannelController {
         try {
             ChannelView parent = parent(form);
             Channel updated = channels.update(id, form.getName(), form.getSlug(), parent == null ? null : parent.id(),
-                    form.getDescription(), form.sortOrderValue());
+                    form.getDescription(), form.sortOrderValue(), form.hiddenValue());
+            String moved = updated.getPath().equals(current.path()) ? ""
+                    : "；原地址 /" + current.path() + "/ 及其下的文章地址将永久跳转（301）到新地址";
             redirect.addFlashAttribute(Notice.FLASH, Notice.success("已保存栏目「" + updated.getName()
-                    + "」，栏目地址 /" + updated.getPath() + "/"));
+                    + "」，栏目地址 /" + updated.getPath() + "/" + moved));
             return Redirects.seeOther("/admin/channels");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

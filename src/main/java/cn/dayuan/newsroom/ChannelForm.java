@@ -2,7 +2,10 @@ package cn.dayuan.newsroom;
 
 import cn.dayuan.channel.ChannelView;
 
-/** The channel form as typed; {@code parent} is the id of the parent channel, blank for a top-level one. */
+/**
+ * The channel form as typed; {@code parent} is the id of the parent channel, blank for a top-level one;
+ * {@code hidden} is the 在导航中隐藏 checkbox (sent only when ticked).
+ */
 public class ChannelForm {
 
     private String name;
@@ -10,6 +13,7 @@ public class ChannelForm {
     private String parent;
     private String description;
     private String sortOrder;
+    private String hidden;
 
     static ChannelForm of(ChannelView channel) {
         ChannelForm form = new ChannelForm();
@@ -18,7 +22,13 @@ public class ChannelForm {
         form.parent = channel.parentId() == null ? null : channel.parentId().toString();
         form.description = channel.description();
         form.sortOrder = Integer.toString(channel.sortOrder());
+        form.hidden = channel.hidden() ? "true" : null;
         return form;
+    }
+
+    /** Whether the box is ticked: a browser sends "true" (the box's value) or nothing; anything else counts as ticked. */
+    public boolean hiddenValue() {
+        return hidden != null && !hidden.isBlank() && !hidden.equalsIgnoreCase("false");
     }
 
     Integer sortOrderValue() {
@@ -67,5 +77,13 @@ public class ChannelForm {
 
     public void setSortOrder(String sortOrder) {
         this.sortOrder = sortOrder;
+    }
+
+    public String getHidden() {
+        return hidden;
+    }
+
+    public void setHidden(String hidden) {
+        this.hidden = hidden;
     }
 }

@@ -27,7 +27,9 @@ import cn.dayuan.system.PageKeys;
 /**
  * Every reader address below a channel, whatever its depth: channel pages {@code /{path}/} and
  * {@code /{path}/index_{n}.html}, articles {@code /{path}/{id}.html} and channel feeds {@code /{path}/feed.xml}.
- * Top-level names served by other parts of the application are left to them.
+ * Top-level names served by other parts of the application are left to them. The addresses of a channel that was
+ * renamed or moved answer 301 to the same page under its current path; an article's old address answers 301 to
+ * its current one, as every address with its id does.
  */
 @Controller
 class ChannelPathController {
@@ -57,6 +59,12 @@ class ChannelPathController {
     @GetMapping("/" + ROOT + "/{*rest}")
     Object show(@PathVariable String root, @PathVariable String rest, HttpServletRequest request) {
         ReaderPath path = ReaderPath.parse(root + rest).orElseThrow(ChannelPathController::pageNotFound);
+        ChannelTree tree = channels.tree();
+        if (path.kind() != ReaderPath.Kind.ARTICLE && tree.byPath(path.channelPath()).isEmpty()) {
+            // A channel that was renamed or moved: the same page at its current address, in one step.
+            ChannelView moved = tree.movedFrom(path.channelPath()).orElseThrow(ChannelPathController::pageNotFound);
+            return Redirects.permanent(path.at(moved.path()));
+        }
         return switch (path.kind()) {
             case MISSING_SLASH -> Redirects.permanent(channel(path.channelPath()).url());
             case FIRST_PAGE_ALIAS -> Redirects.permanent(channel(path.channelPath()).url());
@@ -93,10 +101,10 @@ class ChannelPathController {
 
     /** Sub-channels of a channel; for a channel without any, its siblings, so readers can move across. */
     private static List<ChannelView> neighbours(ChannelTree tree, ChannelView channel) {
-        if (!channel.children().isEmpty() || channel.parentId() == null) {
-            return channel.children();
+        if (!channel.shownChildren().isEmpty() || channel.parentId() == null) {
+            return channel.shownChildren();
         }
-        return tree.byId(channel.parentId()).map(ChannelView::children).orElse(List.of());
+        return tree.byId(channel.parentId()).map(ChannelView::shownChildren).orElse(List.of());
     }
 
     private Object article(String channelPath, long id, HttpServletRequest request) {

@@ -47,7 +47,7 @@ class HomeController {
         model.put("headline", top.isEmpty() ? null : top.get(0));
         model.put("topStories", top.isEmpty() ? List.of() : top.subList(1, top.size()));
         model.put("latest", latest);
-        model.put("channelBlocks", channels.tree().roots().stream().map(this::block).toList());
+        model.put("channelBlocks", channels.tree().menu().stream().map(this::block).toList());
         model.put("directory", frame.sidebar().directory());
         return new ModelAndView("portal/home", model);
     }

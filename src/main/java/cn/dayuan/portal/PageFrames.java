@@ -54,7 +54,7 @@ public class PageFrames {
         List<ArticleSummary> ranking = mostRead.forPage();
         PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY);
         String base = baseUrl(request, site);
-        return new PageFrame(site, channels.tree().roots(), activeChannelId, title(site, heading),
+        return new PageFrame(site, channels.tree().menu(), activeChannelId, title(site, heading),
                 blank(description) ? site.description() : description, base + request.getRequestURI(), base,
                 properties.timeZone(), new PageFrame.Sidebar(ranking, directory.view()));
     }
@@ -67,7 +67,7 @@ public class PageFrames {
         try {
             SiteSettings site = sites.settings();
             PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS);
-            return new PageFrame(site, channels.tree().roots(), null, title(site, heading), heading, null,
+            return new PageFrame(site, channels.tree().menu(), null, title(site, heading), heading, null,
                     baseUrl(request, site), properties.timeZone(), null);
         } catch (RuntimeException e) {
             log.warn("Rendering an error page without site settings and channels: {}", e.toString());

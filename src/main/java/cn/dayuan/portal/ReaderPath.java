@@ -27,6 +27,20 @@ record ReaderPath(Kind kind, String channelPath, long number) {
     private static final Pattern PAGE = Pattern.compile("index_(\\d{1,9})\\.html");
     private static final Pattern ARTICLE = Pattern.compile("(\\d{1,18})\\.html");
 
+    /**
+     * The same page below another channel path, as a site address: the channel page, page {@code n}, the article
+     * or the feed; a missing slash and {@code index_1.html} are given as the channel page.
+     */
+    String at(String otherChannelPath) {
+        String channel = "/" + otherChannelPath + "/";
+        return switch (kind) {
+            case MISSING_SLASH, FIRST_PAGE_ALIAS -> channel;
+            case CHANNEL_PAGE -> number == 1 ? channel : channel + "index_" + number + ".html";
+            case ARTICLE -> channel + number + ".html";
+            case FEED -> channel + "feed.xml";
+        };
+    }
+
     /** Parses a path relative to the site root; empty when it cannot name anything below a channel. */
     static Optional<ReaderPath> parse(String path) {
         int slash = path.lastIndexOf('/');

@@ -1,6 +1,7 @@
 package cn.dayuan.publish;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * Addresses the static export starts from. It fetches each, then follows every on-site link it finds (pagination,
@@ -10,4 +11,12 @@ public interface ExportSeeds {
 
     /** Site paths such as {@code /} or {@code /zcjh/123.html}; ones that answer 404 are skipped. */
     Collection<String> paths();
+
+    /**
+     * Folders whose pages moved, old → current, as site paths ending in a slash ({@code /shehui/} →
+     * {@code /minsheng/}): the export writes a redirect in the old folder for each page it exported in the new one.
+     */
+    default Map<String, String> movedFolders() {
+        return Map.of();
+    }
 }

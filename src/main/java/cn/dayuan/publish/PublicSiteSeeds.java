@@ -3,7 +3,9 @@ package cn.dayuan.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -13,7 +15,10 @@ import cn.dayuan.article.ArticleService;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelView;
 
-/** The public site's own pages: the fixed ones, every channel and its feed, every public article, all assets. */
+/**
+ * The public site's own pages: the fixed ones, every channel and its feed, every public article, all assets; and the
+ * former paths of renamed or moved channels.
+ */
 @Component
 class PublicSiteSeeds implements ExportSeeds {
 
@@ -39,6 +44,13 @@ class PublicSiteSeeds implements ExportSeeds {
         paths.addAll(articles.publicUrls());
         paths.addAll(assets());
         return paths;
+    }
+
+    @Override
+    public Map<String, String> movedFolders() {
+        Map<String, String> moved = new LinkedHashMap<>();
+        channels.tree().formerPaths().forEach((path, channel) -> moved.put("/" + path + "/", channel.url()));
+        return moved;
     }
 
     /** Every file under /assets, referenced or not: stylesheets load fonts and images no page names. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,8 @@ import cn.dayuan.system.ExclusiveWork;
  * from the {@link ExportSeeds} and follows on-site links. It is incremental: a page exported before is asked for
  * with its ETag and a 304 leaves the file alone; a file is only rewritten when its bytes differ from the ones on
  * disk; files of pages that are gone (an unpublished article) are deleted. The folder's {@link ExportManifest}
- * remembers what the export owns, so nothing else in the folder is ever touched.
+ * remembers what the export owns, so nothing else in the folder is ever touched. The old addresses of renamed or
+ * moved channels get small redirect pages and an nginx map ({@link ExportRedirects}).
  *
  * <p>Within one running server, the exporter also remembers which {@link cn.dayuan.system.PageKeys} each exported
  * page was rendered from, and collects the keys of every content change after that. The next export into the same
@@ -192,6 +194,8 @@ public class StaticExporter {
         private final String origin;
         private final String hostHeader;
         private final String forwardedProto;
+        /** Scheme and authority of the absolute addresses the exported pages print (the redirects print them too). */
+        private final String publicBase;
         private final Set<String> siteAuthorities = new HashSet<>();
         private final ExecutorService workers;
         /** What the last export here knew, or null: then every page is asked for. */
@@ -230,6 +234,9 @@ public class StaticExporter {
                 host = null;
             }
             this.hostHeader = host;
+            this.publicBase = siteUrl != null
+                    ? siteUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + siteUrl.getRawAuthority()
+                    : host != null ? "http://" + host : origin;
             if (host != null) {
                 siteAuthorities.add(host.toLowerCase(Locale.ROOT));
             }
@@ -244,6 +251,7 @@ public class StaticExporter {
         ExportResult execute() {
             try {
                 crawl();
+                writeRedirects();
                 copyMedia();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -429,6 +437,25 @@ public class StaticExporter {
             } catch (IOException e) {
                 failures.add(name + "（写入失败：" + e + "）");
             }
+        }
+
+        /**
+         * Redirect files at the old addresses of renamed or moved channels, for the pages this export found at their
+         * new ones, and the nginx map of all of them; both are rewritten (or deleted) as the channels move on.
+         */
+        private void writeRedirects() {
+            Map<String, String> moved = new TreeMap<>();
+            seeds.forEach(source -> moved.putAll(source.movedFolders()));
+            List<ExportRedirects.Redirect> redirects = ExportRedirects.of(moved, List.copyOf(current.keySet()));
+            for (ExportRedirects.Redirect redirect : redirects) {
+                Path file = redirect.page() ? SiteLinks.fileFor(root, redirect.from()) : null;
+                String name = file == null ? null : relative(file);
+                if (name != null && !current.containsKey(name)) {
+                    save(name, file, ExportRedirects.page(publicBase + redirect.to()), "", List.of());
+                }
+            }
+            save(ExportRedirects.MAP_FILE, root.resolve(ExportRedirects.MAP_FILE),
+                    ExportRedirects.nginxMap(redirects), "", List.of());
         }
 
         /** The media folder is copied as it is; a file whose size and time match is taken as unchanged. */

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,9 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
 import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.RightsType;
 import cn.dayuan.channel.ChannelService;
+import cn.dayuan.directory.DirectoryService;
 
 /**
  * A newsroom round trip in Debian's Chromium: sign in, write an article in the rich-text editor, publish it and
@@ -53,6 +60,8 @@ class NewsroomBrowserTest {
     ChannelService channels;
     @Autowired
     ArticleService articles;
+    @Autowired
+    DirectoryService directory;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -155,6 +164,73 @@ class NewsroomBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).longValue()).as("%s scrolls sideways at %d px", page, width)
                 .isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * The channel and navigation tables keep their 编辑/删除 column on screen on a 1366 px laptop, and no newsroom
+     * page makes a 390 px phone scroll sideways (a wide table scrolls inside its card there).
+     */
+    @Test
+    void tablesKeepTheirActionsOnALaptopAndNoPageOverflowsAPhone() throws IOException {
+        if (channels.tree().byPath("shehuiminsheng").isEmpty()) {
+            channels.create("社会民生", "shehuiminsheng", null, "关注就业、教育、医疗、养老、住房等与群众生活息息相关的民生新闻和服务信息",
+                    null);
+            channels.create("教育资讯与招生考试信息发布", "jiaoyuzixunyuzhaoshengkaoshixinxifabu", "shehuiminsheng",
+                    "全市中小学招生入学政策、中考高考安排、职业教育和继续教育的权威发布", null, true);
+            long category = directory.createCategory("政务服务平台", "国家和省市政务服务平台", null).id();
+            directory.createLink(category, "全国一体化在线政务服务平台",
+                    "https://gjzwfw.www.gov.cn/col/col640/index.html?from=dayuan-newsroom-layout-check",
+                    "国务院办公厅主办的全国政务服务总门户，可办理跨省通办事项", null);
+            directory.createLink(category, "山西政务服务网", "https://www.shanxi.gov.cn/zwfw/", "全省政务服务事项网上办理", null);
+            articles.create(new ArticleDraft("关于进一步做好2026年普通高等学校招生考试和录取工作期间考生服务保障的通知",
+                    null, null, "<p>" + BODY + "</p>", "shehuiminsheng/jiaoyuzixunyuzhaoshengkaoshixinxifabu", "网络编辑",
+                    null, null, null, List.of("招生考试"), RightsType.ORIGINAL, Instant.now().minusSeconds(60),
+                    ArticleStatus.PUBLISHED, null, false, false, true), "admin");
+        }
+        open("/admin");
+        if (browser.getCurrentUrl().contains("/admin/login")) {
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "概览"));
+        }
+
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        for (String page : List.of("/admin/channels", "/admin/directory")) {
+            open(page);
+            screenshot("layout-1366" + page.replace('/', '-'));
+            assertThat(overflowingTables()).as("%s at 1366 px: tables whose columns run past their card", page)
+                    .isEmpty();
+            for (WebElement delete : browser.findElements(By.cssSelector("td.row-actions .danger-link"))) {
+                assertThat(onScreen(delete)).as("%s at 1366 px: %s", page, delete.getText()).isTrue();
+            }
+        }
+
+        browser.manage().window().setSize(new Dimension(390, 1400));
+        for (String page : List.of("/admin", "/admin/directory", "/admin/channels", "/admin/articles")) {
+            open(page);
+            screenshot("layout-390" + page.replace('/', '-'));
+            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("%s at 390 px: pixels the page runs past the screen", page)
+                    .isLessThanOrEqualTo(0);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> overflowingTables() {
+        return (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('.table-card')]"
+                        + ".filter(card => card.scrollWidth > card.clientWidth + 1)"
+                        + ".map(card => card.querySelector('h2, th') ? card.querySelector('h2, th').textContent : '')");
+    }
+
+    private boolean onScreen(WebElement element) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "const card = arguments[0].closest('.table-card').getBoundingClientRect();"
+                        + "return r.width > 0 && r.left >= card.left && r.right <= card.right"
+                        + " && r.right <= document.documentElement.clientWidth;", element);
     }
 
     private void open(String path) {

@@ -3,6 +3,8 @@ package cn.dayuan.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -80,6 +82,47 @@ class ChannelDatabaseTest extends DatabaseTest {
         assertThat(channels.tree().trail(child.getId())).extracting(ChannelView::name)
                 .containsExactly("新栏目", "经济", "财经");
         assertThat(articles.get(article.id()).url()).isEqualTo("/" + to + "/jingji/caijing/" + article.id() + ".html");
+    }
+
+    @Test
+    void everyPathAChannelAndItsSubtreeLeftPointsAtWhereTheyAreNow() {
+        String first = unique("shehui");
+        String second = unique("minsheng");
+        String third = unique("minsheng");
+        Channel region = channels.create("地方", unique("difang"), null, null, null);
+        Channel moving = channels.create("社会", first, null, null, null);
+        Channel child = channels.create("街道", "jiedao", first, null, null);
+
+        channels.update(moving.getId(), "社会民生", second, null, null, null);
+        channels.update(moving.getId(), "社会民生", third, null, null, null);
+        channels.update(moving.getId(), "社会民生", third, region.getId(), null, null, true);
+
+        String now = region.getPath() + "/" + third;
+        assertThat(jdbc.queryForList("select path from channel_path where channel_id = ?", String.class,
+                moving.getId())).containsExactlyInAnyOrder(first, second, third);
+        assertThat(jdbc.queryForList("select path from channel_path where channel_id = ?", String.class,
+                child.getId())).containsExactlyInAnyOrder(first + "/jiedao", second + "/jiedao", third + "/jiedao");
+        for (String old : List.of(first, second, third)) {
+            assertThat(channels.tree().movedFrom(old)).map(ChannelView::path).contains(now);
+            assertThat(channels.tree().movedFrom(old + "/jiedao")).map(ChannelView::path).contains(now + "/jiedao");
+        }
+        assertThat(channels.tree().byPath(now)).map(ChannelView::hidden).contains(true);
+        assertThat(channels.tree().byId(region.getId()).orElseThrow().shownChildren()).as("hidden below its parent")
+                .extracting(ChannelView::id).doesNotContain(moving.getId());
+
+        // Back at a path it had: that path is live again and no longer a former one.
+        channels.update(moving.getId(), "社会", first, null, null, null);
+        assertThat(channels.tree().movedFrom(first)).isEmpty();
+        assertThat(channels.tree().movedFrom(now)).map(ChannelView::path).contains(first);
+        assertThat(channels.tree().byPath(first)).map(ChannelView::hidden).as("kept when not given").contains(true);
+        assertThat(jdbc.queryForObject("select count(*) from channel_path where path = ?", Long.class, first))
+                .isZero();
+
+        channels.delete(child.getId());
+        channels.delete(moving.getId());
+        assertThat(jdbc.queryForObject("select count(*) from channel_path where channel_id in (?, ?)", Long.class,
+                moving.getId(), child.getId())).isZero();
+        assertThat(channels.tree().movedFrom(second)).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SchemaDatabaseTest extends DatabaseTest {
 
     private static final List<String> TABLES = List.of("account", "api_token", "site_setting", "channel", "tag",
-            "article", "article_tag", "directory_category", "directory_link", "tag_alias");
+            "article", "article_tag", "directory_category", "directory_link", "tag_alias", "channel_path");
 
     @Autowired
     Flyway flyway;

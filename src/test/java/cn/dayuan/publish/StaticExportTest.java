@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -151,6 +152,81 @@ class StaticExportTest {
                 .containsExactly("test-pages/index.html");
         assertThat(dir.resolve("media/2026")).as("emptied folders go too").doesNotExist();
         assertThat(dir.resolve("README.txt")).as("files the export did not write are left alone").exists();
+    }
+
+    @Test
+    void theOldAddressesOfARenamedAndMovedChannelAreRedirectsInTheExport(@TempDir Path dir) throws IOException {
+        String stamp = Long.toString(System.nanoTime(), 36);
+        String shehui = "shehui-" + stamp;
+        Channel region = channels.create("地方", "difang-" + stamp, null, null, null);
+        Channel channel = channels.create("社会", shehui, null, null, null);
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            created.add(articles.create(PageCacheTest.draft(channel, "社会新闻第" + i + "条",
+                    Instant.now().minusSeconds(600 - i), ArticleStatus.PUBLISHED), EDITOR).id());
+        }
+        try {
+            exportRedirectsOfAMovedChannel(dir, stamp, region, channel, created.get(20));
+        } finally {
+            // The other tests' entry page lists the 20 newest articles: these must not stay among them.
+            created.forEach(id -> articles.delete(id, EDITOR));
+        }
+    }
+
+    private void exportRedirectsOfAMovedChannel(Path dir, String stamp, Channel region, Channel channel, long id)
+            throws IOException {
+        String shehui = "shehui-" + stamp;
+        exporter.export(dir, null);
+        assertThat(dir.resolve(shehui + "/index_2.html")).isRegularFile();
+        assertThat(Files.readString(dir.resolve(shehui + "/index.html"))).contains("社会新闻第20条");
+
+        String minsheng = "minsheng-" + stamp;
+        channels.update(channel.getId(), "社会民生", minsheng, null, null, null);
+        channels.update(channel.getId(), "社会民生", "minsheng2-" + stamp, region.getId(), null, null);
+        String now = "difang-" + stamp + "/minsheng2-" + stamp;
+        exporter.export(dir, null);
+
+        String origin = "http://127.0.0.1:" + port;
+        for (String old : List.of(shehui, minsheng)) {
+            for (String page : List.of("", "index_2.html", id + ".html")) {
+                Path stub = dir.resolve(old + "/" + (page.isEmpty() ? "index.html" : page));
+                String target = origin + "/" + now + "/" + page;
+                assertThat(Files.readString(stub)).as(stub.toString())
+                        .contains("<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\">")
+                        .contains("<link rel=\"canonical\" href=\"" + target + "\">")
+                        .contains("本页已迁移至 <a href=\"" + target + "\">")
+                        .doesNotContain("社会新闻");
+            }
+            assertThat(dir.resolve(old + "/feed.xml")).as("a feed gets no HTML page, only its line in the map")
+                    .doesNotExist();
+        }
+        assertThat(Files.readString(dir.resolve(now + "/index.html"))).contains("社会新闻第20条");
+        String map = Files.readString(dir.resolve(ExportRedirects.MAP_FILE));
+        assertThat(map).contains("map $uri $dayuan_redirect {\n", "    default \"\";\n",
+                "    /" + shehui + " /" + now + "/;\n",
+                "    /" + shehui + "/ /" + now + "/;\n",
+                "    /" + shehui + "/index_2.html /" + now + "/index_2.html;\n",
+                "    /" + shehui + "/feed.xml /" + now + "/feed.xml;\n",
+                "    /" + minsheng + "/" + id + ".html /" + now + "/" + id + ".html;\n").endsWith("}\n");
+
+        // Back to its first address: the real pages return there, and the redirects follow the channel.
+        channels.update(channel.getId(), "社会", shehui, null, null, null);
+        ExportResult back = exporter.export(dir, null);
+        assertThat(Files.readString(dir.resolve(shehui + "/index.html"))).contains("社会新闻第20条")
+                .doesNotContain("本页已迁移");
+        assertThat(dir.resolve(shehui + "/feed.xml")).isRegularFile();
+        assertThat(Files.readString(dir.resolve(now + "/" + id + ".html")))
+                .contains("url=" + origin + "/" + shehui + "/" + id + ".html");
+        assertThat(Files.readString(dir.resolve(minsheng + "/index.html"))).contains("url=" + origin + "/" + shehui + "/");
+        map = Files.readString(dir.resolve(ExportRedirects.MAP_FILE));
+        assertThat(map).doesNotContain("    /" + shehui + "/ ").contains("    /" + now + "/ /" + shehui + "/;\n");
+        assertThat(dir.resolve(now + "/feed.xml")).as("the feed there is no more: a line in the map").doesNotExist();
+        assertThat(back.deleted()).isPositive();
+
+        channels.update(channel.getId(), "社会", "shehui2-" + stamp, null, null, null);
+        exporter.export(dir, null);
+        assertThat(Files.readString(dir.resolve(now + "/index.html"))).as("no chain: straight to the newest address")
+                .contains("url=" + origin + "/shehui2-" + stamp + "/\"");
     }
 
     /** Each exported file's inode and time: a rewrite replaces the file, so they change. */

@@ -333,6 +333,31 @@ class HostileInputTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void theChannelFormTakesAHostileNameAndHiddenFlagAndTheRenamedChannelRedirectsInertly() throws Exception {
+        String name = "隐藏" + PAYLOADS.get(0).substring(0, Math.min(90, PAYLOADS.get(0).length()));
+        MockHttpServletResponse created = mvc.perform(MockMvcRequestBuilders.post("/admin/channels")
+                .param("name", name).param("slug", "yincang").param("hidden", "\"><script>alert(1)</script>")
+                .with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN))).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(303);
+        long id = channels.tree().byPath("yincang").orElseThrow().id();
+        assertThat(channels.tree().byId(id).orElseThrow().hidden()).as("a value that is not false ticks the box")
+                .isTrue();
+        MockHttpServletResponse moved = mvc.perform(MockMvcRequestBuilders.post("/admin/channels/" + id)
+                .param("name", name).param("slug", "yincang-xin").param("hidden", "false")
+                .with(user("admin").roles(SecurityConfig.rolesOf(Role.ADMIN))).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(moved.getStatus()).isEqualTo(303);
+        assertThat(channels.tree().byId(id).orElseThrow().hidden()).isFalse();
+        assertInert("/admin/channels", get("/admin/channels", Role.ADMIN));
+        assertInert("/admin/channels/" + id + "/edit", get("/admin/channels/" + id + "/edit", Role.ADMIN));
+        assertInert("/yincang-xin/", get("/yincang-xin/", null));
+        MockHttpServletResponse redirect = get("/yincang/index_2.html", null);
+        assertThat(redirect.getStatus()).isEqualTo(301);
+        assertThat(redirect.getHeader("Location")).endsWith("/yincang-xin/index_2.html");
+    }
+
     private MockHttpServletResponse get(String path, Role role) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(java.net.URI.create(path));
         if (role != null) {
