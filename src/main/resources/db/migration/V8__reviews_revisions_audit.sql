@@ -25,10 +25,11 @@ CREATE TABLE article_review (
 
 CREATE INDEX ix_article_review_article ON article_review (article_id, id);
 
--- How many levels a review has, site-wide (key/value, like comment_setting), and per channel where it differs.
+-- How many levels a review has, site-wide, the sources the site reprints from (稿源单位名单) and the key of preview
+-- links (key/value, like comment_setting); per channel where the number of levels differs.
 CREATE TABLE review_setting (
     setting_key     VARCHAR(100)  NOT NULL PRIMARY KEY,
-    setting_value   VARCHAR(200)  NOT NULL
+    setting_value   ${long_text}  NOT NULL
 ) ${table_options};
 
 -- Who may sign off each level: a minimum role and, optionally, only the named accounts (comma-separated).

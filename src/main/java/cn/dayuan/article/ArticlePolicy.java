@@ -65,6 +65,15 @@ class ArticlePolicy {
         };
     }
 
+    /** A reprint from a source not on the site's 稿源单位名单 is published by an administrator only. */
+    void requireMayPublish(Account account, Article article, ReviewPolicy reviewPolicy) {
+        if (!account.getRole().includes(Role.ADMIN)
+                && reviewPolicy.needsAdministrator(article.getRightsType(), article.getSourceName())) {
+            throw new ForbiddenException("转载稿件的来源「" + (article.getSourceName() == null ? "未填写"
+                    : article.getSourceName()) + "」不在稿源单位名单中，须由管理员发布");
+        }
+    }
+
     void requireEditor(Account account, String action) {
         if (!account.getRole().includes(Role.EDITOR)) {
             throw new ForbiddenException("只有编辑或管理员可以" + action);

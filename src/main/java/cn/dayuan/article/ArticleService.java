@@ -227,6 +227,7 @@ public class ArticleService {
         reviewStore.add(id, level, actor, ReviewDecision.APPROVED, null);
         Place before = Place.of(article);
         if (level >= levels) {
+            policy.requireMayPublish(account, article, reviewStore.policy());
             article.publish(publishTime(article), account.getDisplayName());
         } else {
             article.advanceReview();
@@ -487,6 +488,26 @@ public class ArticleService {
             reviewStore.setRule(rule);
         }
         audit(event);
+    }
+
+    /** The 稿源单位名单 and whether a reprint from elsewhere needs an administrator to publish it. */
+    @Transactional
+    public void setReprintSources(List<String> sources, boolean required, String actor) {
+        policy.requireAdmin(actor(actor), "设置稿源单位名单");
+        List<String> cleaned = new ArrayList<>();
+        for (String source : sources == null ? List.<String>of() : sources) {
+            String name = optional(source, "sources", "稿源单位", 100);
+            if (name != null && !cleaned.contains(name)) {
+                cleaned.add(name);
+            }
+        }
+        if (cleaned.size() > 500) {
+            throw new InvalidInputException("sources", "稿源单位名单最多 500 个");
+        }
+        ReviewPolicy before = reviewStore.policy();
+        reviewStore.setSources(cleaned, required);
+        audit(AuditEvent.of(actor, "review.sources", "review").with("sources", before.allowedSources(), cleaned)
+                .with("required", before.sourcesRequired(), required));
     }
 
     /** A channel's own number of review levels (for it and its sub-channels), or null to follow the site's. */
@@ -811,6 +832,7 @@ public class ArticleService {
             }
             case PUBLISHED -> {
                 requireBody(article);
+                policy.requireMayPublish(account, article, reviewStore.policy());
                 article.publish(publishedAt == null ? Instant.now() : publishedAt, account.getDisplayName());
                 reviewStore.add(article.getId(), 0, account.getUsername(), ReviewDecision.PUBLISHED, null);
             }

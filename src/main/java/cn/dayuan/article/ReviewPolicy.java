@@ -12,8 +12,11 @@ import cn.dayuan.account.Role;
  * @param levels        site-wide number of levels
  * @param rules         level (1..3) → who may sign it off
  * @param channelLevels channel id → its own number of levels (sub-channels inherit the nearest one)
+ * @param allowedSources  稿源单位名单: the sources the site may reprint from
+ * @param sourcesRequired whether a reprint from a source not on the list needs an administrator to publish it
  */
-public record ReviewPolicy(int levels, Map<Integer, LevelRule> rules, Map<Long, Integer> channelLevels) {
+public record ReviewPolicy(int levels, Map<Integer, LevelRule> rules, Map<Long, Integer> channelLevels,
+                           List<String> allowedSources, boolean sourcesRequired) {
 
     public static final int MAX_LEVELS = 3;
 
@@ -31,6 +34,12 @@ public record ReviewPolicy(int levels, Map<Integer, LevelRule> rules, Map<Long, 
             }
             return level == 1 ? "初审" : "复审";
         }
+    }
+
+    /** Whether publishing a reprint (or authorised copy) from {@code source} needs an administrator. */
+    public boolean needsAdministrator(RightsType rights, String source) {
+        boolean reprinted = rights == RightsType.REPRINT || rights == RightsType.AUTHORIZED;
+        return sourcesRequired && reprinted && (source == null || !allowedSources.contains(source.trim()));
     }
 
     public LevelRule rule(int level) {

@@ -20,6 +20,8 @@ import cn.dayuan.system.StoredTimes;
 class ReviewStore {
 
     private static final String LEVELS = "review.levels";
+    private static final String SOURCES = "reprint.sources";
+    private static final String SOURCES_REQUIRED = "reprint.sources-required";
 
     private final JdbcTemplate jdbc;
 
@@ -28,8 +30,10 @@ class ReviewStore {
     }
 
     ReviewPolicy policy() {
-        int levels = jdbc.queryForList("SELECT setting_value FROM review_setting WHERE setting_key = ?", String.class,
-                LEVELS).stream().findFirst().map(Integer::valueOf).orElse(1);
+        int levels = setting(LEVELS).map(Integer::valueOf).orElse(1);
+        List<String> sources = setting(SOURCES).map(s -> Arrays.stream(s.split("\n")).filter(l -> !l.isBlank())
+                .toList()).orElse(List.of());
+        boolean sourcesRequired = setting(SOURCES_REQUIRED).map(Boolean::valueOf).orElse(false);
         Map<Integer, ReviewPolicy.LevelRule> rules = new LinkedHashMap<>();
         jdbc.query("SELECT review_level, minimum_role, accounts FROM review_level ORDER BY review_level", rs -> {
             String accounts = rs.getString(3);
@@ -40,13 +44,26 @@ class ReviewStore {
         Map<Long, Integer> channels = jdbc.query("SELECT channel_id, levels FROM review_channel_rule",
                         (rs, i) -> Map.entry(rs.getLong(1), rs.getInt(2)))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new ReviewPolicy(levels, rules, channels);
+        return new ReviewPolicy(levels, rules, channels, sources, sourcesRequired);
     }
 
     void setLevels(int levels) {
-        String value = Integer.toString(levels);
-        if (jdbc.update("UPDATE review_setting SET setting_value = ? WHERE setting_key = ?", value, LEVELS) == 0) {
-            jdbc.update("INSERT INTO review_setting (setting_key, setting_value) VALUES (?, ?)", LEVELS, value);
+        setSetting(LEVELS, Integer.toString(levels));
+    }
+
+    void setSources(List<String> sources, boolean required) {
+        setSetting(SOURCES, String.join("\n", sources));
+        setSetting(SOURCES_REQUIRED, Boolean.toString(required));
+    }
+
+    private java.util.Optional<String> setting(String key) {
+        return jdbc.queryForList("SELECT setting_value FROM review_setting WHERE setting_key = ?", String.class, key)
+                .stream().findFirst();
+    }
+
+    private void setSetting(String key, String value) {
+        if (jdbc.update("UPDATE review_setting SET setting_value = ? WHERE setting_key = ?", value, key) == 0) {
+            jdbc.update("INSERT INTO review_setting (setting_key, setting_value) VALUES (?, ?)", key, value);
         }
     }
 

@@ -87,6 +87,17 @@ class ReviewController {
         return "newsroom/review-settings";
     }
 
+    @PostMapping("/admin/settings/review/sources")
+    RedirectView saveSources(@RequestParam(defaultValue = "") String sources,
+                             @RequestParam(defaultValue = "false") boolean required, Principal principal,
+                             RedirectAttributes redirect) {
+        List<String> names = sources.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        articles.setReprintSources(names, required, principal.getName());
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success("稿源单位名单已保存：" + names.size() + " 个"
+                + (required ? "，名单之外的转载稿件须由管理员发布" : "")));
+        return Redirects.seeOther("/admin/settings/review");
+    }
+
     @PostMapping("/admin/settings/review/channels")
     RedirectView saveChannel(@RequestParam long channel, @RequestParam(required = false) Integer levels,
                              Principal principal, RedirectAttributes redirect) {

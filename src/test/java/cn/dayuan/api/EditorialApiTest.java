@@ -275,6 +275,33 @@ class EditorialApiTest extends ApiTestSupport {
         assertThat(audit.toString()).contains("article.correct", "article.validity");
     }
 
+    @Test
+    void aReprintFromASourceOffTheListNeedsAnAdministrator() {
+        String channel = newChannel("转载栏目");
+        String editor = newAccount("EDITOR");
+        articles.setReprintSources(List.of("新华社", " 人民日报 "), true, "admin");
+        try {
+            Map<String, Object> listed = article(channel, "新华社电：全国冬小麦播种基本结束", "PUBLISHED");
+            listed.put("rightsType", "REPRINT");
+            listed.put("source", "人民日报");
+            long listedId = created(post("/api/v1/articles", listed, editor));
+            assertThat(publicStatus(ok(get("/api/v1/articles/" + listedId, editor)))).isEqualTo(200);
+
+            Map<String, Object> unlisted = article(channel, "某自媒体：冬小麦播种", "PUBLISHED");
+            unlisted.put("rightsType", "REPRINT");
+            unlisted.put("source", "某自媒体");
+            assertThat(post("/api/v1/articles", unlisted, editor).problem(403).path("detail").asString())
+                    .contains("稿源单位名单", "管理员");
+            unlisted.put("status", "PENDING");
+            long id = created(post("/api/v1/articles", unlisted, editor));
+            post("/api/v1/articles/" + id + "/approve", null, editor).problem(403);
+            assertThat(ok(post("/api/v1/articles/" + id + "/approve", null, admin())).path("status").asString())
+                    .isEqualTo("PUBLISHED");
+        } finally {
+            articles.setReprintSources(List.of(), false, "admin");
+        }
+    }
+
     private int publicStatus(JsonNode article) {
         return send(HttpRequest.newBuilder(URI.create(article.path("url").asString())).build()).status();
     }

@@ -117,6 +117,7 @@ class AuthorizationMatrixTest {
             line("GET", "/admin/settings/review", Needs.ADMIN),
             line("POST", "/admin/settings/review", "/admin/settings/review?levels=1", Needs.ADMIN),
             line("POST", "/admin/settings/review/channels", "/admin/settings/review/channels?channel=999999", Needs.ADMIN),
+            line("POST", "/admin/settings/review/sources", Needs.ADMIN),
             line("GET", "/admin/trash", Needs.EDITOR),
             line("POST", "/admin/trash/{id}/restore", Needs.ADMIN),
             line("POST", "/admin/trash/{id}/purge", Needs.ADMIN),
