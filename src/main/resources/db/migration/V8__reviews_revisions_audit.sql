@@ -32,16 +32,14 @@ CREATE TABLE review_setting (
     setting_value   ${long_text}  NOT NULL
 ) ${table_options};
 
--- Who may sign off each level: a minimum role and, optionally, only the named accounts (comma-separated).
+-- Who may sign off each level: a minimum role and, optionally, only the named accounts (comma-separated). A level
+-- without a row has the default (levels 1 and 2 editors, level 3 administrators): a fresh database has no rows, so
+-- that a backup can be restored into it.
 CREATE TABLE review_level (
     review_level    INT           NOT NULL PRIMARY KEY,
     minimum_role    VARCHAR(20)   NOT NULL,
     accounts        VARCHAR(1000)
 ) ${table_options};
-
-INSERT INTO review_level (review_level, minimum_role) VALUES (1, 'EDITOR');
-INSERT INTO review_level (review_level, minimum_role) VALUES (2, 'EDITOR');
-INSERT INTO review_level (review_level, minimum_role) VALUES (3, 'ADMIN');
 
 CREATE TABLE review_channel_rule (
     channel_id      BIGINT        NOT NULL PRIMARY KEY,

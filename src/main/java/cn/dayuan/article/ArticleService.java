@@ -110,10 +110,10 @@ public class ArticleService {
         ArticleDraft checked = check(draft, account);
         Channel channel = channels.getByPath(checked.channel());
         Article article = new Article(account);
-        ArticleStatus wanted = checked.status();
         article.apply(withStatus(checked, ArticleStatus.DRAFT), channel, tags.findOrCreate(checked.tags()));
+        ReviewDecision step = enterStatus(article, checked.status(), checked.publishedAt(), account);
         articles.saveAndFlush(article);
-        enterStatus(article, wanted, checked.publishedAt(), account);
+        record(article, step, account);
         keepRevision(article, null, account, false);
         audit(AuditEvent.of(actor, "article.create", object(article)).with("title", null, article.getTitle())
                 .with("status", null, article.getStatus()));
@@ -151,7 +151,7 @@ public class ArticleService {
         ArticleStatus wanted = checked.status();
         ArticleDraft kept = withStatus(keptPublishTime(checked, article), article.getStatus());
         article.apply(kept, channel, tags.findOrCreate(checked.tags()));
-        enterStatus(article, wanted, kept.publishedAt(), account);
+        record(article, enterStatus(article, wanted, kept.publishedAt(), account), account);
         articles.flush();
         settlePendingRevisions(article.getId());
         keepRevision(article, before, account, false);
@@ -169,7 +169,7 @@ public class ArticleService {
         policy.requireMayEdit(account, article);
         Place before = Place.of(article);
         ArticleStatus was = article.getStatus();
-        enterStatus(article, ArticleStatus.PUBLISHED, article.getPublishedAt(), account);
+        record(article, enterStatus(article, ArticleStatus.PUBLISHED, article.getPublishedAt(), account), account);
         audit(AuditEvent.of(actor, "article.publish", object(article)).with("status", was, article.getStatus()));
         announce(article, before);
         return detail(article);
@@ -205,7 +205,7 @@ public class ArticleService {
         requireBody(article);
         ArticleStatus was = article.getStatus();
         Place before = Place.of(article);
-        enterStatus(article, ArticleStatus.PENDING, article.getPublishedAt(), account);
+        record(article, enterStatus(article, ArticleStatus.PENDING, article.getPublishedAt(), account), account);
         audit(AuditEvent.of(actor, "article.submit", object(article)).with("status", was, article.getStatus()));
         announce(article, before);
         return detail(article);
@@ -816,27 +816,38 @@ public class ArticleService {
 
     /**
      * Moves an article to the status a save asked for, as far as {@code account} may: submitting starts a review at
-     * level 1; publishing without the levels (editors only) is recorded as 签发 and names the editor 责任编辑 when
-     * nobody was named.
+     * level 1; publishing without the levels (editors only) is 签发 and names the editor 责任编辑 when nobody was
+     * named. Answers the review step to {@link #record}, or null.
      */
-    private void enterStatus(Article article, ArticleStatus wanted, Instant publishedAt, Account account) {
+    private ReviewDecision enterStatus(Article article, ArticleStatus wanted, Instant publishedAt, Account account) {
         ArticleStatus status = policy.allowedStatus(account, wanted);
         if (status == article.getStatus()) {
-            return;
+            return null;
         }
         switch (status) {
             case PENDING -> {
                 requireBody(article);
                 article.submit();
-                reviewStore.add(article.getId(), 1, account.getUsername(), ReviewDecision.SUBMITTED, null);
+                return ReviewDecision.SUBMITTED;
             }
             case PUBLISHED -> {
                 requireBody(article);
                 policy.requireMayPublish(account, article, reviewStore.policy());
                 article.publish(publishedAt == null ? Instant.now() : publishedAt, account.getDisplayName());
-                reviewStore.add(article.getId(), 0, account.getUsername(), ReviewDecision.PUBLISHED, null);
+                return ReviewDecision.PUBLISHED;
             }
-            default -> article.changeStatus(status, publishedAt);
+            default -> {
+                article.changeStatus(status, publishedAt);
+                return null;
+            }
+        }
+    }
+
+    /** Keeps the review step a change of status took (once the article has its id). */
+    private void record(Article article, ReviewDecision step, Account account) {
+        if (step != null) {
+            reviewStore.add(article.getId(), step == ReviewDecision.SUBMITTED ? 1 : 0, account.getUsername(), step,
+                    null);
         }
     }
 

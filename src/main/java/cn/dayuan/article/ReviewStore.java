@@ -35,6 +35,10 @@ class ReviewStore {
                 .toList()).orElse(List.of());
         boolean sourcesRequired = setting(SOURCES_REQUIRED).map(Boolean::valueOf).orElse(false);
         Map<Integer, ReviewPolicy.LevelRule> rules = new LinkedHashMap<>();
+        for (int level = 1; level <= ReviewPolicy.MAX_LEVELS; level++) {
+            rules.put(level, new ReviewPolicy.LevelRule(level, level == ReviewPolicy.MAX_LEVELS ? Role.ADMIN
+                    : Role.EDITOR, List.of()));
+        }
         jdbc.query("SELECT review_level, minimum_role, accounts FROM review_level ORDER BY review_level", rs -> {
             String accounts = rs.getString(3);
             rules.put(rs.getInt(1), new ReviewPolicy.LevelRule(rs.getInt(1), Role.valueOf(rs.getString(2)),
@@ -68,9 +72,12 @@ class ReviewStore {
     }
 
     void setRule(ReviewPolicy.LevelRule rule) {
-        jdbc.update("UPDATE review_level SET minimum_role = ?, accounts = ? WHERE review_level = ?",
-                rule.minimumRole().name(), rule.accounts().isEmpty() ? null : String.join(",", rule.accounts()),
-                rule.level());
+        String accounts = rule.accounts().isEmpty() ? null : String.join(",", rule.accounts());
+        if (jdbc.update("UPDATE review_level SET minimum_role = ?, accounts = ? WHERE review_level = ?",
+                rule.minimumRole().name(), accounts, rule.level()) == 0) {
+            jdbc.update("INSERT INTO review_level (review_level, minimum_role, accounts) VALUES (?, ?, ?)",
+                    rule.level(), rule.minimumRole().name(), accounts);
+        }
     }
 
     void setChannelLevels(long channelId, Integer levels) {

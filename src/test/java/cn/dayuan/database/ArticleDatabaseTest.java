@@ -356,13 +356,17 @@ class ArticleDatabaseTest extends DatabaseTest {
     }
 
     @Test
-    void aDeletedArticleIsGoneWithItsTagLinksButTheTagsStay() {
+    void aDeletedArticleWaitsInTheBinAndIsGoneWithItsTagLinksWhenPurgedButTheTagsStay() {
         String tag = unique("删除");
         long id = publish(Draft.of("将被删除的文章", child).tags(tag));
 
         articles.delete(id, ADMIN);
-
         assertThatThrownBy(() -> articles.get(id)).isInstanceOf(NotFoundException.class);
+        assertThat(articles.findPublic(id)).isEmpty();
+        assertThat(articles.publicByTag(tags.findByName(tag).orElseThrow().getId(), 0, 10)).isEmpty();
+
+        articles.purge(id, ADMIN);
+        assertThat(jdbc.queryForObject("select count(*) from article where id = ?", Long.class, id)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from article_tag where article_id = ?", Long.class, id))
                 .isZero();
         assertThat(tags.findByName(tag)).isPresent();
