@@ -1,0 +1,101 @@
+package cn.dayuan.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Role;
+import cn.dayuan.article.ArticleDraft;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.RightsType;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.cluster.Browser;
+
+/**
+ * The newsroom through the real web server, as editors use it: long articles pasted in (one body limit for the form
+ * and the API, a body over it comes back in the form), and two editors saving the same article.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dayuan.data-dir=" + NewsroomOverHttpTest.DATA_DIR, "dayuan.admin-password=" + NewsroomOverHttpTest.PASSWORD})
+class NewsroomOverHttpTest {
+
+    static final String DATA_DIR = "target/test-data/NewsroomOverHttpTest";
+    static final String PASSWORD = "over-http-pw";
+
+    static {
+        FileSystemUtils.deleteRecursively(Path.of(DATA_DIR).toFile());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ChannelService channels;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void theSecondOfTwoEditorsSavingTheSameArticleIsToldWhatChangedAndKeepsTheirText() {
+        channels.create("并发", "bingfa", null, null, null);
+        accounts.create("laowang", "编辑老王", null, "Laowang-2026-pw", Role.EDITOR);
+        long id = articles.create(new ArticleDraft("两位编辑同时打开的文章", null, null, "<p>原来的正文。</p>", "bingfa",
+                null, null, null, null, List.of(), RightsType.ORIGINAL, null, ArticleStatus.DRAFT, null, false, false,
+                true), "admin").id();
+        String base = "http://localhost:" + port;
+        Browser first = new Browser();
+        first.login(base, "admin", PASSWORD);
+        Browser second = new Browser();
+        second.login(base, "laowang", "Laowang-2026-pw");
+        String firstForm = first.get(base + "/admin/articles/" + id + "/edit").body();
+        second.get(base + "/admin/articles/" + id + "/edit");
+        String version = firstForm.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
+
+        HttpResponse<String> saved = first.post(base + "/admin/articles/" + id, "title", "第一位编辑改的标题",
+                "channel", "bingfa", "body", "<p>第一位编辑的正文。</p>", "version", version, "action", "draft");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = second.post(base + "/admin/articles/" + id, "title", "第二位编辑改的标题",
+                "channel", "bingfa", "body", "<p>第二位编辑辛苦写的正文。</p>", "version", version, "action", "draft");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("其他人保存了新的版本", "admin", "标题", "第二位编辑改的标题",
+                "第二位编辑辛苦写的正文");
+        assertThat(articles.get(id).title()).isEqualTo("第一位编辑改的标题");
+    }
+
+    @Test
+    void aLongBodyIsSavedAndAnOverLongOneComesBackWithEveryCharacter() {
+        channels.create("长文", "changwen", null, null, null);
+        Browser editor = new Browser();
+        String base = "http://localhost:" + port;
+        editor.login(base, "admin", PASSWORD);
+        editor.get(base + "/admin/articles/new");
+
+        String paragraph = "<p>" + "区防汛指挥部部署汛后水毁设施修复工作，全面排查道路、堤防和排水设施。".repeat(20) + "</p>";
+        String longBody = paragraph.repeat(60);
+        assertThat(longBody.length()).isGreaterThan(40_000);
+        HttpResponse<String> saved = editor.post(base + "/admin/articles", "title", "四万字的长篇报道",
+                "channel", "changwen", "body", longBody, "action", "draft");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        long id = Long.parseLong(saved.headers().firstValue("Location").orElseThrow()
+                .replaceAll(".*/articles/(\\d+)/edit$", "$1"));
+        assertThat(articles.get(id).body()).hasSize(longBody.length());
+
+        String tooLong = paragraph.repeat(ArticleService.MAX_BODY_LENGTH / paragraph.length() + 1);
+        editor.get(base + "/admin/articles/new");
+        HttpResponse<String> refused = editor.post(base + "/admin/articles", "title", "超长的报道",
+                "channel", "changwen", "body", tooLong, "action", "draft");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("正文太长", "超长的报道")
+                .contains(tooLong.replace("<", "&lt;").replace(">", "&gt;"));
+    }
+}
