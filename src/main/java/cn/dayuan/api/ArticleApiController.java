@@ -24,6 +24,7 @@ import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.article.BulkAction;
 import cn.dayuan.article.Provenance;
 import cn.dayuan.article.ReviewDecision;
 import cn.dayuan.article.RevisionDetail;
@@ -117,15 +118,25 @@ class ArticleApiController {
     record SuggestionRequest(String body) {
     }
 
+    /** {@code action}: SUBMIT, PUBLISH, UNPUBLISH, MOVE (with {@code channel}) or DELETE. */
+    record BulkRequest(List<Long> ids, BulkAction action, String channel) {
+    }
+
+    record BulkResponse(int done) {
+    }
+
     /**
      * Newsroom list, most recently changed first. {@code channel} includes its sub-channels, {@code q} is matched
-     * against titles, {@code author} is a publisher's username; {@code page} starts at 1.
+     * against titles and bodies, {@code author} is a publisher's username or part of the byline, {@code from} and
+     * {@code to} bound the publish time (creation time when unpublished), a day or a time; {@code page} starts at 1.
      */
     @GetMapping("/api/v1/articles")
     PageResponse<ArticleListItem> list(@RequestParam(required = false) String channel,
                                        @RequestParam(required = false) ArticleStatus status,
                                        @RequestParam(required = false) String q,
                                        @RequestParam(required = false) String author,
+                                       @RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
                                        @RequestParam(defaultValue = "1") int page,
                                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
                                        Principal principal) {
@@ -135,7 +146,8 @@ class ArticleApiController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间");
         }
-        Page<ArticleSummary> found = articles.search(new ArticleQuery(channel, status, q, author), page - 1, size,
+        Page<ArticleSummary> found = articles.search(new ArticleQuery(channel, status, q, author,
+                format.parseTimeOrDay("from", from), format.parseTimeOrDay("to", to)), page - 1, size,
                 principal.getName());
         return new PageResponse<>(found.getContent().stream().map(this::listItem).toList(), page, size,
                 found.getTotalElements(), found.getTotalPages());
@@ -180,6 +192,13 @@ class ArticleApiController {
                            Principal principal) {
         return response(articles.reject(id, request == null ? null : request.reason(), principal.getName()),
                 principal, null);
+    }
+
+    /** One action on many articles, all or none (the first refusal refuses the lot, with its reason). */
+    @PostMapping("/api/v1/articles/bulk")
+    BulkResponse bulk(@RequestBody BulkRequest request, Principal principal) {
+        return new BulkResponse(articles.bulk(request.ids(), request.action(), request.channel(),
+                principal.getName()));
     }
 
     /** Marks a published article 已更正 with a public note; an empty note takes the mark away. */

@@ -163,6 +163,11 @@ public class Article {
         }
     }
 
+    void moveTo(Channel channel) {
+        this.channel = channel;
+        this.updatedAt = now();
+    }
+
     /** Marks the article 已更正 with a note readers see, or (a null note) takes the mark away. */
     void correct(String note) {
         this.correctionNote = note;

@@ -262,6 +262,67 @@ public class ArticleService {
         return reviewStore.reviews(id);
     }
 
+    /** Moves an article to another channel; its old address answers 301 to the new one, as every article address does. */
+    @Transactional
+    public ArticleDetail move(long id, String channelPath, String actor) {
+        Account account = actor(actor);
+        Article article = load(id);
+        policy.requireMayEdit(account, article);
+        if (!policy.editGoesLive(account, article)) {
+            throw new ForbiddenException("文章已发布，作者不能移动它；请联系编辑");
+        }
+        if (channelPath == null || channelPath.isBlank()) {
+            throw new InvalidInputException("channel", "请选择要移动到的栏目");
+        }
+        Channel channel = channels.getByPath(channelPath);
+        ArticleContent before = ArticleContent.of(article);
+        Place place = Place.of(article);
+        article.moveTo(channel);
+        articles.flush();
+        keepRevision(article, before, account, false);
+        audit(AuditEvent.of(actor, "article.move", object(article)).with("channel", before.channelId(),
+                channel.getId()));
+        announce(article, place);
+        return detail(article);
+    }
+
+    /**
+     * One action on many articles, all or none: the first article the action is refused for (with its reason)
+     * refuses the lot, so a half-done batch never happens.
+     *
+     * @param channel the channel path to move to, for {@link BulkAction#MOVE}
+     * @return how many articles it was done to
+     */
+    @Transactional
+    public int bulk(List<Long> ids, BulkAction action, String channel, String actor) {
+        if (ids == null || ids.isEmpty()) {
+            throw new InvalidInputException("ids", "请先勾选文章");
+        }
+        if (action == null) {
+            throw new InvalidInputException("action", "请选择要执行的操作");
+        }
+        if (ids.size() > 200) {
+            throw new InvalidInputException("ids", "一次最多处理 200 篇文章");
+        }
+        List<Long> distinct = ids.stream().distinct().toList();
+        for (long id : distinct) {
+            try {
+                switch (action) {
+                    case SUBMIT -> submitForReview(id, actor);
+                    case PUBLISH -> publish(id, actor);
+                    case UNPUBLISH -> unpublish(id, actor);
+                    case MOVE -> move(id, channel, actor);
+                    case DELETE -> delete(id, actor);
+                }
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.field(), "文章 " + id + "：" + e.getMessage() + "（全部未处理）");
+            } catch (ConflictException e) {
+                throw new ConflictException("文章 " + id + "：" + e.getMessage() + "（全部未处理）");
+            }
+        }
+        return distinct.size();
+    }
+
     /** Moves an article to the recycle bin: it leaves the site at once and can be restored for a while. */
     @Transactional
     public void delete(long id, String actor) {
@@ -614,10 +675,13 @@ public class ArticleService {
      * The newsroom's article list as {@code actor} may see it: authors their own articles only. Articles in the
      * recycle bin are left out unless {@code TRASHED} is asked for.
      */
-    public Page<ArticleSummary> search(ArticleQuery requested, int page, int size, String actor) {
-        ArticleQuery query = policy.scope(actor(actor), requested);
+    public Page<ArticleSummary> search(ArticleQuery query, int page, int size, String actor) {
+        String onlyPublisher = policy.onlyPublisher(actor(actor));
         Specification<Article> spec = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            if (onlyPublisher != null) {
+                where.add(cb.equal(root.get("publisher").get("username"), onlyPublisher));
+            }
             if (query.channel() != null && !query.channel().isBlank()) {
                 ChannelTree tree = channels.tree();
                 ChannelView channel = tree.byPath(query.channel().trim().replaceAll("^/+|/+$", ""))
@@ -630,10 +694,22 @@ public class ArticleService {
                 where.add(cb.notEqual(root.get("status"), ArticleStatus.TRASHED));
             }
             if (query.keyword() != null && !query.keyword().isBlank()) {
-                where.add(cb.like(cb.lower(root.get("title")), "%" + query.keyword().trim().toLowerCase() + "%"));
+                String pattern = "%" + likeLiteral(query.keyword().trim().toLowerCase()) + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '!'),
+                        cb.like(cb.lower(root.get("body")), pattern, '!')));
             }
             if (query.author() != null && !query.author().isBlank()) {
-                where.add(cb.equal(root.get("publisher").get("username"), query.author().trim()));
+                String author = query.author().trim();
+                where.add(cb.or(cb.equal(root.get("publisher").get("username"), author),
+                        cb.like(root.get("author"), "%" + likeLiteral(author) + "%", '!')));
+            }
+            jakarta.persistence.criteria.Expression<Instant> when = cb.coalesce(root.get("publishedAt"),
+                    root.get("createdAt"));
+            if (query.from() != null) {
+                where.add(cb.greaterThanOrEqualTo(when, query.from()));
+            }
+            if (query.to() != null) {
+                where.add(cb.lessThan(when, query.to()));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
@@ -1030,6 +1106,11 @@ public class ArticleService {
             return url;
         }
         throw new InvalidInputException(field, label + "须是以 http:// 或 https:// 开头的网址");
+    }
+
+    /** A user's text inside a LIKE pattern (escape character {@code !}), matched as typed: % and _ are not wildcards. */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static int clamp(int size) {

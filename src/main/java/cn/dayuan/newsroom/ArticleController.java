@@ -25,6 +25,7 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.BulkAction;
 import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.RevisionComparison;
 import cn.dayuan.article.RevisionSummary;
@@ -61,11 +62,14 @@ class ArticleController {
     @GetMapping
     String list(@ModelAttribute("filter") ArticleFilter filter, @ModelAttribute(binding = false) Shell shell,
                 Model model) {
-        Page<ArticleSummary> page = articles.search(filter.toQuery(), filter.getPage() - 1, PAGE_SIZE,
+        Page<ArticleSummary> page = articles.search(filter.toQuery(zone), filter.getPage() - 1, PAGE_SIZE,
                 shell.username());
         model.addAttribute("articles", page);
         model.addAttribute("channels", channels.tree().all());
-        model.addAttribute("statuses", ArticleStatus.values());
+        model.addAttribute("statuses", java.util.Arrays.stream(ArticleStatus.values())
+                .filter(s -> s != ArticleStatus.TRASHED).toArray(ArticleStatus[]::new));
+        model.addAttribute("actions", shell.editor() ? BulkAction.values()
+                : new BulkAction[] {BulkAction.SUBMIT, BulkAction.DELETE});
         model.addAttribute("now", Instant.now());
         return "newsroom/articles";
     }
@@ -119,6 +123,21 @@ class ArticleController {
             model.addAttribute("meanwhile", e.meanwhile());
             return form(model, form, current, new FormError(null, e.getMessage()), principal);
         }
+    }
+
+    /** One action on every ticked article of the list, all or none. */
+    @PostMapping("/bulk")
+    RedirectView bulk(@RequestParam(name = "ids", required = false) List<Long> ids,
+                      @RequestParam(required = false) BulkAction action,
+                      @RequestParam(required = false) String channel, @RequestParam(required = false) String returnTo,
+                      Principal principal, RedirectAttributes redirect) {
+        try {
+            int done = articles.bulk(ids, action, channel, principal.getName());
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已对 " + done + " 篇文章执行“" + action.label() + "”"));
+        } catch (InvalidInputException | cn.dayuan.system.ConflictException | cn.dayuan.system.ForbiddenException e) {
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能批量处理：" + e.getMessage()));
+        }
+        return Redirects.back(returnTo, "/admin/articles");
     }
 
     /** Fills the keyword and summary fields from the body, for the 自动提取 button (htmx). */

@@ -2,6 +2,10 @@ package cn.dayuan.newsroom;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 
 import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleStatus;
@@ -13,11 +17,26 @@ public class ArticleFilter {
     private String keyword;
     private String channel;
     private String status;
+    private String author;
+    private String from;
+    private String to;
     private int page = 1;
 
-    /** Authors see only their own articles, so they pass their username; editors pass null. */
-    ArticleQuery toQuery() {
-        return new ArticleQuery(blankToNull(channel), statusValue(), blankToNull(keyword), null);
+    /** The query; {@code from} and {@code to} are days in the site's time zone, both included. */
+    ArticleQuery toQuery(ZoneId zone) {
+        return new ArticleQuery(blankToNull(channel), statusValue(), blankToNull(keyword), blankToNull(author),
+                day(from, "from", zone, 0), day(to, "to", zone, 1));
+    }
+
+    private static Instant day(String value, String field, ZoneId zone, int plusDays) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期格式不正确：" + value + "，例如 2026-12-01");
+        }
     }
 
     /** The list's address for another page, keeping the filters. */
@@ -26,11 +45,15 @@ public class ArticleFilter {
         append(url, "keyword", keyword);
         append(url, "channel", channel);
         append(url, "status", status);
+        append(url, "author", author);
+        append(url, "from", from);
+        append(url, "to", to);
         return url.toString();
     }
 
     public boolean isFiltered() {
-        return blankToNull(keyword) != null || blankToNull(channel) != null || blankToNull(status) != null;
+        return blankToNull(keyword) != null || blankToNull(channel) != null || blankToNull(status) != null
+                || blankToNull(author) != null || blankToNull(from) != null || blankToNull(to) != null;
     }
 
     private ArticleStatus statusValue() {
@@ -76,6 +99,30 @@ public class ArticleFilter {
 
     public void setStatus(String status) {
         this.status = status;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public void setAuthor(String author) {
+        this.author = author;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
     }
 
     public int getPage() {

@@ -303,6 +303,53 @@ class EditorialApiTest extends ApiTestSupport {
         }
     }
 
+    @Test
+    void theListSearchesBodiesBylinesAndDaysAndBulkActionsAreAllOrNone() {
+        String channel = newChannel("批量栏目");
+        String other = newChannel("批量目标");
+        String word = unique("湿地候鸟");
+        Map<String, Object> first = article(channel, "第一篇批量稿件", "DRAFT");
+        first.put("body", "<p>正文里提到" + word + "的迁徙。</p>");
+        first.put("author", "记者 张三");
+        long a = created(post("/api/v1/articles", first, admin()));
+        long b = created(post("/api/v1/articles", article(channel, "第二篇批量稿件", "DRAFT"), admin()));
+        long c = created(post("/api/v1/articles", article(channel, "第三篇批量稿件", "PUBLISHED"), admin()));
+
+        assertThat(ids(get("/api/v1/articles?q=" + enc(word), admin()))).containsExactly(a);
+        assertThat(ids(get("/api/v1/articles?author=" + enc("张三") + "&channel=" + channel, admin())))
+                .containsExactly(a);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(ids(get("/api/v1/articles?channel=" + channel + "&from=" + today, admin())))
+                .containsExactlyInAnyOrder(a, b, c);
+        assertThat(ids(get("/api/v1/articles?channel=" + channel + "&to=2000-01-01", admin()))).isEmpty();
+        get("/api/v1/articles?from=someday", admin()).invalid("from");
+        assertThat(ids(get("/api/v1/articles?q=" + enc("%"), admin()))).doesNotContain(b);
+
+        JsonNode refused = post("/api/v1/articles/bulk", Map.of("ids", List.of(a, b, c), "action", "SUBMIT"), admin())
+                .problem(400);
+        assertThat(refused.path("detail").asString()).contains("文章 " + c, "全部未处理");
+        assertThat(ok(get("/api/v1/articles/" + a, admin())).path("status").asString()).isEqualTo("DRAFT");
+
+        assertThat(ok(post("/api/v1/articles/bulk", Map.of("ids", List.of(a, b), "action", "PUBLISH"), admin()))
+                .path("done").asInt()).isEqualTo(2);
+        assertThat(ok(post("/api/v1/articles/bulk", Map.of("ids", List.of(a, b, c), "action", "MOVE",
+                "channel", other), admin())).path("done").asInt()).isEqualTo(3);
+        assertThat(ids(get("/api/v1/articles?channel=" + other, admin()))).containsExactlyInAnyOrder(a, b, c);
+        String author = newAccount("AUTHOR");
+        post("/api/v1/articles/bulk", Map.of("ids", List.of(a), "action", "PUBLISH"), author).problem(403);
+        assertThat(ok(post("/api/v1/articles/bulk", Map.of("ids", List.of(a, b), "action", "DELETE"), admin()))
+                .path("done").asInt()).isEqualTo(2);
+        assertThat(ids(get("/api/v1/articles?channel=" + other, admin()))).containsExactly(c);
+    }
+
+    private List<Long> ids(Answer list) {
+        return ok(list).path("items").findValues("id").stream().map(JsonNode::asLong).toList();
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     private int publicStatus(JsonNode article) {
         return send(HttpRequest.newBuilder(URI.create(article.path("url").asString())).build()).status();
     }
