@@ -44,9 +44,23 @@ class ArticlePolicy {
         }
     }
 
-    /** An editor's edit of a published article goes live at once; an author's waits for an editor. */
-    boolean editGoesLive(Account account, Article article) {
-        return account.getRole().includes(Role.EDITOR) || article.getStatus() != ArticleStatus.PUBLISHED;
+    /**
+     * An edit of a published article goes live at once when an administrator makes it, or an editor on a site that
+     * does not review edits; otherwise (always for authors) it waits as a pending revision.
+     */
+    boolean editGoesLive(Account account, Article article, ReviewPolicy reviewPolicy) {
+        if (article.getStatus() != ArticleStatus.PUBLISHED || account.getRole().includes(Role.ADMIN)) {
+            return true;
+        }
+        return account.getRole().includes(Role.EDITOR) && !reviewPolicy.editsReviewed();
+    }
+
+    /** Taking a pending revision live is reviewing it: editors, and not one's own unless an administrator. */
+    void requireMayAdopt(Account account, String proposedBy) {
+        requireEditor(account, "采用待审修改");
+        if (!account.getRole().includes(Role.ADMIN) && account.getUsername().equals(proposedBy)) {
+            throw new ForbiddenException("不能采用自己提交的待审修改，须由另一位编辑审核");
+        }
     }
 
     /** Whether a save by {@code account} may ask for this status; an author asking to publish is sent to review. */

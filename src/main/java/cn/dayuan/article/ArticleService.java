@@ -143,9 +143,15 @@ public class ArticleService {
         }
         ArticleDraft checked = check(draft, account);
         Channel channel = channels.getByPath(checked.channel());
-        if (!policy.editGoesLive(account, article)) {
+        if (!policy.editGoesLive(account, article, reviewStore.policy())) {
             return propose(article, checked, channel, account);
         }
+        return save(article, checked, channel, account);
+    }
+
+    /** Writes a checked draft over the article: the live version, a revision, the audit entry, the pages told. */
+    private ArticleDetail save(Article article, ArticleDraft checked, Channel channel, Account account) {
+        String actor = account.getUsername();
         ArticleContent before = ArticleContent.of(article);
         Place place = Place.of(article);
         ArticleStatus wanted = checked.status();
@@ -268,8 +274,8 @@ public class ArticleService {
         Account account = actor(actor);
         Article article = load(id);
         policy.requireMayEdit(account, article);
-        if (!policy.editGoesLive(account, article)) {
-            throw new ForbiddenException("文章已发布，作者不能移动它；请联系编辑");
+        if (!policy.editGoesLive(account, article, reviewStore.policy())) {
+            throw new ForbiddenException("文章已发布，移动栏目须经审核：请在编辑页修改栏目，作为待审修改提交");
         }
         if (channelPath == null || channelPath.isBlank()) {
             throw new InvalidInputException("channel", "请选择要移动到的栏目");
@@ -464,7 +470,17 @@ public class ArticleService {
         ArticleDraft draft = new ArticleDraft(c.title(), c.subtitle(), c.summary(), c.body(), channel, c.author(),
                 c.source(), c.sourceUrl(), editor, c.tags(), c.rightsType(), article.getPublishedAt(),
                 article.getStatus(), c.coverImage(), c.headline(), c.pinned(), c.commentsOpen(), c.provenance());
-        ArticleDetail restored = update(id, draft, actor);
+        ArticleRevision revision = revision(id, number);
+        ArticleDetail restored;
+        if (revision.isPending()) {
+            // Taking a waiting edit live is the review of it: an editor who is not the one who proposed it.
+            Account account = actor(actor);
+            policy.requireMayAdopt(account, revision.getAccount());
+            ArticleDraft checked = check(draft, account);
+            restored = save(article, checked, channels.getByPath(checked.channel()), account);
+        } else {
+            restored = update(id, draft, actor);
+        }
         audit(AuditEvent.of(actor, "article.revision.restore", object(article)).with("revision", null, number));
         return restored;
     }
@@ -515,6 +531,15 @@ public class ArticleService {
 
     public ReviewPolicy reviewPolicy() {
         return reviewStore.policy();
+    }
+
+    /** Whether editors' edits of published articles wait for another editor, as authors' always do. */
+    @Transactional
+    public void setEditsReviewed(boolean reviewed, String actor) {
+        policy.requireAdmin(actor(actor), "设置修改是否需要审核");
+        boolean before = reviewStore.policy().editsReviewed();
+        reviewStore.setEditsReviewed(reviewed);
+        audit(AuditEvent.of(actor, "review.edits", "review").with("editsReviewed", before, reviewed));
     }
 
     /** Sets how many levels a review has, site-wide, and who may sign off each level. */

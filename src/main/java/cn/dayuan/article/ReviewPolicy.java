@@ -14,9 +14,10 @@ import cn.dayuan.account.Role;
  * @param channelLevels channel id → its own number of levels (sub-channels inherit the nearest one)
  * @param allowedSources  稿源单位名单: the sources the site may reprint from
  * @param sourcesRequired whether a reprint from a source not on the list needs an administrator to publish it
+ * @param editsReviewed   whether editors' edits of published articles wait for another editor, as authors' do
  */
 public record ReviewPolicy(int levels, Map<Integer, LevelRule> rules, Map<Long, Integer> channelLevels,
-                           List<String> allowedSources, boolean sourcesRequired) {
+                           List<String> allowedSources, boolean sourcesRequired, boolean editsReviewed) {
 
     public static final int MAX_LEVELS = 3;
 

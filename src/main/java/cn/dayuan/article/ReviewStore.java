@@ -22,6 +22,7 @@ class ReviewStore {
     private static final String LEVELS = "review.levels";
     private static final String SOURCES = "reprint.sources";
     private static final String SOURCES_REQUIRED = "reprint.sources-required";
+    private static final String EDITS_REVIEWED = "review.edits";
 
     private final JdbcTemplate jdbc;
 
@@ -48,11 +49,16 @@ class ReviewStore {
         Map<Long, Integer> channels = jdbc.query("SELECT channel_id, levels FROM review_channel_rule",
                         (rs, i) -> Map.entry(rs.getLong(1), rs.getInt(2)))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new ReviewPolicy(levels, rules, channels, sources, sourcesRequired);
+        return new ReviewPolicy(levels, rules, channels, sources, sourcesRequired,
+                setting(EDITS_REVIEWED).map(Boolean::valueOf).orElse(false));
     }
 
     void setLevels(int levels) {
         setSetting(LEVELS, Integer.toString(levels));
+    }
+
+    void setEditsReviewed(boolean reviewed) {
+        setSetting(EDITS_REVIEWED, Boolean.toString(reviewed));
     }
 
     void setSources(List<String> sources, boolean required) {

@@ -264,7 +264,8 @@ class ArticleController {
     }
 
     private RedirectView saved(ArticleDetail article, RedirectAttributes redirect) {
-        Notice notice = switch (article.status()) {
+        Notice notice = article.pendingRevision() != null ? Notice.success("修改已保存为待审修改（第 "
+                + article.pendingRevision() + " 版），审核通过前读者看到的仍是原来的版本") : switch (article.status()) {
             case DRAFT -> Notice.success("草稿已保存");
             case PENDING -> Notice.success("已保存并提交审核，等待编辑发布");
             case PUBLISHED -> publishedNotice(article);

@@ -108,7 +108,8 @@ class ReviewController {
     }
 
     @PostMapping("/admin/settings/review")
-    RedirectView saveSettings(@RequestParam int levels, @RequestParam Map<String, String> fields, Principal principal,
+    RedirectView saveSettings(@RequestParam int levels, @RequestParam(defaultValue = "false") boolean editsReviewed,
+                              @RequestParam Map<String, String> fields, Principal principal,
                               RedirectAttributes redirect) {
         List<ReviewPolicy.LevelRule> rules = new ArrayList<>();
         for (int level = 1; level <= ReviewPolicy.MAX_LEVELS; level++) {
@@ -122,6 +123,7 @@ class ReviewController {
             }
         }
         articles.setReviewPolicy(levels, rules, principal.getName());
+        articles.setEditsReviewed(editsReviewed, principal.getName());
         redirect.addFlashAttribute(Notice.FLASH, Notice.success("审核流程已保存：" + levels + " 级审核"));
         return Redirects.seeOther("/admin/settings/review");
     }

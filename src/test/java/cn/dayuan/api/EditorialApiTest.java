@@ -164,6 +164,29 @@ class EditorialApiTest extends ApiTestSupport {
     }
 
     @Test
+    void whenTheSiteReviewsEditsAnEditorsEditWaitsForAnotherEditor() {
+        String channel = newChannel("修改审核");
+        String first = newAccount("EDITOR");
+        String second = newAccount("EDITOR");
+        long id = created(post("/api/v1/articles", article(channel, "已发布的原稿", "PUBLISHED"), admin()));
+        articles.setEditsReviewed(true, "admin");
+        try {
+            JsonNode waiting = ok(put("/api/v1/articles/" + id, article(channel, "编辑甲的修改", "PUBLISHED"), first));
+            assertThat(waiting.path("title").asString()).isEqualTo("已发布的原稿");
+            int pending = waiting.path("pendingRevision").asInt();
+            assertThat(pageOf(waiting)).contains("已发布的原稿");
+            post("/api/v1/articles/" + id + "/revisions/" + pending + "/restore", null, first).problem(403);
+            JsonNode live = ok(post("/api/v1/articles/" + id + "/revisions/" + pending + "/restore", null, second));
+            assertThat(live.path("title").asString()).isEqualTo("编辑甲的修改");
+            assertThat(pageOf(live)).contains("编辑甲的修改");
+            assertThat(ok(put("/api/v1/articles/" + id, article(channel, "管理员直接修改", "PUBLISHED"), admin()))
+                    .path("title").asString()).isEqualTo("管理员直接修改");
+        } finally {
+            articles.setEditsReviewed(false, "admin");
+        }
+    }
+
+    @Test
     void aDeletedArticleLeavesTheSiteAndComesBackWhole() {
         String channel = newChannel("回收站");
         String editor = newAccount("EDITOR");
