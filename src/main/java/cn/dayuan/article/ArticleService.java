@@ -130,8 +130,9 @@ public class ArticleService {
     /**
      * Replaces an article's content. With {@code expectedVersion} (the version the editor's form or client read), a
      * save over a newer version is refused with {@link EditedMeanwhileException}, so no one's change is lost. An
-     * author's edit of their published article is kept as a pending revision; the live version stays up until an
-     * editor restores it.
+     * edit of a published article that does not go live at once ({@link ArticlePolicy#editGoesLive}: an author's, or
+     * an editor's when the site reviews edits) is kept as a pending revision; the live version stays up until another
+     * editor takes it ({@link #restoreRevision}).
      */
     @Transactional
     public ArticleDetail update(long id, ArticleDraft draft, String actor, Long expectedVersion) {
