@@ -21,6 +21,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @EntityGraph(attributePaths = {"publisher", "tags"})
     Optional<Article> findWithDetailsById(Long id);
 
+    boolean existsByIdAndStatus(long id, ArticleStatus status);
+
     @Query(ArticleRow.SELECT + " where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
     Slice<ArticleRow> findPublic(Instant now, Pageable pageable);
 

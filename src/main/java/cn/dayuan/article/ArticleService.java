@@ -697,6 +697,11 @@ public class ArticleService {
         return articles.existsById(id);
     }
 
+    /** Whether the article lies in the recycle bin: its page answers 410 Gone until it is restored or purged. */
+    public boolean inTrash(long id) {
+        return articles.existsByIdAndStatus(id, ArticleStatus.TRASHED);
+    }
+
     /**
      * The newsroom's article list as {@code actor} may see it: authors their own articles only. Articles in the
      * recycle bin are left out unless {@code TRASHED} is asked for.

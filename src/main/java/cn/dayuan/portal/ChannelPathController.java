@@ -21,6 +21,7 @@ import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelTree;
 import cn.dayuan.channel.ChannelView;
 import cn.dayuan.system.ChineseText;
+import cn.dayuan.system.GoneException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 
@@ -108,7 +109,8 @@ class ChannelPathController {
     }
 
     private Object article(String channelPath, long id, HttpServletRequest request) {
-        ArticleDetail article = articles.findPublic(id).orElseThrow(ChannelPathController::pageNotFound);
+        ArticleDetail article = articles.findPublic(id).orElseThrow(() -> articles.inTrash(id)
+                ? new GoneException("文章已删除") : pageNotFound());
         if (!article.channelPath().equals(channelPath)) {
             return Redirects.permanent(article.url());
         }

@@ -88,6 +88,7 @@ class ErrorPages {
                 case 403 -> new Text("无权访问", "您没有访问该页面的权限。");
                 case 404 -> new Text("页面不存在", "您访问的页面不存在，可能已被删除、更名或暂时不可用。");
                 case 405 -> new Text("不支持的请求方式", "该地址不支持这种请求方式。");
+                case 410 -> new Text("文章已删除", "这篇文章已被网站删除，不再提供阅读。");
                 case 413 -> new Text("内容过大", "您提交的内容超过了大小限制。");
                 case 429 -> new Text("操作太频繁", "您的操作太频繁了，请稍后再试。");
                 default -> status.is5xxServerError()

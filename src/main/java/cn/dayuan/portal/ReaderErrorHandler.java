@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.GoneException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.TooManyRequestsException;
 import cn.dayuan.system.UnavailableException;
@@ -36,6 +37,11 @@ class ReaderErrorHandler {
     @ExceptionHandler(NotFoundException.class)
     Object notFound(HttpServletRequest request) {
         return errorPages.respond(request, HttpStatus.NOT_FOUND, null);
+    }
+
+    @ExceptionHandler(GoneException.class)
+    Object gone(HttpServletRequest request) {
+        return errorPages.respond(request, HttpStatus.GONE, null);
     }
 
     @ExceptionHandler(InvalidInputException.class)

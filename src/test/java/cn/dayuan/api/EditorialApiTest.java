@@ -196,7 +196,7 @@ class EditorialApiTest extends ApiTestSupport {
         JsonNode before = ok(get("/api/v1/articles/" + id, admin()));
 
         assertThat(delete("/api/v1/articles/" + id, editor).status()).isEqualTo(204);
-        assertThat(publicStatus(before)).isIn(404, 410);
+        assertThat(publicStatus(before)).isEqualTo(410);
         get("/api/v1/articles/" + id, admin()).problem(404);
         JsonNode trash = ok(get("/api/v1/trash?size=100", editor));
         assertThat(trash.path("items").findValues("id").stream().map(JsonNode::asLong)).contains(id);
@@ -213,6 +213,7 @@ class EditorialApiTest extends ApiTestSupport {
         assertThat(delete("/api/v1/articles/" + id, admin()).status()).isEqualTo(204);
         assertThat(delete("/api/v1/trash/" + id, admin()).status()).isEqualTo(204);
         delete("/api/v1/trash/" + id, admin()).problem(404);
+        assertThat(publicStatus(before)).isEqualTo(404);
         JsonNode audit = ok(get("/api/v1/audit?object=article:" + id + "&size=100", admin()));
         assertThat(audit.toString()).contains("article.trash", "article.restore", "article.purge");
     }

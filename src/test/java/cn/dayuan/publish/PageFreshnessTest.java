@@ -302,7 +302,7 @@ class PageFreshnessTest {
         articles.delete(article.id(), EDITOR);
 
         Changes changes = verify();
-        assertThat(http.get(article.url()).statusCode()).isEqualTo(404);
+        assertThat(http.get(article.url()).statusCode()).as("in the recycle bin: gone").isEqualTo(410);
         assertThat(changes.changed).contains(article.url(), "/shizheng/", "/shizheng/index_2.html",
                 "/shizheng/feed.xml", "/feed.xml", "/sitemap.xml", tagPage("政务"), tagPage("城市更新"));
         for (String page : sitePages()) {
