@@ -33,6 +33,7 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.Provenance;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.captcha.CaptchaService;
 import cn.dayuan.captcha.KnownCaptchaCodes;
@@ -124,6 +125,12 @@ class HostileInputTest {
     private ArticleDetail article;
     private final List<String> refusedAtTheDoor = new ArrayList<>();
 
+    private long rejected;
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
     @BeforeAll
     void plantPayloads() {
         channels.create("安全", "anquan", null, "<script>alert('channel')</script>", null);
@@ -133,7 +140,13 @@ class HostileInputTest {
                 "https://example.cn/?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", PAYLOADS.get(30),
                 List.of("<b>粗体", "<svg onload=x>"), RightsType.REPRINT, Instant.now().minusSeconds(60),
                 ArticleStatus.PUBLISHED, null,
-                true, false, true), "admin");
+                true, false, true, new Provenance(cut("原题" + PAYLOADS.get(28), 200),
+                        cut(PAYLOADS.get(29), 100), null)), "admin");
+        articles.correct(article.id(), cut("更正" + PAYLOADS.get(26), 500), "admin");
+        rejected = articles.create(new ArticleDraft("退回的稿件", null, null, "<p>正文</p>", "anquan", null, null, null,
+                null, List.of(), RightsType.ORIGINAL, null, ArticleStatus.PENDING, null, false, false, true), "admin")
+                .id();
+        articles.reject(rejected, cut("理由" + PAYLOADS.get(25), 500), "admin");
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String payload = PAYLOADS.get(i);
             String name = payload.length() > CommentService.MAX_NAME_LENGTH
@@ -169,7 +182,8 @@ class HostileInputTest {
     void everyPayloadRendersInertOnEveryPageThatShowsIt() throws Exception {
         assertThat(refusedAtTheDoor).as("a javascript: address is refused as a navigation link")
                 .contains("javascript: link");
-        List<String> pages = List.of("/", article.url(), "/anquan/", "/nav/", "/about.html", "/copyright.html",
+        List<String> pages = List.of("/", article.url(), articles.previewLink(article.id(), "admin"), "/anquan/",
+                "/nav/", "/about.html", "/copyright.html",
                 "/jubao/", "/comment/" + article.id(), "/tag/" + java.net.URLEncoder.encode(
                         "<b>粗体", java.nio.charset.StandardCharsets.UTF_8) + "/");
         for (String page : pages) {
@@ -178,7 +192,9 @@ class HostileInputTest {
         for (String page : List.of("/admin", "/admin/articles", "/admin/comments?status=", "/admin/reports",
                 "/admin/articles/" + article.id() + "/edit", "/admin/settings", "/admin/directory",
                 "/admin/channels", "/admin/tags", "/admin/tags/" + tags.findByName("<b>粗体").orElseThrow().getId()
-                        + "/edit")) {
+                        + "/edit", "/admin/articles/" + rejected + "/edit", "/admin/articles/" + rejected + "/history",
+                "/admin/articles/" + article.id() + "/history", "/admin/audit", "/admin/reviews",
+                "/admin/settings/review")) {
             assertInert(page, get(page, Role.ADMIN));
         }
     }
