@@ -42,4 +42,10 @@ public record ArticleDraft(
         this(title, subtitle, summary, body, channel, author, source, sourceUrl, editor, tags, rightsType,
                 publishedAt, status, coverImage, headline, pinned, commentsOpen, Provenance.NONE);
     }
+
+    /** This draft with another status and publish time. */
+    ArticleDraft with(ArticleStatus newStatus, Instant newPublishedAt) {
+        return new ArticleDraft(title, subtitle, summary, body, channel, author, source, sourceUrl, editor, tags,
+                rightsType, newPublishedAt, newStatus, coverImage, headline, pinned, commentsOpen, provenance);
+    }
 }

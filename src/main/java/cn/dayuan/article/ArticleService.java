@@ -110,7 +110,7 @@ public class ArticleService {
         ArticleDraft checked = check(draft, account);
         Channel channel = channels.getByPath(checked.channel());
         Article article = new Article(account);
-        article.apply(withStatus(checked, ArticleStatus.DRAFT), channel, tags.findOrCreate(checked.tags()));
+        article.apply(checked.with(ArticleStatus.DRAFT, checked.publishedAt()), channel, tags.findOrCreate(checked.tags()));
         ReviewDecision step = enterStatus(article, checked.status(), checked.publishedAt(), account);
         articles.saveAndFlush(article);
         record(article, step, account);
@@ -156,7 +156,7 @@ public class ArticleService {
         ArticleContent before = ArticleContent.of(article);
         Place place = Place.of(article);
         ArticleStatus wanted = checked.status();
-        ArticleDraft kept = withStatus(keptPublishTime(checked, article), article.getStatus());
+        ArticleDraft kept = checked.with(article.getStatus(), keptPublishTime(checked, article));
         article.apply(kept, channel, tags.findOrCreate(checked.tags()));
         record(article, enterStatus(article, wanted, kept.publishedAt(), account), account);
         articles.flush();
@@ -760,7 +760,8 @@ public class ArticleService {
     // ---- reading: public site -----------------------------------------------------------------------------
 
     public Optional<ArticleDetail> findPublic(long id) {
-        return articles.findWithDetailsById(id).filter(a -> a.isPublicAt(Instant.now())).map(this::detail);
+        return articles.findWithDetailsById(id).filter(a -> a.isPublicAt(Instant.now()))
+                .map(a -> detail(a, false));
     }
 
     /** Public articles of a channel and its sub-channels; pinned first, then newest first. */
@@ -903,22 +904,12 @@ public class ArticleService {
                 .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
     }
 
-    private static ArticleDraft withStatus(ArticleDraft d, ArticleStatus status) {
-        return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
-                d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), d.publishedAt(), status, d.coverImage(),
-                d.headline(), d.pinned(), d.commentsOpen(), d.provenance());
-    }
 
     /** A save without a publish time leaves a published (or withdrawn) article's time as it was. */
-    private static ArticleDraft keptPublishTime(ArticleDraft d, Article article) {
+    private static Instant keptPublishTime(ArticleDraft d, Article article) {
         boolean wasPublished = article.getStatus() == ArticleStatus.PUBLISHED
                 || article.getStatus() == ArticleStatus.UNPUBLISHED;
-        if (d.publishedAt() != null || !wasPublished) {
-            return d;
-        }
-        return new ArticleDraft(d.title(), d.subtitle(), d.summary(), d.body(), d.channel(), d.author(), d.source(),
-                d.sourceUrl(), d.editor(), d.tags(), d.rightsType(), article.getPublishedAt(), d.status(),
-                d.coverImage(), d.headline(), d.pinned(), d.commentsOpen(), d.provenance());
+        return d.publishedAt() == null && wasPublished ? article.getPublishedAt() : d.publishedAt();
     }
 
     /**
@@ -1285,6 +1276,14 @@ public class ArticleService {
     }
 
     private ArticleDetail detail(Article a) {
+        return detail(a, true);
+    }
+
+    /**
+     * @param forNewsroom whether to look up what only the newsroom shows (the review levels of a pending article, a
+     *                    waiting revision of a published one); a public page renders without those queries
+     */
+    private ArticleDetail detail(Article a, boolean forNewsroom) {
         ChannelView channel = channelOf(a.getChannel().getId(), a.getId());
         return new ArticleDetail(a.getId(), a.getTitle(), a.getSubtitle(), a.getSummary(), a.getBody(),
                 channel.id(), channel.name(), channel.path(), a.getPublisher().getUsername(),
@@ -1293,8 +1292,9 @@ public class ArticleService {
                 a.isHeadline(), a.isPinned(), a.isCommentsOpen(),
                 a.getViewCount() + viewCounter.pending(a.getId()), a.getLikeCount(), a.getCommentCount(),
                 List.copyOf(a.getTags()), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion(), a.getReviewLevel(),
-                a.getStatus() == ArticleStatus.PENDING ? levels(a) : 0, a.getRejectionReason(),
-                a.getStatus() == ArticleStatus.PUBLISHED ? pendingRevision(a.getId()) : null, a.getTrashedAt(),
+                forNewsroom && a.getStatus() == ArticleStatus.PENDING ? levels(a) : 0, a.getRejectionReason(),
+                forNewsroom && a.getStatus() == ArticleStatus.PUBLISHED ? pendingRevision(a.getId()) : null,
+                a.getTrashedAt(),
                 a.getCorrectionNote(), a.getCorrectedAt(), a.getValidity(), a.getProvenance());
     }
 
