@@ -10,11 +10,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
@@ -96,6 +103,32 @@ final class Nodes implements AutoCloseable {
         }
     }
 
+    /**
+     * The nodes of one JVM share one Logback context, and Spring Boot resets and configures it while a node starts:
+     * two nodes doing that at once leave one without its environment ("Unable to find Spring Environment in logger
+     * context"). Each node holds this lock from its start until logging is set up; the rest of starting (migrations,
+     * the first administrator, the web server) still runs side by side.
+     */
+    private static final class OneLoggingSetupAtATime implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+        private static final ReentrantLock LOGGING_SETUP = new ReentrantLock();
+
+        @Override
+        public void onApplicationEvent(SpringApplicationEvent event) {
+            if (event instanceof ApplicationStartingEvent) {
+                LOGGING_SETUP.lock();
+            } else if ((event instanceof ApplicationContextInitializedEvent || event instanceof ApplicationFailedEvent)
+                    && LOGGING_SETUP.isHeldByCurrentThread()) {
+                LOGGING_SETUP.unlock();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE; // before Spring Boot's LoggingApplicationListener
+        }
+    }
+
     private Nodes(String databaseUrl, List<Node> nodes) {
         this.databaseUrl = databaseUrl;
         this.nodes = nodes;
@@ -131,7 +164,9 @@ final class Nodes implements AutoCloseable {
                         "--dayuan.view-repeat-interval=0s"));
                 args.addAll(List.of(arguments));
                 starting.add(CompletableFuture.supplyAsync(() -> new Node(name,
-                        new SpringApplicationBuilder(DayuanApplication.class).run(args.toArray(String[]::new))),
+                        new SpringApplicationBuilder(DayuanApplication.class)
+                                .listeners(new OneLoggingSetupAtATime())
+                                .run(args.toArray(String[]::new))),
                         starters));
             }
             return new Nodes(databaseUrl, starting.stream().map(CompletableFuture::join).toList());
