@@ -26,10 +26,20 @@ class RequestBodyLimit {
 
     /** Far above the largest article (the body HTML holds image links, not images). */
     static final long MAX_BYTES = 5L * 1024 * 1024;
+    /** A picture upload: the media library's 10 MB and room for the multipart envelope and its text fields. */
+    static final long UPLOAD_MAX_BYTES = 11L * 1024 * 1024;
 
     static ProblemDetail problem() {
         return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
                 "请求体过大：不能超过 " + MAX_BYTES / 1024 / 1024 + " MB。图片请先上传，正文中只引用图片地址");
+    }
+
+    static ProblemDetail uploadProblem() {
+        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "图片不能超过 10 MB");
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        return MediaApiController.PATH.equals(request.getRequestURI());
     }
 
     @Bean
@@ -38,11 +48,12 @@ class RequestBodyLimit {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
-                if (request.getContentLengthLong() > MAX_BYTES) {
-                    problems.write(request, response, problem());
+                boolean upload = isUpload(request);
+                if (request.getContentLengthLong() > (upload ? UPLOAD_MAX_BYTES : MAX_BYTES)) {
+                    problems.write(request, response, upload ? uploadProblem() : problem());
                     return;
                 }
-                chain.doFilter(new CappedRequest(request), response);
+                chain.doFilter(new CappedRequest(request, upload ? UPLOAD_MAX_BYTES : MAX_BYTES), response);
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(limit);
@@ -52,23 +63,25 @@ class RequestBodyLimit {
 
     /** Thrown while reading a body that grows past {@link #MAX_BYTES}. */
     static class TooLargeException extends IOException {
-        TooLargeException() {
-            super("Request body larger than " + MAX_BYTES + " bytes");
+        TooLargeException(long limit) {
+            super("Request body larger than " + limit + " bytes");
         }
     }
 
     private static final class CappedRequest extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream capped;
 
-        CappedRequest(HttpServletRequest request) {
+        CappedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (capped == null) {
-                capped = new CappedStream(super.getInputStream());
+                capped = new CappedStream(super.getInputStream(), limit);
             }
             return capped;
         }
@@ -77,10 +90,12 @@ class RequestBodyLimit {
     private static final class CappedStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long limit;
         private long read;
 
-        CappedStream(ServletInputStream in) {
+        CappedStream(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -103,8 +118,8 @@ class RequestBodyLimit {
 
         private void count(int n) throws TooLargeException {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new TooLargeException();
+            if (read > limit) {
+                throw new TooLargeException(limit);
             }
         }
 

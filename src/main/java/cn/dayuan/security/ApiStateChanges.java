@@ -20,11 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * form: a browser that remembers HTTP Basic credentials would send them along. So a POST, PUT, PATCH or DELETE
  * under {@code /api/} is refused (403) when its {@code Origin} names another host, and its body, if it has one,
  * must be JSON (415 otherwise), which no cross-site form can send. Bodiless calls ({@code curl -X DELETE …},
- * {@code POST …/publish}) need no content type.
+ * {@code POST …/publish}) need no content type. The one exception is a picture upload ({@code POST /api/v1/media}),
+ * which is a multipart form by nature; a browser always names the sending page's {@code Origin} on such a post, so
+ * the Origin rule still keeps other sites out.
  */
 class ApiStateChanges extends OncePerRequestFilter {
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String PICTURE_UPLOADS = "/api/v1/media";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,7 +43,8 @@ class ApiStateChanges extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        if (hasBody(request) && !isJson(contentType) || contentType != null && !isUsable(contentType)) {
+        boolean readable = isJson(contentType) || isPictureUpload(request) && isMultipart(contentType);
+        if (hasBody(request) && !readable || contentType != null && !isUsable(contentType)) {
             ProblemAuthenticationEntryPoint.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "请求体须为 JSON：请加上请求头 Content-Type: application/json", request);
             return;
@@ -70,6 +74,18 @@ class ApiStateChanges extends OncePerRequestFilter {
         try {
             return !MediaType.parseMediaType(contentType).isWildcardType()
                     && !MediaType.parseMediaType(contentType).isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPictureUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && PICTURE_UPLOADS.equals(request.getRequestURI());
+    }
+
+    private static boolean isMultipart(String contentType) {
+        try {
+            return contentType != null && MediaType.MULTIPART_FORM_DATA.includes(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -1,0 +1,325 @@
+package cn.dayuan.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.dayuan.account.Account;
+import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Role;
+import cn.dayuan.system.AuditEvent;
+import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ForbiddenException;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PlainText;
+
+/**
+ * The media library. An upload is read and re-encoded by {@link ImageIntake}, stored once per content under
+ * {@code <media folder>/yyyy/MM/} with a name made of its hash, and copied at the sizes pages use. Every account may
+ * upload and describe its own pictures; editors describe and delete any. A picture that an article uses (its
+ * cover or its body, in any state, the recycle bin included) cannot be deleted.
+ */
+@Service
+public class MediaService {
+
+    public static final String THUMBNAIL = "thumbnail";
+    public static final String COVER = "cover";
+    public static final String LARGE = "large";
+    /** The sizes made at upload: width in pixels. */
+    static final Map<String, Integer> SIZES = Map.of(THUMBNAIL, 320, COVER, 800, LARGE, 1600);
+    private static final List<String> SIZE_ORDER = List.of(THUMBNAIL, COVER, LARGE);
+    /** Decoding a 40-megapixel picture takes 160 MB: at most two at a time, the rest wait their turn. */
+    private static final Semaphore DECODING = new Semaphore(2);
+    private static final int HASH_CHARACTERS = 24;
+
+    private final MediaRepository repository;
+    private final AccountService accounts;
+    private final DayuanProperties properties;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+
+    MediaService(MediaRepository repository, AccountService accounts, DayuanProperties properties, JdbcTemplate jdbc,
+                 TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    /** What an upload gave: the picture, and whether it is new or the same content was there already. */
+    public record Uploaded(MediaView media, boolean created) {
+    }
+
+    /** An article that shows a picture. */
+    public record Usage(long articleId, String title, String status) {
+    }
+
+    /** Text about a picture: alt text for readers who cannot see it, caption, and the credit (图片来源). */
+    public record Description(String alt, String caption, String credit) {
+
+        public static final Description NONE = new Description(null, null, null);
+    }
+
+    /**
+     * Takes an uploaded file. The same bytes uploaded again answer the picture stored the first time (its
+     * description is kept; a description given now fills only what is still empty).
+     */
+    public Uploaded upload(byte[] bytes, String originalName, Description description, String actor) {
+        Account uploader = actor(actor);
+        Description text = checked(description);
+        String hash = sha256(bytes);
+        var existing = repository.findByContentHash(hash);
+        if (existing.isPresent()) {
+            return new Uploaded(view(existing.get()), false);
+        }
+        ImageIntake.Picture picture = decodeInTurn(bytes);
+        Instant now = Instant.now();
+        String path = store(picture, hash, now);
+        String name = originalName == null ? null : PlainText.clean(fileName(originalName));
+        try {
+            MediaItem saved = transactions.execute(status -> {
+                MediaItem item = new MediaItem(hash, path, picture.format().contentType, picture.width(),
+                        picture.height(), sizeOf(path), limit(name, 200), uploader.getUsername(), now);
+                item.describe(text.alt(), text.caption(), text.credit());
+                MediaItem stored = repository.saveAndFlush(item);
+                events.publishEvent(AuditEvent.of(uploader.getUsername(), "media.upload", "media:" + stored.getId())
+                        .with("file", null, path).with("name", null, stored.getOriginalName()));
+                return stored;
+            });
+            return new Uploaded(view(saved), true);
+        } catch (DataIntegrityViolationException sameUploadAtOnce) {
+            return new Uploaded(view(repository.findByContentHash(hash).orElseThrow(() -> sameUploadAtOnce)), false);
+        }
+    }
+
+    /** Pictures whose name, alt text, caption or credit contains {@code query}, uploaded between the days given. */
+    @Transactional(readOnly = true)
+    public Page<MediaView> search(String query, LocalDate from, LocalDate to, int page, int size) {
+        String pattern = "%" + (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        Instant since = from == null ? Instant.EPOCH : from.atStartOfDay(properties.timeZone()).toInstant();
+        Instant until = to == null ? Instant.parse("9999-12-31T00:00:00Z")
+                : to.plusDays(1).atStartOfDay(properties.timeZone()).toInstant();
+        return repository.search(pattern, since, until, PageRequest.of(page, size)).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    public MediaView get(long id) {
+        return view(find(id));
+    }
+
+    /** Changes a picture's description: its uploader, or an editor. */
+    @Transactional
+    public MediaView describe(long id, Description description, String actor) {
+        Account account = actor(actor);
+        MediaItem item = find(id);
+        requireMayChange(account, item);
+        Description text = checked(description);
+        events.publishEvent(AuditEvent.of(account.getUsername(), "media.describe", "media:" + id)
+                .with("alt", item.getAlt(), text.alt()).with("caption", item.getCaption(), text.caption())
+                .with("credit", item.getCredit(), text.credit()));
+        item.describe(text.alt(), text.caption(), text.credit());
+        return view(repository.saveAndFlush(item));
+    }
+
+    /** The articles that show the picture, in any state. */
+    @Transactional(readOnly = true)
+    public List<Usage> usages(long id) {
+        return usages(find(id));
+    }
+
+    /** Deletes a picture and its files: its uploader or an editor, and only while no article shows it. */
+    public void delete(long id, String actor) {
+        Account account = actor(actor);
+        MediaItem deleted = transactions.execute(status -> {
+            MediaItem item = find(id);
+            requireMayChange(account, item);
+            List<Usage> usedBy = usages(item);
+            if (!usedBy.isEmpty()) {
+                throw new ConflictException("这张图片正被 " + usedBy.size() + " 篇文章使用（" + usedBy.get(0).title()
+                        + (usedBy.size() > 1 ? " 等" : "") + "），请先从文章中移除再删除");
+            }
+            repository.delete(item);
+            events.publishEvent(AuditEvent.of(account.getUsername(), "media.delete", "media:" + id)
+                    .with("file", item.getPath(), null));
+            return item;
+        });
+        for (String file : files(deleted)) {
+            try {
+                Files.deleteIfExists(properties.mediaDir().resolve(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<Usage> usages(MediaItem item) {
+        // every copy shares the picture's file name up to its extension
+        String stem = item.getPath().substring(0, item.getPath().lastIndexOf('.'));
+        String pattern = "%/media/" + stem + "%";
+        return jdbc.query("select id, title, status from article where cover_image like ? or body like ? order by id",
+                (row, n) -> new Usage(row.getLong("id"), row.getString("title"), row.getString("status")),
+                pattern, pattern);
+    }
+
+    private ImageIntake.Picture decodeInTurn(byte[] bytes) {
+        if (bytes.length > ImageIntake.MAX_BYTES) {
+            return ImageIntake.read(bytes); // refused before any decoding
+        }
+        DECODING.acquireUninterruptibly();
+        try {
+            return ImageIntake.read(bytes);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    /** Writes the picture and its smaller copies; answers the picture's path under the media folder. */
+    private String store(ImageIntake.Picture picture, String hash, Instant at) {
+        ZonedDateTime local = at.atZone(properties.timeZone());
+        String folder = "%04d/%02d".formatted(local.getYear(), local.getMonthValue());
+        String stem = folder + "/" + hash.substring(0, HASH_CHARACTERS);
+        String extension = "." + picture.format().extension;
+        write(stem + extension, ImageIntake.encode(picture));
+        for (int width : SIZES.values()) {
+            if (picture.width() > width) {
+                write(stem + "-" + width + extension, ImageIntake.encode(ImageIntake.scaled(picture, width)));
+            }
+        }
+        return stem + extension;
+    }
+
+    /** Written beside its place and moved in at once, so no reader ever gets half a picture. */
+    private void write(String relative, byte[] content) {
+        Path target = properties.mediaDir().resolve(relative);
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
+            try {
+                Files.write(partial, content);
+                try {
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long sizeOf(String relative) {
+        try {
+            return Files.size(properties.mediaDir().resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MediaView view(MediaItem item) {
+        String url = "/media/" + item.getPath();
+        int dot = url.lastIndexOf('.');
+        Map<String, MediaView.Size> sizes = new LinkedHashMap<>();
+        for (String size : SIZE_ORDER) {
+            int width = SIZES.get(size);
+            sizes.put(size, item.getWidth() > width
+                    ? new MediaView.Size(url.substring(0, dot) + "-" + width + url.substring(dot), width,
+                            (int) Math.max(1, Math.round((double) item.getHeight() * width / item.getWidth())))
+                    : new MediaView.Size(url, item.getWidth(), item.getHeight()));
+        }
+        String type = item.getContentType().substring("image/".length()).toUpperCase(Locale.ROOT);
+        return new MediaView(item.getId(), url, type, item.getWidth(), item.getHeight(), item.getBytes(),
+                item.getOriginalName(), item.getAlt(), item.getCaption(), item.getCredit(), item.getUploadedBy(),
+                item.getUploadedAt(), item.getVersion(), sizes);
+    }
+
+    private List<String> files(MediaItem item) {
+        String path = item.getPath();
+        int dot = path.lastIndexOf('.');
+        List<String> files = new ArrayList<>(List.of(path));
+        SIZES.values().stream().filter(w -> item.getWidth() > w)
+                .forEach(w -> files.add(path.substring(0, dot) + "-" + w + path.substring(dot)));
+        return files;
+    }
+
+    private MediaItem find(long id) {
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("图片不存在：" + id));
+    }
+
+    private Account actor(String username) {
+        return accounts.findByUsername(username).filter(Account::isEnabled)
+                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
+    }
+
+    private static void requireMayChange(Account account, MediaItem item) {
+        if (!account.getRole().includes(Role.EDITOR) && !account.getUsername().equals(item.getUploadedBy())) {
+            throw new ForbiddenException("作者只能修改或删除自己上传的图片");
+        }
+    }
+
+    private static Description checked(Description description) {
+        Description d = description == null ? Description.NONE : description;
+        return new Description(text("alt", d.alt(), 300, "替代文字"), text("caption", d.caption(), 500, "图片说明"),
+                text("credit", d.credit(), 200, "图片来源"));
+    }
+
+    private static String text(String field, String value, int max, String label) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = PlainText.clean(value).strip();
+        if (clean.length() > max) {
+            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字");
+        }
+        return clean;
+    }
+
+    /** The last part of a name a browser sent, without folders: {@code ../../x.jpg} is {@code x.jpg}. */
+    private static String fileName(String name) {
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        return last.isEmpty() ? null : last;
+    }
+
+    private static String limit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package cn.dayuan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Picture uploads through the API, with the files attackers send to CMS upload forms: each is refused by its
+ * content with a clear reason, nothing of it is written or served; a real photo comes back re-encoded, upright,
+ * without its EXIF block, with its smaller sizes.
+ */
+class MediaApiTest extends ApiTestSupport {
+
+    private static final Path MEDIA = Path.of(DATA_DIR, "media");
+
+    @Test
+    void aPhoneFotoComesBackUprightWithoutItsExifAndWithItsSizes() throws IOException {
+        byte[] photo = withExif(jpeg(2000, 1500));
+        assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif", "GPS-NORTH");
+
+        Answer answer = upload("IMG_2041.JPG", photo, admin(), Map.of("alt", "晋祠圣母殿", "credit", "本站记者 摄"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        JsonNode media = answer.json();
+        assertThat(media.path("type").asString()).isEqualTo("JPEG");
+        // orientation 6: the camera held upright, the sensor's 2000 × 1500 turned a quarter clockwise
+        assertThat(media.path("width").asInt()).isEqualTo(1500);
+        assertThat(media.path("height").asInt()).isEqualTo(2000);
+        assertThat(media.path("alt").asString()).isEqualTo("晋祠圣母殿");
+        assertThat(media.path("originalName").asString()).isEqualTo("IMG_2041.JPG");
+        String url = media.path("url").asString();
+        assertThat(url).matches("/media/\\d{4}/\\d{2}/[0-9a-f]{24}\\.jpg");
+        assertThat(media.path("sizes").path("thumbnail").path("width").asInt()).isEqualTo(320);
+        assertThat(media.path("sizes").path("cover").path("width").asInt()).isEqualTo(800);
+        assertThat(media.path("sizes").path("large").path("url").asString()).isEqualTo(url); // 1500 < 1600
+        assertThat(media.path("thumbnailUrl").asString()).isEqualTo(url.replace(".jpg", "-320.jpg"));
+
+        Answer served = send(HttpRequest.newBuilder(URI.create(base() + url)).build());
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).isEqualTo("image/jpeg");
+        assertThat(served.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(served.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+        byte[] stored = Files.readAllBytes(MEDIA.resolve(url.substring("/media/".length())));
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "GPS-NORTH");
+        BufferedImage upright = ImageIO.read(new ByteArrayInputStream(stored));
+        assertThat(upright.getWidth()).isEqualTo(1500);
+        // the photo's top edge was red, its bottom blue: turned clockwise, red ends up on the right
+        assertThat(new Color(upright.getRGB(1490, 1000)).getRed()).isGreaterThan(200);
+        assertThat(new Color(upright.getRGB(10, 1000)).getBlue()).isGreaterThan(200);
+
+        BufferedImage thumbnail = ImageIO.read(MEDIA.resolve(url.substring(7).replace(".jpg", "-320.jpg")).toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(320);
+        assertThat(thumbnail.getHeight()).isEqualTo(427);
+
+        Answer again = upload("copy.jpg", photo, admin(), Map.of());
+        assertThat(again.status()).as("the same file is stored once").isEqualTo(200);
+        assertThat(again.json().path("id").asLong()).isEqualTo(media.path("id").asLong());
+    }
+
+    @Test
+    void filesThatAreNotPicturesAreRefusedByTheirContent() throws IOException {
+        try (Stream<Path> before = Files.exists(MEDIA) ? Files.walk(MEDIA) : Stream.empty()) {
+            long filesBefore = before.count();
+            assertThat(upload("shell.jpg", "<?php system($_GET['c']); ?>".getBytes(StandardCharsets.UTF_8),
+                    admin(), Map.of()).problem(415).path("detail").asString()).contains("JPEG");
+            assertThat(upload("x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
+                    .getBytes(StandardCharsets.UTF_8), admin(), Map.of()).status()).isEqualTo(415);
+            assertThat(upload("page.jpg", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+                    admin(), Map.of()).status()).isEqualTo(415);
+            assertThat(upload("x.jsp.png", "<% Runtime.getRuntime().exec(\"id\"); %>".getBytes(StandardCharsets.UTF_8),
+                    admin(), Map.of()).status()).isEqualTo(415);
+            byte[] zip = {'P', 'K', 3, 4, 0, 0, 0, 0};
+            assertThat(upload("photos.zip", zip, admin(), Map.of()).status()).isEqualTo(415);
+
+            byte[] whole = jpeg(800, 600);
+            assertThat(upload("cut.jpg", Arrays.copyOf(whole, whole.length / 2), admin(), Map.of())
+                    .problem(400).path("detail").asString()).contains("损坏");
+            assertThat(upload("bomb.png", pngClaiming(50_000, 50_000), admin(), Map.of())
+                    .problem(400).path("detail").asString()).contains("50000 × 50000");
+            try (Stream<Path> after = Files.exists(MEDIA) ? Files.walk(MEDIA) : Stream.empty()) {
+                assertThat(after.count()).as("nothing written for refused files").isEqualTo(filesBefore);
+            }
+        }
+    }
+
+    @Test
+    void aTwentyMegabyteFileIsRefusedWithItsLimit() {
+        byte[] big = new byte[20 * 1024 * 1024];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        Answer answer = upload("big.jpg", big, admin(), Map.of());
+        assertThat(answer.problem(413).path("detail").asString()).contains("10 MB");
+    }
+
+    @Test
+    void aScriptAfterTheEndOfAJpegIsNotKept() throws IOException {
+        byte[] polyglot = concat(jpeg(640, 480), "<script>alert(document.cookie)</script><?php echo 1; ?>"
+                .getBytes(StandardCharsets.UTF_8));
+        Answer answer = upload("polyglot.jpg", polyglot, admin(), Map.of());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        String url = answer.json().path("url").asString();
+        byte[] stored = Files.readAllBytes(MEDIA.resolve(url.substring("/media/".length())));
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("<script", "<?php");
+    }
+
+    @Test
+    void aNameThatClimbsOutOfTheFolderIsOnlyAName() throws IOException {
+        Answer answer = upload("../../x.jpg", png(120, 80), admin(), Map.of());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().path("originalName").asString()).isEqualTo("x.jpg");
+        assertThat(answer.json().path("url").asString()).matches("/media/\\d{4}/\\d{2}/[0-9a-f]{24}\\.png");
+        assertThat(Path.of(DATA_DIR).resolve("x.jpg")).doesNotExist();
+        assertThat(Path.of(DATA_DIR).getParent().resolve("x.jpg")).doesNotExist();
+        assertThat(Path.of("x.jpg")).doesNotExist();
+    }
+
+    @Test
+    void aPictureAnArticleShowsCannotBeDeletedAndAuthorsKeepToTheirOwn() throws IOException {
+        String author = newAccount("AUTHOR");
+        JsonNode picture = upload("river.png", png(400, 300), admin(), Map.of("caption", "汾河晚照")).json();
+        long id = picture.path("id").asLong();
+
+        assertThat(put("/api/v1/media/" + id, Map.of("alt", "作者改的"), author).problem(403)
+                .path("detail").asString()).contains("自己上传");
+        assertThat(delete("/api/v1/media/" + id, author).status()).isEqualTo(403);
+        JsonNode described = ok(put("/api/v1/media/" + id, Map.of("alt", "汾河两岸的灯光", "caption", "汾河晚照",
+                "credit", "市摄影家协会"), admin()));
+        assertThat(described.path("alt").asString()).isEqualTo("汾河两岸的灯光");
+        assertThat(ok(get("/api/v1/media?q=汾河", admin())).path("items").findValuesAsString("id"))
+                .contains(String.valueOf(id));
+
+        String channel = newChannel("图片栏目");
+        Answer article = post("/api/v1/articles", Map.of("title", "汾河夜景", "channel", channel,
+                "body", "<p><img src=\"" + picture.path("url").asString() + "\" alt=\"汾河\"></p>",
+                "status", "DRAFT"), admin());
+        assertThat(article.status()).as(article.body()).isEqualTo(201);
+        JsonNode detail = ok(get("/api/v1/media/" + id, admin()));
+        assertThat(detail.path("usedBy").get(0).path("title").asString()).isEqualTo("汾河夜景");
+        assertThat(delete("/api/v1/media/" + id, admin()).problem(409).path("detail").asString())
+                .contains("汾河夜景");
+
+        JsonNode own = upload("mine.png", png(90, 60), author, Map.of()).json();
+        assertThat(own.path("uploadedBy").asString()).isEqualTo(username(author));
+        assertThat(delete("/api/v1/media/" + own.path("id").asLong(), author).status()).isEqualTo(204);
+        assertThat(get("/api/v1/media/" + own.path("id").asLong(), author).status()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base() + own.path("url").asString())).build()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anUploadNeedsAnAccountAFileAndThisSite() throws IOException {
+        assertThat(upload("a.png", png(10, 10), null, Map.of()).status()).isEqualTo(401);
+        assertThat(post("/api/v1/media", Map.of("file", "x"), admin()).invalid("file")).contains("file");
+        HttpRequest fromElsewhere = multipart("a.png", png(10, 10), admin(), Map.of())
+                .header("Origin", "https://evil.example").build();
+        assertThat(send(fromElsewhere).status()).isEqualTo(403);
+    }
+
+    // ---- the files
+
+    private Answer upload(String name, byte[] content, String authorization, Map<String, String> fields) {
+        return send(multipart(name, content, authorization, fields).build());
+    }
+
+    private HttpRequest.Builder multipart(String name, byte[] content, String authorization,
+                                          Map<String, String> fields) {
+        String boundary = "----dayuan" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((field, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + field + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/media"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private JsonNode ok(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String username(String authorization) {
+        String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+                StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':'));
+    }
+
+    /** A photo: red along the top edge, blue along the bottom. */
+    static byte[] jpeg(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.RED, 0, height, Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x2a6f97));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /**
+     * The JPEG with an EXIF block as a phone writes it: orientation 6 (turn clockwise to show) and a GPS IFD, whose
+     * latitude reference is the marker text {@code GPS-NORTH}.
+     */
+    static byte[] withExif(byte[] jpeg) {
+        ByteBuffer tiff = ByteBuffer.allocate(80);
+        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 2);                                                          // IFD0: two entries
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);           // GPS IFD at 38
+        tiff.putInt(0);
+        tiff.putShort((short) 1);                                                          // GPS IFD: one entry
+        tiff.putShort((short) 0x0001).putShort((short) 2).putInt(10).putInt(56);          // ASCII at 56
+        tiff.putInt(0);
+        tiff.put("GPS-NORTH\0".getBytes(StandardCharsets.US_ASCII));
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(tiff.array(), tiff.position()));
+        int length = exif.length + 2;
+        byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length}, exif);
+        return concat(Arrays.copyOf(jpeg, 2), concat(segment, Arrays.copyOfRange(jpeg, 2, jpeg.length)));
+    }
+
+    /** A valid, tiny PNG whose header claims {@code width × height} pixels: a decompression bomb. */
+    static byte[] pngClaiming(int width, int height) {
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+        Deflater deflater = new Deflater();
+        deflater.setInput(new byte[64 * 1024]);
+        deflater.finish();
+        byte[] compressed = new byte[1024];
+        int n = deflater.deflate(compressed);
+        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10},
+                concat(chunk("IHDR", header.array()), concat(chunk("IDAT", Arrays.copyOf(compressed, n)),
+                        chunk("IEND", new byte[0]))));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data)
+                .putInt((int) crc.getValue()).array();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
