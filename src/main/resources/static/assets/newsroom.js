@@ -1,6 +1,7 @@
 /*
  * Dayuan newsroom enhancements. Every page works without this file; with it the article body gets a rich-text
- * editor (Quill), suggested keywords are added with a click, and dangerous buttons ask before they act.
+ * editor (Quill) whose pictures (button, drop, paste) go to the media library, the cover gets an upload button,
+ * suggested keywords are added with a click, and dangerous buttons ask before they act.
  */
 (function () {
   'use strict';
@@ -69,19 +70,169 @@
       var empty = quill.getText().trim() === '' && !quill.root.querySelector('img');
       body.value = empty ? '' : quill.root.innerHTML;
     }
+    var status = document.createElement('p');
+    status.className = 'upload-status';
+    status.setAttribute('role', 'status');
+    holder.appendChild(status);
+
+    /* A picture goes into the body once it is in the media library, at the place the editor chose. */
+    function uploadAndInsert(file, index, alt) {
+      status.className = 'upload-status';
+      status.textContent = '正在上传 ' + (file.name || '图片') + ' ……';
+      return uploadPicture(file, alt).then(function (picture) {
+        quill.insertEmbed(index, 'image', picture.url, 'user');
+        var inserted = quill.root.querySelectorAll('img[src="' + picture.url + '"]:not([alt])');
+        Array.prototype.forEach.call(inserted, function (img) { img.setAttribute('alt', picture.alt || ''); });
+        quill.setSelection(index + 1, 0, 'silent');
+        status.textContent = '图片已上传' + (picture.alt ? '' : '，请到图片库补充替代文字');
+        sync();
+      }, function (error) {
+        status.className = 'upload-status failed';
+        status.textContent = error.message;
+      });
+    }
+    function picturesIn(list) {
+      return Array.prototype.filter.call(list || [], function (file) { return /^image\//.test(file.type); });
+    }
     function insertImage() {
-      var url = window.prompt('图片地址（https://… 或 /media/…）');
-      if (url && /^(https?:\/\/|\/)/.test(url.trim())) {
-        var range = quill.getSelection(true);
-        quill.insertEmbed(range.index, 'image', url.trim(), 'user');
+      var picker = document.createElement('input');
+      picker.type = 'file';
+      picker.accept = 'image/jpeg,image/png,image/gif,image/webp';
+      picker.addEventListener('change', function () {
+        var file = picker.files[0];
+        if (file) {
+          var alt = window.prompt('替代文字：为看不到图片的读者描述图片内容', '') || '';
+          uploadAndInsert(file, quill.getSelection(true).index, alt.trim());
+        }
+      });
+      picker.click();
+    }
+    // dropped or pasted picture files are uploaded instead of being kept as data: addresses
+    quill.root.addEventListener('drop', function (event) {
+      var files = picturesIn(event.dataTransfer && event.dataTransfer.files);
+      if (files.length) {
+        event.preventDefault();
+        event.stopPropagation();
+        var index = (quill.getSelection(true) || { index: quill.getLength() }).index;
+        files.reduce(function (done, file) {
+          return done.then(function () { return uploadAndInsert(file, index++); });
+        }, Promise.resolve());
       }
+    }, true);
+    quill.root.addEventListener('paste', function (event) {
+      var files = picturesIn(event.clipboardData && event.clipboardData.files);
+      if (files.length) {
+        event.preventDefault();
+        event.stopPropagation();
+        uploadAndInsert(files[0], quill.getSelection(true).index);
+      }
+    }, true);
+    // a picture that still arrives as a data: address (copied together with text) is uploaded and replaced
+    var replacing = {};
+    function uploadEmbeddedPictures() {
+      Array.prototype.forEach.call(quill.root.querySelectorAll('img[src^="data:image/"]'), function (img) {
+        var source = img.getAttribute('src');
+        if (replacing[source]) {
+          return;
+        }
+        replacing[source] = true;
+        status.className = 'upload-status';
+        status.textContent = '正在上传粘贴的图片……';
+        uploadPicture(dataAddressToFile(source), '').then(function (picture) {
+          Array.prototype.forEach.call(quill.root.querySelectorAll('img'), function (same) {
+            if (same.getAttribute('src') === source) {
+              same.setAttribute('src', picture.url);
+            }
+          });
+          status.textContent = '粘贴的图片已上传，请到图片库补充替代文字';
+          sync();
+        }, function (error) {
+          status.className = 'upload-status failed';
+          status.textContent = '粘贴的图片未能上传：' + error.message;
+        });
+      });
     }
     sync();
     // kept current on every change, because the 自动提取 button (htmx) reads the form without submitting it
     quill.on('text-change', sync);
+    quill.on('text-change', uploadEmbeddedPictures);
+    uploadEmbeddedPictures();
     if (form) {
       form.addEventListener('submit', sync);
     }
+  }
+
+  function csrfHeaders() {
+    try {
+      return JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+    } catch (notJson) {
+      return {};
+    }
+  }
+
+  /* Uploads a picture to the media library; resolves to {url, coverUrl, thumbnailUrl, alt} or fails with the reason. */
+  function uploadPicture(file, alt) {
+    var data = new FormData();
+    data.append('file', file, file.name || 'picture');
+    if (alt) {
+      data.append('alt', alt);
+    }
+    var headers = csrfHeaders();
+    headers.Accept = 'application/json';
+    return fetch('/admin/media', { method: 'POST', body: data, headers: headers, credentials: 'same-origin' })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          if (!response.ok || !answer.url) {
+            throw new Error(answer.error || ('上传失败（' + response.status + '），请重试'));
+          }
+          return answer;
+        });
+      }, function () {
+        throw new Error('上传失败：连不上服务器，请检查网络后重试');
+      });
+  }
+
+  function dataAddressToFile(address) {
+    var comma = address.indexOf(',');
+    var type = address.substring(5, address.indexOf(';'));
+    var bytes = atob(address.substring(comma + 1));
+    var array = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) {
+      array[i] = bytes.charCodeAt(i);
+    }
+    return new File([array], 'pasted.' + (type.split('/')[1] || 'png'), { type: type });
+  }
+
+  /* The cover field gets a 上传 button: the picture goes to the media library and its cover size into the field. */
+  function startCoverUpload() {
+    var box = document.querySelector('[data-cover-upload]');
+    var field = document.getElementById('coverImage');
+    if (!box || !field) {
+      return;
+    }
+    box.hidden = false;
+    var picker = box.querySelector('input[type="file"]');
+    var status = box.querySelector('.upload-status');
+    var preview = document.querySelector('.cover-preview');
+    picker.addEventListener('change', function () {
+      var file = picker.files[0];
+      if (!file) {
+        return;
+      }
+      status.className = 'upload-status';
+      status.textContent = '正在上传……';
+      uploadPicture(file, '').then(function (picture) {
+        field.value = picture.coverUrl;
+        status.textContent = '已上传，保存文章后生效';
+        if (preview) {
+          preview.src = picture.thumbnailUrl;
+          preview.hidden = false;
+        }
+      }, function (error) {
+        status.className = 'upload-status failed';
+        status.textContent = error.message;
+      });
+    });
   }
 
   function confirmDangerousForms() {
@@ -117,6 +268,7 @@
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll('textarea[data-rich-text]'), startRichText);
+    startCoverUpload();
     confirmDangerousForms();
     addSuggestedTags();
   }

@@ -3,15 +3,12 @@ package cn.dayuan.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +16,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import cn.dayuan.media.TestPictures;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +35,7 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void aPhoneFotoComesBackUprightWithoutItsExifAndWithItsSizes() throws IOException {
-        byte[] photo = withExif(jpeg(2000, 1500));
+        byte[] photo = TestPictures.withExif(TestPictures.jpeg(2000, 1500));
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif", "GPS-NORTH");
 
         Answer answer = upload("IMG_2041.JPG", photo, admin(), Map.of("alt", "晋祠圣母殿", "credit", "本站记者 摄"));
@@ -95,10 +91,10 @@ class MediaApiTest extends ApiTestSupport {
             byte[] zip = {'P', 'K', 3, 4, 0, 0, 0, 0};
             assertThat(upload("photos.zip", zip, admin(), Map.of()).status()).isEqualTo(415);
 
-            byte[] whole = jpeg(800, 600);
+            byte[] whole = TestPictures.jpeg(800, 600);
             assertThat(upload("cut.jpg", Arrays.copyOf(whole, whole.length / 2), admin(), Map.of())
                     .problem(400).path("detail").asString()).contains("损坏");
-            assertThat(upload("bomb.png", pngClaiming(50_000, 50_000), admin(), Map.of())
+            assertThat(upload("bomb.png", TestPictures.pngClaiming(50_000, 50_000), admin(), Map.of())
                     .problem(400).path("detail").asString()).contains("50000 × 50000");
             try (Stream<Path> after = Files.exists(MEDIA) ? Files.walk(MEDIA) : Stream.empty()) {
                 assertThat(after.count()).as("nothing written for refused files").isEqualTo(filesBefore);
@@ -118,7 +114,7 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void aScriptAfterTheEndOfAJpegIsNotKept() throws IOException {
-        byte[] polyglot = concat(jpeg(640, 480), "<script>alert(document.cookie)</script><?php echo 1; ?>"
+        byte[] polyglot = TestPictures.concat(TestPictures.jpeg(640, 480), "<script>alert(document.cookie)</script><?php echo 1; ?>"
                 .getBytes(StandardCharsets.UTF_8));
         Answer answer = upload("polyglot.jpg", polyglot, admin(), Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
@@ -129,7 +125,7 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void aNameThatClimbsOutOfTheFolderIsOnlyAName() throws IOException {
-        Answer answer = upload("../../x.jpg", png(120, 80), admin(), Map.of());
+        Answer answer = upload("../../x.jpg", TestPictures.png(120, 80), admin(), Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.json().path("originalName").asString()).isEqualTo("x.jpg");
         assertThat(answer.json().path("url").asString()).matches("/media/\\d{4}/\\d{2}/[0-9a-f]{24}\\.png");
@@ -141,7 +137,7 @@ class MediaApiTest extends ApiTestSupport {
     @Test
     void aPictureAnArticleShowsCannotBeDeletedAndAuthorsKeepToTheirOwn() throws IOException {
         String author = newAccount("AUTHOR");
-        JsonNode picture = upload("river.png", png(400, 300), admin(), Map.of("caption", "汾河晚照")).json();
+        JsonNode picture = upload("river.png", TestPictures.png(400, 300), admin(), Map.of("caption", "汾河晚照")).json();
         long id = picture.path("id").asLong();
 
         assertThat(put("/api/v1/media/" + id, Map.of("alt", "作者改的"), author).problem(403)
@@ -163,7 +159,7 @@ class MediaApiTest extends ApiTestSupport {
         assertThat(delete("/api/v1/media/" + id, admin()).problem(409).path("detail").asString())
                 .contains("汾河夜景");
 
-        JsonNode own = upload("mine.png", png(90, 60), author, Map.of()).json();
+        JsonNode own = upload("mine.png", TestPictures.png(90, 60), author, Map.of()).json();
         assertThat(own.path("uploadedBy").asString()).isEqualTo(username(author));
         assertThat(delete("/api/v1/media/" + own.path("id").asLong(), author).status()).isEqualTo(204);
         assertThat(get("/api/v1/media/" + own.path("id").asLong(), author).status()).isEqualTo(404);
@@ -173,9 +169,9 @@ class MediaApiTest extends ApiTestSupport {
 
     @Test
     void anUploadNeedsAnAccountAFileAndThisSite() throws IOException {
-        assertThat(upload("a.png", png(10, 10), null, Map.of()).status()).isEqualTo(401);
+        assertThat(upload("a.png", TestPictures.png(10, 10), null, Map.of()).status()).isEqualTo(401);
         assertThat(post("/api/v1/media", Map.of("file", "x"), admin()).invalid("file")).contains("file");
-        HttpRequest fromElsewhere = multipart("a.png", png(10, 10), admin(), Map.of())
+        HttpRequest fromElsewhere = multipart("a.png", TestPictures.png(10, 10), admin(), Map.of())
                 .header("Origin", "https://evil.example").build();
         assertThat(send(fromElsewhere).status()).isEqualTo(403);
     }
@@ -215,79 +211,5 @@ class MediaApiTest extends ApiTestSupport {
         String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),
                 StandardCharsets.UTF_8);
         return decoded.substring(0, decoded.indexOf(':'));
-    }
-
-    /** A photo: red along the top edge, blue along the bottom. */
-    static byte[] jpeg(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, Color.RED, 0, height, Color.BLUE));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpeg", out);
-        return out.toByteArray();
-    }
-
-    static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x2a6f97));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.ORANGE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    /**
-     * The JPEG with an EXIF block as a phone writes it: orientation 6 (turn clockwise to show) and a GPS IFD, whose
-     * latitude reference is the marker text {@code GPS-NORTH}.
-     */
-    static byte[] withExif(byte[] jpeg) {
-        ByteBuffer tiff = ByteBuffer.allocate(80);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
-        tiff.putShort((short) 2);                                                          // IFD0: two entries
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
-        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);           // GPS IFD at 38
-        tiff.putInt(0);
-        tiff.putShort((short) 1);                                                          // GPS IFD: one entry
-        tiff.putShort((short) 0x0001).putShort((short) 2).putInt(10).putInt(56);          // ASCII at 56
-        tiff.putInt(0);
-        tiff.put("GPS-NORTH\0".getBytes(StandardCharsets.US_ASCII));
-        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(tiff.array(), tiff.position()));
-        int length = exif.length + 2;
-        byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length}, exif);
-        return concat(Arrays.copyOf(jpeg, 2), concat(segment, Arrays.copyOfRange(jpeg, 2, jpeg.length)));
-    }
-
-    /** A valid, tiny PNG whose header claims {@code width × height} pixels: a decompression bomb. */
-    static byte[] pngClaiming(int width, int height) {
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
-        Deflater deflater = new Deflater();
-        deflater.setInput(new byte[64 * 1024]);
-        deflater.finish();
-        byte[] compressed = new byte[1024];
-        int n = deflater.deflate(compressed);
-        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10},
-                concat(chunk("IHDR", header.array()), concat(chunk("IDAT", Arrays.copyOf(compressed, n)),
-                        chunk("IEND", new byte[0]))));
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data)
-                .putInt((int) crc.getValue()).array();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

@@ -55,6 +55,26 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Uploads a file as the newsroom's pages do: a multipart form with the field {@code file}, the CSRF token of the
+     * page read last in the {@code X-CSRF-TOKEN} header, and the given {@code Accept}.
+     */
+    public HttpResponse<String> upload(String url, String fileName, byte[] content, String accept) {
+        String boundary = "----browser" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(request.build());
+    }
+
     /** Signs in to the newsroom through the node at {@code base}; answers where the login sent the browser. */
     public String login(String base, String username, String password) {
         get(base + "/admin/login");

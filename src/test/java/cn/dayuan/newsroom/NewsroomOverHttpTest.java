@@ -46,6 +46,39 @@ class NewsroomOverHttpTest {
     AccountService accounts;
 
     @Test
+    void anAuthorUploadsPicturesFromTheEditorAndFindsThemInTheLibrary() throws Exception {
+        accounts.create("xiaoli", "作者小李", null, "Xiaoli-2026-pw", Role.AUTHOR);
+        String base = "http://localhost:" + port;
+        Browser author = new Browser();
+        author.login(base, "xiaoli", "Xiaoli-2026-pw");
+        author.get(base + "/admin/articles/new");
+
+        HttpResponse<String> uploaded = author.upload(base + "/admin/media", "街景.png",
+                cn.dayuan.media.TestPictures.png(1200, 900), "application/json");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.body()).containsPattern("\"url\":\"/media/\\d{4}/\\d{2}/[0-9a-f]{24}\\.png\"")
+                .containsPattern("\"coverUrl\":\"/media/[^\"]+-800\\.png\"");
+        HttpResponse<String> refused = author.upload(base + "/admin/media", "shell.jpg",
+                "<?php echo 1; ?>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("只能上传 JPEG、PNG、GIF 或 WebP 图片");
+
+        String library = author.get(base + "/admin/media").body();
+        assertThat(library).contains("图片库", "街景.png", "缺少替代文字");
+        String id = library.replaceAll("(?s).*href=\"/admin/media/(\\d+)\".*", "$1");
+        assertThat(author.post(base + "/admin/media/" + id, "alt", "老城区的街景", "credit", "作者小李 摄")
+                .statusCode()).isEqualTo(303);
+        assertThat(author.get(base + "/admin/media/" + id).body()).contains("老城区的街景", "作者小李 摄",
+                "还没有文章使用这张图片", "-320.png");
+
+        // the library's own form, without JavaScript: the token travels in the address
+        HttpResponse<String> form = author.upload(base + "/admin/media", "第二张.png",
+                cn.dayuan.media.TestPictures.png(300, 200), "text/html");
+        assertThat(form.statusCode()).isEqualTo(303);
+        assertThat(form.headers().firstValue("Location").orElse("")).matches(".*/admin/media/\\d+");
+    }
+
+    @Test
     void theSecondOfTwoEditorsSavingTheSameArticleIsToldWhatChangedAndKeepsTheirText() {
         channels.create("并发", "bingfa", null, null, null);
         accounts.create("laowang", "编辑老王", null, "Laowang-2026-pw", Role.EDITOR);
