@@ -107,6 +107,16 @@
       });
       picker.click();
     }
+    // a picture's alt text, needed before publishing, is typed after a double click on it
+    quill.root.addEventListener('dblclick', function (event) {
+      if (event.target.tagName === 'IMG') {
+        var alt = window.prompt('替代文字：为看不到图片的读者描述图片内容', event.target.getAttribute('alt') || '');
+        if (alt !== null) {
+          event.target.setAttribute('alt', alt.trim());
+          sync();
+        }
+      }
+    });
     // dropped or pasted picture files are uploaded instead of being kept as data: addresses
     quill.root.addEventListener('drop', function (event) {
       var files = picturesIn(event.dataTransfer && event.dataTransfer.files);

@@ -78,12 +78,15 @@ public class ArticleService {
     private final ArticleRevisionRepository revisions;
     private final Duration trashRetention;
     private final PreviewLinks previewLinks;
+    private final BodyPictures bodyPictures;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
                    ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
-                   ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks) {
+                   ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks,
+                   BodyPictures bodyPictures) {
         this.previewLinks = previewLinks;
+        this.bodyPictures = bodyPictures;
         this.articles = articles;
         this.policy = policy;
         this.reviewStore = reviewStore;
@@ -235,6 +238,7 @@ public class ArticleService {
         Place before = Place.of(article);
         if (level >= levels) {
             policy.requireMayPublish(account, article, reviewStore.policy());
+            BodyPictures.requireAltText(article.getBody());
             article.publish(publishTime(article), account.getDisplayName());
         } else {
             article.advanceReview();
@@ -931,6 +935,7 @@ public class ArticleService {
             case PUBLISHED -> {
                 requireBody(article);
                 policy.requireMayPublish(account, article, reviewStore.policy());
+                BodyPictures.requireAltText(article.getBody());
                 article.publish(publishedAt == null ? Instant.now() : publishedAt, account.getDisplayName());
                 return ReviewDecision.PUBLISHED;
             }
@@ -1060,11 +1065,12 @@ public class ArticleService {
             throw new InvalidInputException("channel", "请选择栏目");
         }
         channels.getByPath(draft.channel());
-        if (draft.body() != null && draft.body().length() > MAX_BODY_LENGTH) {
+        String withPictures = bodyPictures.store(draft.body(), account.getUsername());
+        if (withPictures != null && withPictures.length() > MAX_BODY_LENGTH) {
             throw new InvalidInputException("body", "正文太长：最多 " + MAX_BODY_LENGTH / 10_000 + " 万个字符（含排版代码），当前 "
-                    + draft.body().length() + " 个。请分成几篇发布");
+                    + withPictures.length() + " 个。请分成几篇发布");
         }
-        String body = ArticleHtml.sanitize(PlainText.clean(draft.body()));
+        String body = ArticleHtml.sanitize(PlainText.clean(withPictures));
         String text = ArticleHtml.text(body);
         ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
         if (status != ArticleStatus.DRAFT && text.isBlank() && !body.contains("<img")) {

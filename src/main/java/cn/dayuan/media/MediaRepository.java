@@ -1,6 +1,8 @@
 package cn.dayuan.media;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -12,6 +14,8 @@ import org.springframework.data.repository.query.Param;
 interface MediaRepository extends JpaRepository<MediaItem, Long> {
 
     Optional<MediaItem> findByContentHash(String contentHash);
+
+    List<MediaItem> findByPathIn(Collection<String> paths);
 
     /** Newest first; {@code pattern} is a lower-case LIKE pattern over name, alt text, caption and credit. */
     @Query("select m from MediaItem m where m.uploadedAt >= :from and m.uploadedAt < :until and ("

@@ -12,12 +12,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,6 +61,9 @@ public class MediaService {
     /** Decoding a 40-megapixel picture takes 160 MB: at most two at a time, the rest wait their turn. */
     private static final Semaphore DECODING = new Semaphore(2);
     private static final int HASH_CHARACTERS = 24;
+    /** A stored picture's address, at any size: {@code /media/2026/12/<hash>(-<width>).jpg}. */
+    private static final Pattern ADDRESS =
+            Pattern.compile("/media/(\\d{4}/\\d{2}/[0-9a-f]{" + HASH_CHARACTERS + "})(?:-\\d+)?\\.(jpg|png)$");
 
     private final MediaRepository repository;
     private final AccountService accounts;
@@ -135,6 +142,33 @@ public class MediaService {
     @Transactional(readOnly = true)
     public MediaView get(long id) {
         return view(find(id));
+    }
+
+    /**
+     * The library's pictures among {@code addresses} (any size of a picture, site-relative or absolute), keyed by the
+     * address given; other addresses are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, MediaView> byAddress(Collection<String> addresses) {
+        Map<String, String> pathOf = new LinkedHashMap<>();
+        for (String address : addresses) {
+            Matcher picture = ADDRESS.matcher(address == null ? "" : address);
+            if (picture.find()) {
+                pathOf.put(address, picture.group(1) + "." + picture.group(2));
+            }
+        }
+        if (pathOf.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, MediaView> byPath = new LinkedHashMap<>();
+        repository.findByPathIn(Set.copyOf(pathOf.values())).forEach(item -> byPath.put(item.getPath(), view(item)));
+        Map<String, MediaView> found = new LinkedHashMap<>();
+        pathOf.forEach((address, path) -> {
+            if (byPath.containsKey(path)) {
+                found.put(address, byPath.get(path));
+            }
+        });
+        return found;
     }
 
     /** Changes a picture's description: its uploader, or an editor. */

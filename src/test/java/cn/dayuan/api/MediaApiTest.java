@@ -168,6 +168,43 @@ class MediaApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aPastedPictureIsStoredInTheLibraryAndEveryPublishedPictureHasAltText() throws IOException {
+        String channel = newChannel("粘贴图片");
+        String pasted = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(TestPictures.png(1800, 1200));
+        Answer draft = post("/api/v1/articles", Map.of("title", "粘贴进来的图片", "channel", channel,
+                "body", "<p>现场：</p><p><img src=\"" + pasted + "\"></p>", "status", "DRAFT"), admin());
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String body = draft.json().path("body").asString();
+        assertThat(body).doesNotContain("data:").containsPattern("<img src=\"/media/\\d{4}/\\d{2}/[0-9a-f]{24}-1600\\.png\"");
+        long id = draft.json().path("id").asLong();
+
+        assertThat(post("/api/v1/articles/" + id + "/publish", null, admin()).invalid("body"))
+                .contains("1 张图片缺少替代文字");
+        String src = body.replaceAll("(?s).*<img src=\"([^\"]+)\".*", "$1");
+        JsonNode library = ok(get("/api/v1/media?size=100", admin()));
+        long pictureId = -1;
+        for (JsonNode item : library.path("items")) {
+            if (item.path("sizes").path("large").path("url").asString().equals(src)) {
+                pictureId = item.path("id").asLong();
+            }
+        }
+        assertThat(pictureId).as("the pasted picture is in the library").isPositive();
+        ok(put("/api/v1/media/" + pictureId, Map.of("alt", "会场全景"), admin()));
+
+        JsonNode article = ok(get("/api/v1/articles/" + id, admin()));
+        ((tools.jackson.databind.node.ObjectNode) article).put("status", "PUBLISHED");
+        JsonNode published = ok(put("/api/v1/articles/" + id, article, admin()));
+        assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published.path("body").asString()).contains("alt=\"会场全景\"");
+
+        String broken = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(
+                "<?php echo 1; ?>".getBytes(StandardCharsets.UTF_8));
+        assertThat(post("/api/v1/articles", Map.of("title", "坏图片", "channel", channel,
+                "body", "<p><img src=\"" + broken + "\"></p>", "status", "DRAFT"), admin()).invalid("body"))
+                .contains("粘贴的图片无法保存");
+    }
+
+    @Test
     void anUploadNeedsAnAccountAFileAndThisSite() throws IOException {
         assertThat(upload("a.png", TestPictures.png(10, 10), null, Map.of()).status()).isEqualTo(401);
         assertThat(post("/api/v1/media", Map.of("file", "x"), admin()).invalid("file")).contains("file");

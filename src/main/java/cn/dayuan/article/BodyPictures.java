@@ -1,0 +1,92 @@
+package cn.dayuan.article;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.springframework.stereotype.Component;
+
+import cn.dayuan.media.MediaRefusedException;
+import cn.dayuan.media.MediaService;
+import cn.dayuan.media.MediaView;
+import cn.dayuan.system.InvalidInputException;
+
+/**
+ * The pictures of an article body. A picture pasted in as a {@code data:} address (the clipboard, another editor)
+ * goes to the media library like any upload, and the body links to it, instead of vanishing in the sanitizer; a
+ * library picture without alt text in the body gets the library's. A published body's pictures all need alt text,
+ * for readers who cannot see them.
+ */
+@Component
+class BodyPictures {
+
+    private static final Pattern DATA_PICTURE = Pattern.compile("^data:image/[a-z0-9.+-]+;base64,",
+            Pattern.CASE_INSENSITIVE);
+
+    private final MediaService media;
+
+    BodyPictures(MediaService media) {
+        this.media = media;
+    }
+
+    /** The body with pasted pictures stored in the media library and alt text filled in from it. */
+    String store(String body, String actor) {
+        if (body == null || !body.contains("<img")) {
+            return body;
+        }
+        Document document = Jsoup.parseBodyFragment(body);
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        List<Element> pictures = document.select("img[src]");
+        boolean changed = false;
+        for (Element img : pictures) {
+            Matcher pasted = DATA_PICTURE.matcher(img.attr("src").strip());
+            if (pasted.find()) {
+                img.attr("src", upload(img.attr("src").strip().substring(pasted.end()), img.attr("alt"), actor));
+                changed = true;
+            }
+        }
+        Map<String, MediaView> known = media.byAddress(pictures.stream().map(img -> img.attr("src")).toList());
+        for (Element img : pictures) {
+            MediaView picture = known.get(img.attr("src"));
+            if (img.attr("alt").isBlank() && picture != null && picture.alt() != null) {
+                img.attr("alt", picture.alt());
+                changed = true;
+            }
+        }
+        return changed ? document.body().html() : body;
+    }
+
+    /** Refuses to publish a body with a picture that has no alt text. */
+    static void requireAltText(String body) {
+        if (body == null || !body.contains("<img")) {
+            return;
+        }
+        long missing = Jsoup.parseBodyFragment(body).select("img").stream()
+                .filter(img -> img.attr("alt").isBlank()).count();
+        if (missing > 0) {
+            throw new InvalidInputException("body", "正文中有 " + missing + " 张图片缺少替代文字，无法发布：请在图片库中为图片填写"
+                    + "替代文字后重新保存，或在编辑器中双击图片填写");
+        }
+    }
+
+    private String upload(String base64, String alt, String actor) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("body", "正文中粘贴的图片数据不完整，请重新插入这张图片");
+        }
+        try {
+            return media.upload(bytes, "粘贴的图片", new MediaService.Description(alt, null, null), actor).media()
+                    .sizes().get(MediaService.LARGE).url();
+        } catch (MediaRefusedException e) {
+            throw new InvalidInputException("body", "正文中粘贴的图片无法保存：" + e.getMessage());
+        }
+    }
+}
