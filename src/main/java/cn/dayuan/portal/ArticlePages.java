@@ -26,9 +26,11 @@ class ArticlePages {
     private final PageFrames frames;
     private final ArticleJsonLd jsonLd;
     private final CommentService comments;
+    private final ResponsivePictures pictures;
 
     ArticlePages(ChannelService channels, ArticleService articles, PageFrames frames, ArticleJsonLd jsonLd,
-                 CommentService comments) {
+                 CommentService comments, ResponsivePictures pictures) {
+        this.pictures = pictures;
         this.channels = channels;
         this.articles = articles;
         this.frames = frames;
@@ -50,6 +52,7 @@ class ArticlePages {
         Map<String, Object> model = new HashMap<>();
         model.put("frame", frame);
         model.put("article", article);
+        model.put("body", pictures.body(article.body()));
         model.put("trail", trail);
         model.put("related", articles.related(article));
         model.put("rightsStatement", RightsStatements.of(frame.site(), article.rightsType(), article.source()));

@@ -196,6 +196,11 @@ class MediaApiTest extends ApiTestSupport {
         JsonNode published = ok(put("/api/v1/articles/" + id, article, admin()));
         assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(published.path("body").asString()).contains("alt=\"会场全景\"");
+        String page = send(HttpRequest.newBuilder(URI.create(published.path("url").asString())).build()).body();
+        String stem = src.substring(0, src.length() - "-1600.png".length());
+        assertThat(page).as("a phone picks the small copy").contains("srcset=\"" + stem + "-320.png 320w, " + stem
+                + "-800.png 800w, " + stem + "-1600.png 1600w\"", "width=\"1600\" height=\"1067\"",
+                "alt=\"会场全景\"", "loading=\"lazy\"");
 
         String broken = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(
                 "<?php echo 1; ?>".getBytes(StandardCharsets.UTF_8));
