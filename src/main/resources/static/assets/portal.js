@@ -131,3 +131,53 @@
     image.addEventListener('click', function () { image.src = '/captcha.png?t=' + Date.now(); });
   }
 }());
+
+/*
+ * The slideshow (焦点图): without this script it is a row of pictures to swipe or scroll, with a dot for each; with
+ * it the pictures move on every five seconds (not while a reader points at or focuses them, nor for readers who ask
+ * for less motion), and the dot of the picture in view is marked.
+ */
+(function () {
+  'use strict';
+  var show = document.querySelector('[data-slideshow]');
+  if (!show) {
+    return;
+  }
+  var list = show.querySelector('.slides');
+  var slides = show.querySelectorAll('.slide');
+  var dots = show.querySelectorAll('.slide-dots a');
+  if (slides.length < 2) {
+    return;
+  }
+  var current = 0;
+  var paused = false;
+
+  function go(index) {
+    current = (index + slides.length) % slides.length;
+    list.scrollTo({ left: slides[current].offsetLeft - list.offsetLeft, behavior: 'smooth' });
+  }
+  function mark() {
+    var index = Math.round(list.scrollLeft / list.clientWidth);
+    current = Math.min(Math.max(index, 0), slides.length - 1);
+    dots.forEach(function (dot, i) {
+      dot.classList.toggle('current', i === current);
+      dot.setAttribute('aria-current', i === current ? 'true' : 'false');
+    });
+  }
+  dots.forEach(function (dot, i) {
+    dot.addEventListener('click', function (event) {
+      event.preventDefault();
+      go(i);
+    });
+  });
+  list.addEventListener('scroll', function () { window.requestAnimationFrame(mark); }, { passive: true });
+  ['mouseenter', 'focusin'].forEach(function (name) { show.addEventListener(name, function () { paused = true; }); });
+  ['mouseleave', 'focusout'].forEach(function (name) { show.addEventListener(name, function () { paused = false; }); });
+  if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+    window.setInterval(function () {
+      if (!paused && !document.hidden) {
+        go(current + 1);
+      }
+    }, 5000);
+  }
+})();

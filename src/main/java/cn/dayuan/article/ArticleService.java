@@ -782,6 +782,11 @@ public class ArticleService {
                 .getContent();
     }
 
+    /** The public ones among the articles with {@code ids}, in that order (a curated list: a slot, a topic). */
+    public List<ArticleSummary> publicArticles(List<Long> ids) {
+        return summaries(ids);
+    }
+
     public List<ArticleSummary> headlines(int count) {
         return articles.findPublicHeadlines(Instant.now(), PageRequest.of(0, clamp(count))).stream()
                 .map(this::listed).toList();

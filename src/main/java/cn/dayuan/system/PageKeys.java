@@ -83,6 +83,11 @@ public final class PageKeys {
         return "tag-related:" + tagId;
     }
 
+    /** Which articles a recommendation slot (推荐位) holds, in which order. */
+    public static String slot(String name) {
+        return "slot:" + name;
+    }
+
     /** Records that the page being rendered in this request shows content named by {@code keys}. */
     public static void record(String... keys) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

@@ -1,0 +1,25 @@
+-- Recommendation slots (推荐位): the articles editors put, in their order, where the templates show each slot.
+-- slot_state holds one row per slot with its version, so two editors saving the same slot never lose one change.
+CREATE TABLE slot_state (
+    name            VARCHAR(30)   NOT NULL PRIMARY KEY,
+    version         BIGINT        NOT NULL,
+    updated_by      VARCHAR(50),
+    updated_at      ${timestamp}
+) ${table_options};
+
+INSERT INTO slot_state (name, version) VALUES ('jiaodian', 0);
+INSERT INTO slot_state (name, version) VALUES ('toutiao', 0);
+INSERT INTO slot_state (name, version) VALUES ('yaowen', 0);
+INSERT INTO slot_state (name, version) VALUES ('tupian', 0);
+
+CREATE TABLE slot_article (
+    id              ${id_column},
+    slot            VARCHAR(30)   NOT NULL,
+    position        INT           NOT NULL,
+    article_id      BIGINT        NOT NULL,
+    CONSTRAINT uk_slot_article UNIQUE (slot, article_id),
+    CONSTRAINT fk_slot_article_slot FOREIGN KEY (slot) REFERENCES slot_state (name),
+    CONSTRAINT fk_slot_article_article FOREIGN KEY (article_id) REFERENCES article (id) ON DELETE CASCADE
+) ${table_options};
+
+CREATE INDEX ix_slot_article_article ON slot_article (article_id);
