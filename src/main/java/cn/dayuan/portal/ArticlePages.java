@@ -15,6 +15,7 @@ import cn.dayuan.article.ArticleService;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelView;
 import cn.dayuan.comment.CommentService;
+import cn.dayuan.curation.TopicService;
 import cn.dayuan.system.ChineseText;
 
 /** An article's page as readers see it: the public page itself, and the newsroom's preview of it. */
@@ -27,10 +28,12 @@ class ArticlePages {
     private final ArticleJsonLd jsonLd;
     private final CommentService comments;
     private final ResponsivePictures pictures;
+    private final TopicService topics;
 
     ArticlePages(ChannelService channels, ArticleService articles, PageFrames frames, ArticleJsonLd jsonLd,
-                 CommentService comments, ResponsivePictures pictures) {
+                 CommentService comments, ResponsivePictures pictures, TopicService topics) {
         this.pictures = pictures;
+        this.topics = topics;
         this.channels = channels;
         this.articles = articles;
         this.frames = frames;
@@ -53,6 +56,7 @@ class ArticlePages {
         model.put("frame", frame);
         model.put("article", article);
         model.put("body", pictures.body(article.body()));
+        model.put("topics", topics.topicsOf(article));
         model.put("trail", trail);
         model.put("related", articles.related(article));
         model.put("rightsStatement", RightsStatements.of(frame.site(), article.rightsType(), article.source()));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelView;
+import cn.dayuan.curation.TopicService;
 
 /**
  * The public site's own pages: the fixed ones, every channel and its feed, every public article, all assets; and the
@@ -28,10 +29,12 @@ class PublicSiteSeeds implements ExportSeeds {
 
     private final ChannelService channels;
     private final ArticleService articles;
+    private final TopicService topics;
 
-    PublicSiteSeeds(ChannelService channels, ArticleService articles) {
+    PublicSiteSeeds(ChannelService channels, ArticleService articles, TopicService topics) {
         this.channels = channels;
         this.articles = articles;
+        this.topics = topics;
     }
 
     @Override
@@ -42,6 +45,8 @@ class PublicSiteSeeds implements ExportSeeds {
             paths.add(channel.url() + "feed.xml");
         }
         paths.addAll(articles.publicUrls());
+        paths.add("/zt/");
+        topics.published().forEach(topic -> paths.add(topic.url()));
         paths.addAll(assets());
         return paths;
     }

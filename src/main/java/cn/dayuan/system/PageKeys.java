@@ -83,6 +83,14 @@ public final class PageKeys {
         return "tag-related:" + tagId;
     }
 
+    /** Which special topics (专题) are public: the list at {@code /zt/}. */
+    public static final String TOPICS = "topics";
+
+    /** One special topic: its page, and the link to it on the pages of its articles. */
+    public static String topic(long id) {
+        return "topic:" + id;
+    }
+
     /** Which articles a recommendation slot (推荐位) holds, in which order. */
     public static String slot(String name) {
         return "slot:" + name;

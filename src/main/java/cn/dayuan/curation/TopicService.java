@@ -1,0 +1,397 @@
+package cn.dayuan.curation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.dayuan.account.Account;
+import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Role;
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.system.AuditEvent;
+import cn.dayuan.system.ChineseText;
+import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.ForbiddenException;
+import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.PlainText;
+import cn.dayuan.tag.Tag;
+import cn.dayuan.tag.TagService;
+
+/**
+ * Special topics (专题): a title, a banner picture, an introduction and sections of articles, each section picked by
+ * hand or the newest articles of a tag, on a public page {@code /zt/{slug}/} once published; the pages of its
+ * articles link to it. Editors write them; a save that names the version it started from is refused when someone
+ * saved the topic in between.
+ */
+@Service
+public class TopicService {
+
+    public static final int MAX_SECTIONS = 10;
+    public static final int MAX_ARTICLES_PER_SECTION = 50;
+    /** How many of a tag's newest articles a tag section shows. */
+    public static final int TAG_SECTION_SIZE = 20;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,48}[a-z0-9]");
+
+    private final JdbcTemplate jdbc;
+    private final ArticleService articles;
+    private final TagService tags;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+
+    TopicService(JdbcTemplate jdbc, ArticleService articles, TagService tags, AccountService accounts,
+                 ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+        this.tags = tags;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    /** A section as written: a title, and a tag or articles (numbers, in order). */
+    public record Section(String title, String tag, List<Long> articles) {
+    }
+
+    /** A topic as an editor writes it. */
+    public record TopicDraft(String slug, String title, String banner, String introduction, boolean published,
+                             List<Section> sections) {
+    }
+
+    /** A stored topic. */
+    public record TopicView(long id, String slug, String title, String banner, String introduction,
+                            boolean published, List<Section> sections, long version, Instant updatedAt,
+                            String updatedBy) {
+
+        public String url() {
+            return "/zt/" + slug + "/";
+        }
+    }
+
+    /** A section as readers see it: its public articles. */
+    public record ShownSection(String title, String tag, List<ArticleSummary> articles) {
+    }
+
+    /** A topic as its public page shows it. */
+    public record ShownTopic(TopicView topic, List<ShownSection> sections) {
+    }
+
+    // ---- the newsroom
+
+    @Transactional(readOnly = true)
+    public List<TopicView> all(String actor) {
+        editor(actor);
+        return jdbc.queryForList("select id from topic order by updated_at desc, id desc", Long.class).stream()
+                .map(this::load).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TopicView get(long id, String actor) {
+        editor(actor);
+        return load(id);
+    }
+
+    @Transactional
+    public TopicView create(TopicDraft draft, String actor) {
+        Account account = editor(actor);
+        TopicDraft checked = checked(draft);
+        Instant now = Instant.now();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.update(connection -> {
+                var insert = connection.prepareStatement("insert into topic (slug, title, banner, introduction, "
+                        + "published, created_at, updated_at, updated_by, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        new String[] {"id"});
+                insert.setString(1, checked.slug());
+                insert.setString(2, checked.title());
+                insert.setString(3, checked.banner());
+                insert.setString(4, checked.introduction());
+                insert.setBoolean(5, checked.published());
+                insert.setTimestamp(6, Timestamp.from(now));
+                insert.setTimestamp(7, Timestamp.from(now));
+                insert.setString(8, account.getUsername());
+                return insert;
+            }, key);
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(checked.slug());
+        }
+        long id = key.getKey().longValue();
+        writeSections(id, checked.sections());
+        events.publishEvent(AuditEvent.of(account.getUsername(), "topic.create", "topic:" + id)
+                .with("title", null, checked.title()).with("slug", null, checked.slug()));
+        announce(id, null, checked);
+        return load(id);
+    }
+
+    /** Replaces a topic. With {@code expectedVersion}, a save over someone else's newer one is refused. */
+    @Transactional
+    public TopicView update(long id, TopicDraft draft, Long expectedVersion, String actor) {
+        Account account = editor(actor);
+        TopicDraft checked = checked(draft);
+        Long version = jdbc.query("select version from topic where id = ? for update",
+                row -> row.next() ? row.getLong(1) : null, id);
+        if (version == null) {
+            throw new NotFoundException("专题不存在：" + id);
+        }
+        TopicView before = load(id);
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new ConflictException("专题「" + before.title() + "」刚被 " + before.updatedBy()
+                    + " 修改过，请刷新后在最新的内容上修改");
+        }
+        try {
+            jdbc.update("update topic set slug = ?, title = ?, banner = ?, introduction = ?, published = ?, "
+                            + "updated_at = ?, updated_by = ?, version = ? where id = ?", checked.slug(),
+                    checked.title(), checked.banner(), checked.introduction(), checked.published(),
+                    Timestamp.from(Instant.now()), account.getUsername(), version + 1, id);
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(checked.slug());
+        }
+        jdbc.update("delete from topic_section where topic_id = ?", id);
+        writeSections(id, checked.sections());
+        events.publishEvent(AuditEvent.of(account.getUsername(), "topic.update", "topic:" + id)
+                .with("title", before.title(), checked.title()).with("slug", before.slug(), checked.slug())
+                .with("published", before.published(), checked.published()));
+        announce(id, before, checked);
+        return load(id);
+    }
+
+    @Transactional
+    public void delete(long id, String actor) {
+        Account account = editor(actor);
+        TopicView before = load(id);
+        jdbc.update("delete from topic where id = ?", id);
+        events.publishEvent(AuditEvent.of(account.getUsername(), "topic.delete", "topic:" + id)
+                .with("title", before.title(), null));
+        announce(id, before, null);
+    }
+
+    // ---- readers
+
+    /** The published topics, newest first; the page records the list. */
+    @Transactional(readOnly = true)
+    public List<TopicView> published() {
+        PageKeys.record(PageKeys.TOPICS);
+        return jdbc.queryForList("select id from topic where published = ? order by created_at desc, id desc",
+                Long.class, true).stream().map(this::load).peek(t -> PageKeys.record(PageKeys.topic(t.id())))
+                .toList();
+    }
+
+    /** A published topic's page, or empty; the page records the topic, its articles and its tags' lists. */
+    @Transactional(readOnly = true)
+    public Optional<ShownTopic> shown(String slug) {
+        List<Long> ids = jdbc.queryForList("select id from topic where slug = ? and published = ?", Long.class,
+                slug, true);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        TopicView topic = load(ids.get(0));
+        PageKeys.record(PageKeys.topic(topic.id()));
+        List<ShownSection> sections = new ArrayList<>();
+        for (Section section : topic.sections()) {
+            List<ArticleSummary> shown;
+            if (section.tag() != null) {
+                Optional<Tag> tag = tags.findByName(section.tag());
+                tag.ifPresent(t -> PageKeys.record(PageKeys.tagList(t.getId())));
+                shown = tag.map(t -> articles.publicByTag(t.getId(), 0, TAG_SECTION_SIZE).getContent())
+                        .orElse(List.of());
+            } else {
+                section.articles().forEach(id -> PageKeys.record(PageKeys.article(id)));
+                shown = articles.publicArticles(section.articles());
+            }
+            sections.add(new ShownSection(section.title(), section.tag(), shown));
+        }
+        return Optional.of(new ShownTopic(topic, sections));
+    }
+
+    /** The published topics an article belongs to (picked by hand, or by one of its tags), for its page. */
+    @Transactional(readOnly = true)
+    public List<TopicView> topicsOf(ArticleDetail article) {
+        Set<Long> ids = new LinkedHashSet<>(jdbc.queryForList("select distinct s.topic_id from topic_article a "
+                + "join topic_section s on s.id = a.section_id join topic t on t.id = s.topic_id "
+                + "where a.article_id = ? and t.published = ?", Long.class, article.id(), true));
+        for (Tag tag : article.tags()) {
+            ids.addAll(jdbc.queryForList("select distinct s.topic_id from topic_section s join topic t on "
+                    + "t.id = s.topic_id where s.tag_name = ? and t.published = ?", Long.class, tag.getName(), true));
+        }
+        ids.forEach(id -> PageKeys.record(PageKeys.topic(id)));
+        return ids.stream().map(this::load).toList();
+    }
+
+    // ---- inside
+
+    private TopicView load(long id) {
+        List<TopicView> found = jdbc.query("select * from topic where id = ?", (row, n) -> new TopicView(
+                row.getLong("id"), row.getString("slug"), row.getString("title"), row.getString("banner"),
+                row.getString("introduction"), row.getBoolean("published"), sections(id), row.getLong("version"),
+                row.getTimestamp("updated_at").toInstant(), row.getString("updated_by")), id);
+        if (found.isEmpty()) {
+            throw new NotFoundException("专题不存在：" + id);
+        }
+        return found.get(0);
+    }
+
+    private List<Section> sections(long topicId) {
+        Map<Long, Section> sections = new LinkedHashMap<>();
+        jdbc.query("select id, title, tag_name from topic_section where topic_id = ? order by position", row -> {
+            sections.put(row.getLong("id"), new Section(row.getString("title"), row.getString("tag_name"),
+                    new ArrayList<>()));
+        }, topicId);
+        jdbc.query("select a.section_id, a.article_id from topic_article a join topic_section s on s.id = a.section_id"
+                + " where s.topic_id = ? order by a.section_id, a.position", row -> {
+            sections.get(row.getLong("section_id")).articles().add(row.getLong("article_id"));
+        }, topicId);
+        return sections.values().stream().map(s -> new Section(s.title(), s.tag(), List.copyOf(s.articles())))
+                .toList();
+    }
+
+    private void writeSections(long topicId, List<Section> sections) {
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            int position = i;
+            jdbc.update(connection -> {
+                var insert = connection.prepareStatement(
+                        "insert into topic_section (topic_id, position, title, tag_name) values (?, ?, ?, ?)",
+                        new String[] {"id"});
+                insert.setLong(1, topicId);
+                insert.setInt(2, position);
+                insert.setString(3, section.title());
+                insert.setString(4, section.tag());
+                return insert;
+            }, key);
+            long sectionId = key.getKey().longValue();
+            for (int j = 0; j < section.articles().size(); j++) {
+                jdbc.update("insert into topic_article (section_id, position, article_id) values (?, ?, ?)",
+                        sectionId, j, section.articles().get(j));
+            }
+        }
+    }
+
+    /**
+     * What a change shows elsewhere: the topic list and page, the pages of articles that came into or left the
+     * topic by hand, and the pages of articles carrying a tag a section names (they link to the topic).
+     */
+    private void announce(long id, TopicView before, TopicDraft after) {
+        Set<String> keys = new HashSet<>(Set.of(PageKeys.TOPICS, PageKeys.topic(id)));
+        List<Section> touched = new ArrayList<>(before == null ? List.of() : before.sections());
+        touched.addAll(after == null ? List.of() : after.sections());
+        for (Section section : touched) {
+            section.articles().forEach(articleId -> keys.add(PageKeys.article(articleId)));
+            if (section.tag() != null) {
+                tags.findByName(section.tag()).ifPresent(tag -> keys.add(PageKeys.relatedByTag(tag.getId())));
+            }
+        }
+        events.publishEvent(new ContentChangedEvent(keys));
+    }
+
+    private TopicDraft checked(TopicDraft draft) {
+        if (draft == null) {
+            throw new InvalidInputException("title", "请填写专题内容");
+        }
+        String title = text(draft.title(), "title", "专题名称", 100);
+        if (title == null) {
+            throw new InvalidInputException("title", "请填写专题名称");
+        }
+        String slug = text(draft.slug(), "slug", "专题地址", 50);
+        slug = slug == null ? ChineseText.pinyinSlug(title) : slug.toLowerCase(Locale.ROOT);
+        if (slug.length() > 50) {
+            slug = slug.substring(0, 50).replaceAll("-+$", "");
+        }
+        if (!SLUG.matcher(slug).matches()) {
+            throw new InvalidInputException("slug", "专题地址只能用小写字母、数字和连字符（2 到 50 个），如 2026-lianghui");
+        }
+        String banner = text(draft.banner(), "banner", "头图地址", 500);
+        if (banner != null && !banner.startsWith("/") && !banner.matches("(?i)https?://\\S+")) {
+            throw new InvalidInputException("banner", "头图地址须以 / 或 https:// 开头，可从图片库复制");
+        }
+        String introduction = text(draft.introduction(), "introduction", "专题导语", 4000);
+        List<Section> given = draft.sections() == null ? List.of() : draft.sections();
+        if (given.isEmpty()) {
+            throw new InvalidInputException("sections", "专题至少要有一个栏目");
+        }
+        if (given.size() > MAX_SECTIONS) {
+            throw new InvalidInputException("sections", "专题最多 " + MAX_SECTIONS + " 个栏目");
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Section section : given) {
+            sections.add(checked(section, sections.size() + 1));
+        }
+        return new TopicDraft(slug, title, banner, introduction, draft.published(), sections);
+    }
+
+    private Section checked(Section section, int number) {
+        String field = "sections";
+        String title = text(section.title(), field, "第 " + number + " 个栏目的名称", 100);
+        if (title == null) {
+            throw new InvalidInputException(field, "请填写第 " + number + " 个栏目的名称");
+        }
+        String tag = text(section.tag(), field, "第 " + number + " 个栏目的关键词", 50);
+        if (tag != null && tags.findByName(tag).isEmpty()) {
+            throw new InvalidInputException(field, "第 " + number + " 个栏目的关键词「" + tag + "」不存在");
+        }
+        List<Long> ids = section.articles() == null ? List.of() : section.articles();
+        if (tag == null && ids.isEmpty()) {
+            throw new InvalidInputException(field, "第 " + number + " 个栏目（" + title + "）须选一个关键词或列出文章");
+        }
+        if (tag != null && !ids.isEmpty()) {
+            throw new InvalidInputException(field, "第 " + number + " 个栏目（" + title + "）按关键词或按文章，只能选一种");
+        }
+        if (ids.size() > MAX_ARTICLES_PER_SECTION) {
+            throw new InvalidInputException(field, "每个栏目最多 " + MAX_ARTICLES_PER_SECTION + " 篇文章");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Long id : ids) {
+            if (id == null || !seen.add(id)) {
+                throw new InvalidInputException(field, "第 " + number + " 个栏目中文章 " + id + " 重复或为空");
+            }
+            if (!articles.exists(id) || articles.inTrash(id)) {
+                throw new InvalidInputException(field, "没有编号为 " + id + " 的文章");
+            }
+        }
+        return new Section(title, tag, List.copyOf(ids));
+    }
+
+    private static String text(String value, String field, String label, int max) {
+        String clean = PlainText.clean(value);
+        if (clean == null || clean.isBlank()) {
+            return null;
+        }
+        clean = clean.strip();
+        if (clean.length() > max) {
+            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字");
+        }
+        return clean;
+    }
+
+    private static InvalidInputException slugTaken(String slug) {
+        return new InvalidInputException("slug", "专题地址 /zt/" + slug + "/ 已被另一个专题使用");
+    }
+
+    private Account editor(String actor) {
+        Account account = accounts.findByUsername(actor).filter(Account::isEnabled)
+                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
+        if (!account.getRole().includes(Role.EDITOR)) {
+            throw new ForbiddenException("只有编辑或管理员可以编辑专题");
+        }
+        return account;
+    }
+}
