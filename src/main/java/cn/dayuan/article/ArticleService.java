@@ -238,7 +238,7 @@ public class ArticleService {
         Place before = Place.of(article);
         if (level >= levels) {
             policy.requireMayPublish(account, article, reviewStore.policy());
-            BodyPictures.requireAltText(article.getBody());
+            bodyPictures.requireAltText(article.getBody());
             article.publish(publishTime(article), account.getDisplayName());
         } else {
             article.advanceReview();
@@ -940,7 +940,7 @@ public class ArticleService {
             case PUBLISHED -> {
                 requireBody(article);
                 policy.requireMayPublish(account, article, reviewStore.policy());
-                BodyPictures.requireAltText(article.getBody());
+                bodyPictures.requireAltText(article.getBody());
                 article.publish(publishedAt == null ? Instant.now() : publishedAt, account.getDisplayName());
                 return ReviewDecision.PUBLISHED;
             }

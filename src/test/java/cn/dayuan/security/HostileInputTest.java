@@ -41,7 +41,12 @@ import cn.dayuan.channel.ChannelService;
 import cn.dayuan.comment.CommentService;
 import cn.dayuan.comment.CommentService.CommentDraft;
 import cn.dayuan.comment.ModerationAction;
+import cn.dayuan.curation.Slot;
+import cn.dayuan.curation.SlotService;
+import cn.dayuan.curation.TopicService;
 import cn.dayuan.directory.DirectoryService;
+import cn.dayuan.media.MediaService;
+import cn.dayuan.media.TestPictures;
 import cn.dayuan.report.ReportKind;
 import cn.dayuan.report.ReportService;
 import cn.dayuan.report.ReportService.ReportDraft;
@@ -121,11 +126,19 @@ class HostileInputTest {
     DirectoryService directory;
     @Autowired
     TagService tags;
+    @Autowired
+    MediaService media;
+    @Autowired
+    TopicService topics;
+    @Autowired
+    SlotService slots;
 
     private ArticleDetail article;
     private final List<String> refusedAtTheDoor = new ArrayList<>();
 
     private long rejected;
+    private long pictureId;
+    private long topicId;
 
     private static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
@@ -158,6 +171,14 @@ class HostileInputTest {
                     Math.min(50, payload.length())), payload, captcha.issue().id(), KnownCaptchaCodes.ANSWER, null),
                     "198.51.100." + (i + 1));
         }
+        pictureId = media.upload(TestPictures.png(200, 100), "图" + cut(PAYLOADS.get(0), 100) + ".png",
+                new MediaService.Description(cut(PAYLOADS.get(1), 300), cut(PAYLOADS.get(2), 500),
+                        cut(PAYLOADS.get(4), 200)), "admin").media().id();
+        topicId = topics.create(new TopicService.TopicDraft("hostile-topic", cut("专题" + PAYLOADS.get(0), 100),
+                "/\" onerror=\"alert(1)", cut(PAYLOADS.get(3) + "\n" + PAYLOADS.get(6), 4000), true,
+                List.of(new TopicService.Section(cut("栏目" + PAYLOADS.get(5), 100), null, List.of(article.id())))),
+                "admin").id();
+        slots.update(Slot.YAOWEN, List.of(article.id()), null, "admin");
         SiteSettings d = SiteSettings.DEFAULTS;
         sites.update(new SiteSettings("大院" + PAYLOADS.get(7), d.fullName() + PAYLOADS.get(8), "",
                 PAYLOADS.get(9), PAYLOADS.get(10), PAYLOADS.get(11), PAYLOADS.get(12), PAYLOADS.get(13),
@@ -184,7 +205,7 @@ class HostileInputTest {
                 .contains("javascript: link");
         List<String> pages = List.of("/", article.url(), articles.previewLink(article.id(), "admin"), "/anquan/",
                 "/nav/", "/about.html", "/copyright.html",
-                "/jubao/", "/comment/" + article.id(), "/tag/" + java.net.URLEncoder.encode(
+                "/jubao/", "/zt/", "/zt/hostile-topic/", "/comment/" + article.id(), "/tag/" + java.net.URLEncoder.encode(
                         "<b>粗体", java.nio.charset.StandardCharsets.UTF_8) + "/");
         for (String page : pages) {
             assertInert(page, get(page, null));
@@ -194,7 +215,8 @@ class HostileInputTest {
                 "/admin/channels", "/admin/tags", "/admin/tags/" + tags.findByName("<b>粗体").orElseThrow().getId()
                         + "/edit", "/admin/articles/" + rejected + "/edit", "/admin/articles/" + rejected + "/history",
                 "/admin/articles/" + article.id() + "/history", "/admin/audit", "/admin/reviews",
-                "/admin/settings/review")) {
+                "/admin/settings/review", "/admin/media", "/admin/media/" + pictureId, "/admin/topics",
+                "/admin/topics/" + topicId, "/admin/slots")) {
             assertInert(page, get(page, Role.ADMIN));
         }
     }
