@@ -78,6 +78,7 @@ class AuthorizationMatrixTest {
             line("GET", "/feed.xml", Needs.ANYONE),
             line("GET", "/sitemap.xml", Needs.ANYONE),
             line("GET", "/robots.txt", Needs.ANYONE),
+            line("GET", "/search", Needs.ANYONE),
             line("GET", "/tag/{name}/", "/tag/行动/", Needs.ANYONE),
             line("GET", "/tag/{name}/index_{page:\\d{1,9}}.html", "/tag/行动/index_2.html", Needs.ANYONE),
             line("GET", "/{root:(?!(?:api|admin|actuator|assets|webjars|media|error|static)$)[a-z0-9][a-z0-9-]*}/{*rest}",
