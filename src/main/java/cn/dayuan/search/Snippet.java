@@ -65,7 +65,14 @@ public record Snippet(List<Piece> pieces) {
 
     private static void add(List<Piece> pieces, String text, boolean matched) {
         String clean = withoutMarks(text);
-        if (!clean.isEmpty()) {
+        if (clean.isEmpty()) {
+            return;
+        }
+        int last = pieces.size() - 1;
+        if (last >= 0 && pieces.get(last).matched() == matched) {
+            // Two matched words side by side ("翻" and "页" of 翻页) read as one.
+            pieces.set(last, new Piece(pieces.get(last).text() + clean, matched));
+        } else {
             pieces.add(new Piece(clean, matched));
         }
     }
