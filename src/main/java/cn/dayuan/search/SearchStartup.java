@@ -18,12 +18,14 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 
 import cn.dayuan.article.Article;
+import cn.dayuan.system.ClusterMode;
 import cn.dayuan.system.DayuanProperties;
 
 /**
  * Builds the index from the database when it cannot be trusted: at start, when it was never built by this mapping
  * (missing, new, or made by an older {@link #MAPPING_VERSION}) or holds a different number of articles than the
- * database (a restored backup, a database emptied under it, a crash between a commit and its indexing). A site of up
+ * database (a restored backup, a database emptied under it, a crash between a commit and its indexing); and at every
+ * start of a cluster node, which cannot know what the other nodes changed while it was down. A site of up
  * to {@value #FOREGROUND_LIMIT} articles is indexed before the start completes (a few seconds); a larger one in the
  * background, while search answers from what is indexed so far.
  */
@@ -40,11 +42,13 @@ class SearchStartup {
     private final EntityManagerFactory entityManagerFactory;
     private final Path root;
     private final boolean enabled;
+    private final boolean clusterNode;
 
     SearchStartup(EntityManagerFactory entityManagerFactory, DayuanProperties properties, Environment environment) {
         this.entityManagerFactory = entityManagerFactory;
         this.root = SearchConfig.indexRoot(properties);
         this.enabled = isEnabled(environment);
+        this.clusterNode = ClusterMode.isOn(environment);
     }
 
     static boolean isEnabled(Environment environment) {
@@ -56,6 +60,16 @@ class SearchStartup {
         if (!enabled) {
             return;
         }
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // Such as another process on the same data folder holding the index's lock: the site runs without
+            // search rather than not at all, and the next start checks again.
+            log.error("Could not check or build the search index in {}: {}", root, e.toString());
+        }
+    }
+
+    private void check() {
         long inDatabase;
         long inIndex;
         var entityManager = entityManagerFactory.createEntityManager();
@@ -67,7 +81,8 @@ class SearchStartup {
             EntityManagerFactoryUtils.closeEntityManager(entityManager);
         }
         String reason = !MAPPING_VERSION.equals(builtVersion()) ? "it was not built by this version"
-                : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase : null;
+                : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
+                : clusterNode ? "other nodes may have changed articles while this one was down" : null;
         if (reason == null) {
             return;
         }
