@@ -65,6 +65,10 @@ class SearchTest {
     ApplicationEventPublisher events;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SearchStartup startup;
+    @Autowired
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     final HttpClient http = HttpClient.newHttpClient();
     long bodyOnly;
@@ -244,5 +248,16 @@ class SearchTest {
 
     private List<Long> ids(SearchQuery query) {
         return search.search(query).hits().stream().map(hit -> hit.article().id()).toList();
+    }
+
+    @Test
+    void anIndexThatLostArticlesIsRebuiltFromTheDatabaseAtStart() throws Exception {
+        assertThat(found("晋祠")).containsExactly(jinci);
+        org.hibernate.search.mapper.orm.Search.mapping(entityManagerFactory)
+                .scope(cn.dayuan.article.Article.class).workspace().purge();
+        assertThat(found("晋祠")).isEmpty();
+        startup.checkIndex();
+        assertThat(found("晋祠")).as("rebuilt: the index held fewer articles than the database").containsExactly(jinci);
+        assertThat(Path.of(DATA_DIR, "search-index", "mapping-version")).hasContent(SearchStartup.MAPPING_VERSION);
     }
 }
