@@ -16,11 +16,12 @@ import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.PageKeys;
 
 /**
- * Keeps this node's index on the same events as its page cache: every article a {@link ContentChangedEvent} names
- * ({@link PageKeys#article}) is indexed again from the database once the change committed, or removed when it is
- * gone. Hibernate Search's entity listener already indexed the node's own changes made through the entity; this
- * catches the rest: changes committed by another node of a cluster (each node holds its own Lucene index until the
- * index moves to OpenSearch), and tags renamed, merged or deleted over JDBC.
+ * Keeps this node's index on the same events as its page cache, for what Hibernate Search's entity listener cannot
+ * see: every article named ({@link PageKeys#article}) by a {@link ContentChangedEvent} that another node of a cluster
+ * committed (each node holds its own Lucene index until the index moves to OpenSearch), or by one of this node's
+ * own events that names a tag list (a tag renamed, merged or deleted moves {@code article_tag} rows over JDBC), is
+ * indexed again from the database once the change committed, or removed when it is gone. The node's other changes
+ * went through the entity and were indexed in their own transaction.
  */
 @Component
 class SearchIndexFollower {
@@ -42,7 +43,7 @@ class SearchIndexFollower {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ContentChangedEvent event) {
-        if (!enabled) {
+        if (!enabled || !event.fromAnotherNode() && event.keys().stream().noneMatch(PageKeys::isTagList)) {
             return;
         }
         Set<Long> ids = new LinkedHashSet<>();

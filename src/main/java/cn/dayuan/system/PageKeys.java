@@ -88,6 +88,10 @@ public final class PageKeys {
         return "tag-list:" + tagId;
     }
 
+    public static boolean isTagList(String key) {
+        return key.startsWith("tag-list:");
+    }
+
     /**
      * The related-articles lists drawn from one tag (on the pages of articles with the tag): they change only when
      * an article enters or leaves the tag's newest few.
