@@ -25,7 +25,8 @@ class ArchitectureTest {
             "cn.dayuan.publish..", "cn.dayuan.demo.."};
     private static final String[] FEATURES = {"cn.dayuan.account..", "cn.dayuan.site..", "cn.dayuan.channel..",
             "cn.dayuan.tag..", "cn.dayuan.article..", "cn.dayuan.directory..", "cn.dayuan.backup..", "cn.dayuan.captcha..", "cn.dayuan.comment..",
-            "cn.dayuan.sensitive..", "cn.dayuan.report..", "cn.dayuan.audit..", "cn.dayuan.media..", "cn.dayuan.curation.."};
+            "cn.dayuan.sensitive..", "cn.dayuan.report..", "cn.dayuan.audit..", "cn.dayuan.media..", "cn.dayuan.curation..",
+            "cn.dayuan.search.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())

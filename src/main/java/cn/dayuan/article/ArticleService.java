@@ -813,6 +813,11 @@ public class ArticleService {
         return summaries(ranking, length);
     }
 
+    /** Those of {@code ids} that are public now, in the same order (search results). */
+    public List<ArticleSummary> publicSummaries(List<Long> ids) {
+        return summaries(ids);
+    }
+
     /**
      * Views never evict pages, so the ranking pages show falls behind as readers read. This compares the announced
      * ranking with the current one by views and, when the first {@code length} public articles differ, stores the

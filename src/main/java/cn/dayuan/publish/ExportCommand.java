@@ -64,6 +64,9 @@ public final class ExportCommand {
         if (springArgs.stream().noneMatch(a -> a.startsWith("--server.address"))) {
             springArgs.add("--server.address=127.0.0.1");
         }
+        // The export renders no search page, and the portal that may be running on the same data folder holds the
+        // search index's write lock.
+        springArgs.add("--spring.jpa.properties.hibernate.search.enabled=false");
         SpringApplication app = new SpringApplication(application);
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             ExportResult result = context.getBean(StaticExporter.class).export(directory, null);

@@ -30,9 +30,12 @@ import cn.dayuan.system.PageKeys;
  */
 final class PageCacheFilter implements Filter {
 
-    /** Addresses that are never cached: the newsroom, the API, counters, static files and error dispatches. */
+    /**
+     * Addresses that are never cached: the newsroom, the API, counters, static files, error dispatches, and search
+     * pages (any article's change could change them; the search index answers fast enough on every request).
+     */
     static final List<String> BYPASSED_PREFIXES = List.of("/admin", "/api", "/actuator", "/counter", "/assets",
-            "/webjars", "/media", "/error");
+            "/webjars", "/media", "/error", "/search");
 
     private static final List<String> CACHEABLE_TYPES = List.of("text/html", "application/xml", "text/xml",
             "application/rss+xml", "application/atom+xml", "text/plain");

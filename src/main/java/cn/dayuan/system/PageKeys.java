@@ -41,6 +41,7 @@ public final class PageKeys {
     public static final String SENSITIVE_WORDS = "sensitive-words";
 
     private static final String CHANNEL_LIST = "channel-list:";
+    private static final String ARTICLE = "article:";
     private static final String ATTRIBUTE = PageKeys.class.getName();
 
     private PageKeys() {
@@ -48,7 +49,19 @@ public final class PageKeys {
 
     /** An article: its page, and what any list shows of it. */
     public static String article(long id) {
-        return "article:" + id;
+        return ARTICLE + id;
+    }
+
+    /** The article an {@link #article} key names, or {@code null} for any other key. */
+    public static Long articleOf(String key) {
+        if (!key.startsWith(ARTICLE)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(key.substring(ARTICLE.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** An article's approved comments and their count (its page, and the comment count wherever shown). */
@@ -73,6 +86,10 @@ public final class PageKeys {
     /** Which articles one tag's pages list. */
     public static String tagList(long tagId) {
         return "tag-list:" + tagId;
+    }
+
+    public static boolean isTagList(String key) {
+        return key.startsWith("tag-list:");
     }
 
     /**

@@ -80,6 +80,7 @@ class AuthorizationMatrixTest {
             line("GET", "/robots.txt", Needs.ANYONE),
             line("GET", "/zt/", Needs.ANYONE),
             line("GET", "/zt/{slug}/", "/zt/nothing-here/", Needs.ANYONE),
+            line("GET", "/search", Needs.ANYONE),
             line("GET", "/tag/{name}/", "/tag/行动/", Needs.ANYONE),
             line("GET", "/tag/{name}/index_{page:\\d{1,9}}.html", "/tag/行动/index_2.html", Needs.ANYONE),
             line("GET", "/{root:(?!(?:api|admin|actuator|assets|webjars|media|error|static)$)[a-z0-9][a-z0-9-]*}/{*rest}",

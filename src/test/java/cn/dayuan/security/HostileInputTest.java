@@ -260,6 +260,52 @@ class HostileInputTest {
     }
 
     /**
+     * Reader search: the planted article found by its words shows its payloads as text in the highlighted title and
+     * excerpt; and whatever is typed as a query (query syntax, quotes, wildcards, field names, control characters,
+     * lone surrogates, 500 characters, random strings) or as a filter gets a search page, never an error.
+     */
+    @Test
+    void searchPagesShowPayloadsInertAndAnswerEveryQuery() throws Exception {
+        for (String words : List.of("正文", "标题", "alert", "script", "粗体", "onerror")) {
+            assertInert("/search?q=" + words, mvc.perform(MockMvcRequestBuilders.get("/search").param("q", words))
+                    .andReturn().getResponse());
+        }
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/search").param("q", "正文")).andReturn().getResponse()
+                .getContentAsString()).contains(article.url());
+        List<String> queries = new ArrayList<>(List.of("C++", "\"", "*", "?", "AND", "OR", "NOT", "a AND b",
+                "title:晋祠", "晋祠~2", "晋祠^10", "(", ")", "[a TO z]", "{", "\\", "/", "/.*/", "-", "+", "!", "&&",
+                "||", "\"晋祠", "晋*", "*:*", "", " ", "\u0000", "\u0007晋祠", "\uD800", "\uDC00晋", "晋\uD800祠",
+                "\uFFFE", "\uE000晋祠\uE001", "%", "%%", "<em>", "晋".repeat(500), "C++编程".repeat(80),
+                "AND ".repeat(150)));
+        queries.addAll(PAYLOADS);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 100; i++) {
+            StringBuilder fuzz = new StringBuilder();
+            for (int c = random.nextInt(40); c > 0; c--) {
+                fuzz.append((char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0x10000)));
+            }
+            queries.add(fuzz.toString());
+        }
+        List<String> wrong = new ArrayList<>();
+        for (String query : queries) {
+            MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.get("/search").param("q", query))
+                    .andReturn().getResponse();
+            if (answer.getStatus() != 200) {
+                wrong.add(query.length() > 30 ? query.substring(0, 30) + "…" : query);
+            }
+        }
+        assertThat(wrong).as("queries that did not get a search page").isEmpty();
+        for (String[] filters : List.of(new String[] {"channel", "abc"}, new String[] {"channel", "-1"},
+                new String[] {"channel", "99999999999999999999"}, new String[] {"from", "2024-13-45"},
+                new String[] {"to", "<script>"}, new String[] {"sort", "<script>alert(1)</script>"},
+                new String[] {"page", "-1"}, new String[] {"page", "0"}, new String[] {"page", "99999999999"},
+                new String[] {"page", "abc"})) {
+            assertInert("/search " + filters[0] + "=" + filters[1], mvc.perform(MockMvcRequestBuilders.get("/search")
+                    .param("q", "正文").param(filters[0], filters[1])).andReturn().getResponse());
+        }
+    }
+
+    /**
      * Tag names an attacker types into the rename and merge forms and the tag API: refused with a 4xx that names
      * the field, or stored and shown as text on the newsroom's keyword pages and the public tag page.
      */

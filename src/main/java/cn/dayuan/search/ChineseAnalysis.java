@@ -1,0 +1,48 @@
+package cn.dayuan.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+
+/**
+ * The one analyzer of the search index: Lucene's SmartChineseAnalyzer (smartcn), a hidden-Markov-model word
+ * segmenter with its own dictionary, which also splits Latin letters from digits and lower-cases them ("5G基站" →
+ * 5, g, 基站; "C++编程" → c, 编程), drops punctuation and stems English words. Queries go through the same analyzer,
+ * so whatever a reader types is only ever words, never query syntax.
+ */
+public final class ChineseAnalysis implements LuceneAnalysisConfigurer {
+
+    /** The analyzer's name in the index mapping. */
+    static final String ANALYZER = "chinese";
+
+    @Override
+    public void configure(LuceneAnalysisConfigurationContext context) {
+        context.analyzer(ANALYZER).instance(new SmartChineseAnalyzer());
+    }
+
+    /** The distinct words of {@code text}, in order, at most {@code max} of them. */
+    static List<String> words(Analyzer analyzer, String text, int max) {
+        Set<String> words = new LinkedHashSet<>();
+        try (TokenStream tokens = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (words.size() < max && tokens.incrementToken()) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(words);
+    }
+}

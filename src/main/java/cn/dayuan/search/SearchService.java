@@ -1,0 +1,184 @@
+package cn.dayuan.search;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.dayuan.article.Article;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.system.DayuanProperties;
+
+/**
+ * Full-text search over the articles readers may see: published, with a publish time that has passed (checked
+ * when the query runs, so a scheduled article is found from the moment it goes live). The index itself holds every
+ * article in every status and follows each change in the change's own transaction (Hibernate Search's automatic
+ * indexing, waiting until the change is searchable), so an article unpublished, trashed or purged is gone from the
+ * results as soon as the change is answered.
+ * <p>
+ * A query is words: it is analysed by the index's analyzer into at most {@value #MAX_WORDS} words, each of which must
+ * occur in some field (all of up to three words, three in four of more); titles and tags weigh most, and the whole
+ * query as a phrase in the title or body ranks an article higher.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SearchService {
+
+    static final int MAX_WORDS = 32;
+    private static final float TITLE_BOOST = 4f;
+    private static final float TAGS_BOOST = 3f;
+    private static final float SUBTITLE_BOOST = 2f;
+    private static final float SUMMARY_BOOST = 1.5f;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final ArticleService articles;
+    private final ChannelService channels;
+    private final ZoneId zone;
+    private final Analyzer analyzer = new SmartChineseAnalyzer();
+
+    SearchService(ArticleService articles, ChannelService channels, DayuanProperties properties) {
+        this.articles = articles;
+        this.channels = channels;
+        this.zone = properties.timeZone();
+    }
+
+    /** One page of the public articles that match {@code query}, best first or newest first. */
+    public SearchResults search(SearchQuery query) {
+        List<String> words = query.isBlank() ? List.of() : ChineseAnalysis.words(analyzer, query.text(), MAX_WORDS);
+        if (words.isEmpty()) {
+            return SearchResults.none(query);
+        }
+        SearchSession session = Search.session(entityManager);
+        Instant now = Instant.now();
+        int offset = (query.page() - 1) * SearchQuery.PAGE_SIZE;
+        SearchResult<List<?>> result = session.search(Article.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight(SearchMapping.TITLE)
+                                .highlighter("title"), f.highlight(SearchMapping.BODY),
+                        f.highlight(SearchMapping.SUMMARY)).asList())
+                .where(f -> predicate(f, query, words, now))
+                .sort(f -> query.sort() == SearchSort.DATE
+                        ? f.field(SearchMapping.PUBLISHED_AT).desc().then().score()
+                        : f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
+                .highlighter(h -> h.plain().tag(Snippet.START, Snippet.END).fragmentSize(60).numberOfFragments(2))
+                .highlighter("title", h -> h.plain().tag(Snippet.START, Snippet.END).fragmentSize(1000)
+                        .numberOfFragments(1))
+                .fetch(offset, SearchQuery.PAGE_SIZE);
+        long total = result.total().hitCount();
+        List<Long> ids = new ArrayList<>();
+        Map<Long, List<?>> rows = new HashMap<>();
+        for (List<?> row : result.hits()) {
+            Long id = (Long) row.get(0);
+            ids.add(id);
+            rows.put(id, row);
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (ArticleSummary article : articles.publicSummaries(ids)) {
+            List<?> row = rows.get(article.id());
+            Snippet title = highlighted(row.get(1));
+            Snippet excerpt = highlighted(row.get(2));
+            if (excerpt.isEmpty()) {
+                excerpt = highlighted(row.get(3));
+            }
+            hits.add(new SearchHit(article, title.isEmpty() ? Snippet.plain(article.title()) : title, excerpt));
+        }
+        int pages = (int) Math.min(SearchQuery.MAX_PAGE, (total + SearchQuery.PAGE_SIZE - 1) / SearchQuery.PAGE_SIZE);
+        return new SearchResults(query, hits, total, pages);
+    }
+
+    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<String> words, Instant now) {
+        int required = words.size() <= 3 ? words.size() : (int) Math.ceil(words.size() * 0.75);
+        return f.bool().with(b -> {
+            b.must(f.bool().with(any -> {
+                for (String word : words) {
+                    any.should(f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST)
+                            .field(SearchMapping.TAGS).boost(TAGS_BOOST)
+                            .field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST)
+                            .field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
+                            .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE)
+                            .matching(word));
+                }
+                any.minimumShouldMatchNumber(required);
+            }));
+            if (words.size() > 1) {
+                b.should(f.phrase().field(SearchMapping.TITLE).boost(TITLE_BOOST).field(SearchMapping.BODY)
+                        .matching(query.text()));
+            }
+            b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
+            b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
+            if (query.channelId() != null) {
+                Set<Long> channelIds = new HashSet<>();
+                channels.tree().byId(query.channelId()).ifPresent(channel -> channelIds.addAll(
+                        channels.tree().selfAndDescendantIds(channel.id())));
+                if (channelIds.isEmpty()) {
+                    channelIds.add(-1L);
+                }
+                b.filter(f.terms().field(SearchMapping.CHANNEL).matchingAny(channelIds));
+            }
+            if (query.from() != null || query.to() != null) {
+                Instant from = query.from() == null ? null : query.from().atStartOfDay(zone).toInstant();
+                Instant before = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(zone).toInstant();
+                b.filter(f.range().field(SearchMapping.PUBLISHED_AT).between(from, RangeBoundInclusion.INCLUDED,
+                        before, RangeBoundInclusion.EXCLUDED));
+            }
+        });
+    }
+
+    private static Snippet highlighted(Object fragments) {
+        if (!(fragments instanceof List<?> list) || list.isEmpty()) {
+            return new Snippet(List.of());
+        }
+        return Snippet.ofHighlights(list.stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * Brings the index entries of these articles up to date with the database: each one that exists is indexed
+     * again, each one that does not is removed. For what the entity listener cannot see: changes made on another
+     * node of a cluster, and tags renamed, merged or deleted over JDBC.
+     */
+    @Transactional
+    public void reindex(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        SearchSession session = Search.session(entityManager);
+        Set<Long> missing = new HashSet<>(ids);
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 100) {
+            List<Long> batch = all.subList(i, Math.min(all.size(), i + 100));
+            List<Article> found = entityManager.createQuery("select a from Article a where a.id in :ids",
+                    Article.class).setParameter("ids", batch).getResultList();
+            for (Article article : found) {
+                session.indexingPlan().addOrUpdate(article);
+                missing.remove(article.getId());
+            }
+            session.indexingPlan().process();
+        }
+        for (Long id : missing) {
+            session.indexingPlan().purge(Article.class, id, null);
+        }
+    }
+}
