@@ -1,7 +1,11 @@
 package cn.dayuan.media;
 
+import java.awt.AlphaComposite;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -123,6 +127,48 @@ final class ImageIntake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A copy with the watermark's text drawn on it: light text with a dark outline shadow so that it reads on any
+     * picture, sized to the picture's width.
+     */
+    static Picture marked(Picture picture, Watermark watermark) {
+        BufferedImage image = picture.image();
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
+        Graphics2D g = copy.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            int size = Math.max(12, image.getWidth() / 36);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+            FontMetrics metrics = g.getFontMetrics();
+            String text = watermark.text().strip();
+            int width = metrics.stringWidth(text);
+            int margin = size;
+            int x = switch (watermark.position()) {
+                case BOTTOM_LEFT, TOP_LEFT -> margin;
+                case CENTER -> (image.getWidth() - width) / 2;
+                default -> image.getWidth() - width - margin;
+            };
+            int y = switch (watermark.position()) {
+                case TOP_LEFT, TOP_RIGHT -> margin + metrics.getAscent();
+                case CENTER -> (image.getHeight() + metrics.getAscent()) / 2;
+                default -> image.getHeight() - margin - metrics.getDescent();
+            };
+            float alpha = Math.max(10, Math.min(100, watermark.opacity())) / 100f;
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, alpha * 0.6f));
+            g.setColor(Color.BLACK);
+            int shadow = Math.max(1, size / 16);
+            g.drawString(text, x + shadow, y + shadow);
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, alpha));
+            g.setColor(Color.WHITE);
+            g.drawString(text, x, y);
+        } finally {
+            g.dispose();
+        }
+        return new Picture(copy, picture.format());
     }
 
     /** ImageIO's reader name for the content, or null: decided by the first bytes alone. */

@@ -61,6 +61,8 @@ public class MediaService {
     /** Decoding a 40-megapixel picture takes 160 MB: at most two at a time, the rest wait their turn. */
     private static final Semaphore DECODING = new Semaphore(2);
     private static final int HASH_CHARACTERS = 24;
+    /** Under the media folder: uploads kept unmarked when a watermark is on; never served or exported. */
+    public static final String ORIGINALS = "originals";
     /** A stored picture's address, at any size: {@code /media/2026/12/<hash>(-<width>).jpg}. */
     private static final Pattern ADDRESS =
             Pattern.compile("/media/(\\d{4}/\\d{2}/[0-9a-f]{" + HASH_CHARACTERS + "})(?:-\\d+)?\\.(jpg|png)$");
@@ -237,19 +239,69 @@ public class MediaService {
         }
     }
 
-    /** Writes the picture and its smaller copies; answers the picture's path under the media folder. */
+    /**
+     * Writes the picture and its smaller copies; answers the picture's path under the media folder. With a watermark
+     * on, the published full size, cover and large copies carry it (the thumbnail is too small for one) and the
+     * upload is kept unmarked under {@link #ORIGINALS}, which is never served.
+     */
     private String store(ImageIntake.Picture picture, String hash, Instant at) {
         ZonedDateTime local = at.atZone(properties.timeZone());
         String folder = "%04d/%02d".formatted(local.getYear(), local.getMonthValue());
         String stem = folder + "/" + hash.substring(0, HASH_CHARACTERS);
         String extension = "." + picture.format().extension;
-        write(stem + extension, ImageIntake.encode(picture));
-        for (int width : SIZES.values()) {
-            if (picture.width() > width) {
-                write(stem + "-" + width + extension, ImageIntake.encode(ImageIntake.scaled(picture, width)));
+        Watermark watermark = watermark();
+        if (watermark.applies()) {
+            write(ORIGINALS + "/" + stem + extension, ImageIntake.encode(picture));
+        }
+        write(stem + extension, ImageIntake.encode(marked(picture, watermark)));
+        for (Map.Entry<String, Integer> size : SIZES.entrySet()) {
+            if (picture.width() > size.getValue()) {
+                ImageIntake.Picture copy = ImageIntake.scaled(picture, size.getValue());
+                write(stem + "-" + size.getValue() + extension,
+                        ImageIntake.encode(THUMBNAIL.equals(size.getKey()) ? copy : marked(copy, watermark)));
             }
         }
         return stem + extension;
+    }
+
+    private static ImageIntake.Picture marked(ImageIntake.Picture picture, Watermark watermark) {
+        return watermark.applies() ? ImageIntake.marked(picture, watermark) : picture;
+    }
+
+    /** The watermark new uploads get. */
+    @Transactional(readOnly = true)
+    public Watermark watermark() {
+        return jdbc.queryForObject("select enabled, mark_text, position, opacity from media_watermark where id = 1",
+                (row, n) -> new Watermark(row.getBoolean("enabled"), row.getString("mark_text"),
+                        Watermark.Position.valueOf(row.getString("position")), row.getInt("opacity")));
+    }
+
+    /** Sets the watermark of later uploads (pictures already stored keep theirs): administrators. */
+    @Transactional
+    public Watermark setWatermark(Watermark watermark, String actor) {
+        Account account = actor(actor);
+        if (!account.getRole().includes(Role.ADMIN)) {
+            throw new ForbiddenException("只有管理员可以设置水印");
+        }
+        String text = text("text", watermark.text(), 20, "水印文字");
+        if (watermark.enabled() && text == null) {
+            throw new InvalidInputException("text", "启用水印时请填写水印文字");
+        }
+        if (watermark.opacity() < 10 || watermark.opacity() > 100) {
+            throw new InvalidInputException("opacity", "不透明度须在 10 到 100 之间");
+        }
+        Watermark checked = new Watermark(watermark.enabled(), text,
+                watermark.position() == null ? Watermark.Position.BOTTOM_RIGHT : watermark.position(),
+                watermark.opacity());
+        Watermark before = watermark();
+        jdbc.update("update media_watermark set enabled = ?, mark_text = ?, position = ?, opacity = ?, updated_by = ?,"
+                        + " updated_at = ? where id = 1", checked.enabled(), checked.text(), checked.position().name(),
+                checked.opacity(), account.getUsername(), java.sql.Timestamp.from(Instant.now()));
+        events.publishEvent(AuditEvent.of(account.getUsername(), "media.watermark", "media:watermark")
+                .with("enabled", before.enabled(), checked.enabled()).with("text", before.text(), checked.text())
+                .with("position", before.position(), checked.position())
+                .with("opacity", before.opacity(), checked.opacity()));
+        return checked;
     }
 
     /** Written beside its place and moved in at once, so no reader ever gets half a picture. */
@@ -301,7 +353,7 @@ public class MediaService {
     private List<String> files(MediaItem item) {
         String path = item.getPath();
         int dot = path.lastIndexOf('.');
-        List<String> files = new ArrayList<>(List.of(path));
+        List<String> files = new ArrayList<>(List.of(path, ORIGINALS + "/" + path));
         SIZES.values().stream().filter(w -> item.getWidth() > w)
                 .forEach(w -> files.add(path.substring(0, dot) + "-" + w + path.substring(dot)));
         return files;

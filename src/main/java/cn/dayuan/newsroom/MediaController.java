@@ -27,6 +27,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import cn.dayuan.media.MediaRefusedException;
 import cn.dayuan.media.MediaService;
 import cn.dayuan.media.MediaView;
+import cn.dayuan.media.Watermark;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
 
@@ -59,7 +60,28 @@ class MediaController {
         model.addAttribute("from", fromDay == null ? "" : fromDay.toString());
         model.addAttribute("to", toDay == null ? "" : toDay.toString());
         model.addAttribute("page", current);
+        model.addAttribute("watermark", media.watermark());
         return "newsroom/media";
+    }
+
+    /** 水印 (administrators): applies to pictures uploaded from now on. */
+    @PostMapping("/watermark")
+    RedirectView watermark(@RequestParam(defaultValue = "false") boolean enabled,
+                           @RequestParam(required = false) String text,
+                           @RequestParam(defaultValue = "BOTTOM_RIGHT") String position,
+                           @RequestParam(defaultValue = "60") String opacity, Principal principal,
+                           RedirectAttributes redirect) {
+        try {
+            Watermark.Position where = java.util.Arrays.stream(Watermark.Position.values())
+                    .filter(p -> p.name().equals(position)).findFirst().orElse(Watermark.Position.BOTTOM_RIGHT);
+            int percent = opacity.strip().matches("\\d{1,3}") ? Integer.parseInt(opacity.strip()) : -1;
+            media.setWatermark(new Watermark(enabled, text, where, percent), principal.getName());
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(enabled ? "水印已保存，之后上传的图片会加上水印"
+                    : "水印已关闭"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+        }
+        return Redirects.seeOther("/admin/media");
     }
 
     /** The upload form: on to the new picture's page, or back to the library with the reason it was refused. */

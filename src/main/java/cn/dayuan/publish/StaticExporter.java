@@ -39,6 +39,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
+import cn.dayuan.media.MediaService;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
@@ -458,7 +459,10 @@ public class StaticExporter {
                     ExportRedirects.nginxMap(redirects), "", List.of());
         }
 
-        /** The media folder is copied as it is; a file whose size and time match is taken as unchanged. */
+        /**
+         * The media folder is copied as it is, but for the unmarked originals of watermarked pictures and files still
+         * being written; a file whose size and time match is taken as unchanged.
+         */
         private void copyMedia() throws IOException {
             Path media = properties.mediaDir().toAbsolutePath().normalize();
             if (!Files.isDirectory(media)) {
@@ -467,6 +471,10 @@ public class StaticExporter {
             try (Stream<Path> files = Files.walk(media)) {
                 for (Path source : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     String name = "media/" + media.relativize(source).toString().replace('\\', '/');
+                    if (name.startsWith("media/" + MediaService.ORIGINALS + "/")
+                            || source.getFileName().toString().startsWith(".")) {
+                        continue;
+                    }
                     if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                         warnings.add("已跳过文件名含控制字符的媒体文件：" + name.replaceAll("\\p{Cntrl}", "?"));
                         continue;

@@ -49,6 +49,9 @@ class MediaConfig implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         String location = properties.mediaDir().toAbsolutePath().normalize().toUri().toString();
+        // the unmarked uploads kept for the newsroom when a watermark is on (media.MediaService.ORIGINALS): the more
+        // specific pattern wins, and a location with nothing in it answers 404
+        registry.addResourceHandler("/media/originals/**").addResourceLocations("classpath:/no-public-originals/");
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(location.endsWith("/") ? location : location + "/")
                 .setCacheControl(CacheControl.maxAge(MAX_AGE).cachePublic());

@@ -21,7 +21,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import cn.dayuan.media.MediaService;
 import cn.dayuan.media.TestPictures;
+import cn.dayuan.media.Watermark;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  * without its EXIF block, with its smaller sizes.
  */
 class MediaApiTest extends ApiTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MediaService media;
 
     private static final Path MEDIA = Path.of(DATA_DIR, "media");
 
@@ -207,6 +212,54 @@ class MediaApiTest extends ApiTestSupport {
         assertThat(post("/api/v1/articles", Map.of("title", "坏图片", "channel", channel,
                 "body", "<p><img src=\"" + broken + "\"></p>", "status", "DRAFT"), admin()).invalid("body"))
                 .contains("粘贴的图片无法保存");
+    }
+
+    @Test
+    void aWatermarkMarksThePublishedSizesAndTheUploadIsKeptUnmarkedOutOfReach() throws IOException {
+        try {
+            media.setWatermark(new Watermark(true, "大院网", Watermark.Position.BOTTOM_RIGHT, 100), "admin");
+            byte[] plain = TestPictures.png(1800, 1200);
+            JsonNode picture = upload("marked.png", plain, admin(), Map.of()).json();
+            String url = picture.path("url").asString();
+            String stem = url.substring("/media/".length(), url.length() - ".png".length());
+            BufferedImage original = ImageIO.read(MEDIA.resolve(MediaService.ORIGINALS + "/" + stem + ".png").toFile());
+            BufferedImage large = ImageIO.read(MEDIA.resolve(stem + "-1600.png").toFile());
+            BufferedImage thumbnail = ImageIO.read(MEDIA.resolve(stem + "-320.png").toFile());
+            assertThat(differingPixels(original, ImageIO.read(MEDIA.resolve(stem + ".png").toFile())))
+                    .as("the published full size carries the mark").isGreaterThan(200);
+            BufferedImage unmarkedLarge = net.coobird.thumbnailator.Thumbnails.of(original).width(1600).asBufferedImage();
+            assertThat(differingPixels(unmarkedLarge, large)).as("so does the large copy").isGreaterThan(200);
+            // in the bottom right corner, where the mark is, and nowhere near the top left
+            assertThat(brightestIn(large, 1200, 960, 1600, 1067)).isGreaterThan(brightestIn(unmarkedLarge, 1200, 960, 1600, 1067));
+            assertThat(thumbnail.getWidth()).isEqualTo(320);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base() + "/media/" + MediaService.ORIGINALS + "/" + stem
+                    + ".png")).build()).status()).as("the unmarked upload is not served").isEqualTo(404);
+        } finally {
+            media.setWatermark(Watermark.OFF, "admin");
+        }
+    }
+
+    private static int differingPixels(BufferedImage a, BufferedImage b) {
+        int differing = 0;
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++) {
+            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        return differing;
+    }
+
+    private static int brightestIn(BufferedImage image, int x0, int y0, int x1, int y1) {
+        int brightest = 0;
+        for (int y = y0; y < Math.min(y1, image.getHeight()); y++) {
+            for (int x = x0; x < Math.min(x1, image.getWidth()); x++) {
+                Color c = new Color(image.getRGB(x, y));
+                brightest = Math.max(brightest, c.getRed() + c.getGreen() + c.getBlue());
+            }
+        }
+        return brightest;
     }
 
     @Test

@@ -134,6 +134,7 @@ class AuthorizationMatrixTest {
             line("GET", "/admin/media", Needs.AUTHOR),
             line("POST", "/admin/media", Needs.AUTHOR),
             line("GET", "/admin/media/{id}", Needs.AUTHOR),
+            line("POST", "/admin/media/watermark", Needs.ADMIN),
             line("POST", "/admin/media/{id}", Needs.AUTHOR),
             line("POST", "/admin/media/{id}/delete", Needs.AUTHOR),
             line("GET", "/admin/slots", Needs.EDITOR),

@@ -145,7 +145,7 @@ class HostileInputTest {
     }
 
     @BeforeAll
-    void plantPayloads() {
+    void plantPayloads() throws java.io.IOException {
         channels.create("安全", "anquan", null, "<script>alert('channel')</script>", null);
         comments.setPostsPerTenMinutes(10_000);
         article = articles.create(new ArticleDraft("标题" + PAYLOADS.get(0), PAYLOADS.get(1), PAYLOADS.get(2),
