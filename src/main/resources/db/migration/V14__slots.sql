@@ -1,5 +1,6 @@
 -- Recommendation slots (推荐位): the articles editors put, in their order, where the templates show each slot.
--- slot_state holds one row per slot with its version, so two editors saving the same slot never lose one change.
+-- slot_state holds a row per slot once it was first saved, with its version, so two editors saving the same slot
+-- never lose one change. (No rows here: a restore needs empty tables.)
 CREATE TABLE slot_state (
     name            VARCHAR(30)   NOT NULL PRIMARY KEY,
     version         BIGINT        NOT NULL,
@@ -7,10 +8,6 @@ CREATE TABLE slot_state (
     updated_at      ${timestamp}
 ) ${table_options};
 
-INSERT INTO slot_state (name, version) VALUES ('jiaodian', 0);
-INSERT INTO slot_state (name, version) VALUES ('toutiao', 0);
-INSERT INTO slot_state (name, version) VALUES ('yaowen', 0);
-INSERT INTO slot_state (name, version) VALUES ('tupian', 0);
 
 CREATE TABLE slot_article (
     id              ${id_column},

@@ -1,4 +1,5 @@
--- The watermark the media library puts on the pictures it publishes (one row; off until an administrator sets it).
+-- The watermark the media library puts on the pictures it publishes: one row once an administrator set it, none
+-- (no watermark) before, so that a new database stays empty for a restore.
 CREATE TABLE media_watermark (
     id              INT           NOT NULL PRIMARY KEY,
     enabled         BOOLEAN       NOT NULL,
@@ -8,5 +9,3 @@ CREATE TABLE media_watermark (
     updated_by      VARCHAR(50),
     updated_at      ${timestamp}
 ) ${table_options};
-
-INSERT INTO media_watermark (id, enabled, position, opacity) VALUES (1, FALSE, 'BOTTOM_RIGHT', 60);

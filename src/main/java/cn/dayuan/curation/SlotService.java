@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.dayuan.account.Account;
 import cn.dayuan.account.AccountService;
@@ -39,8 +43,12 @@ public class SlotService {
     private final ArticleService articles;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate ownTransaction;
 
-    SlotService(JdbcTemplate jdbc, ArticleService articles, AccountService accounts, ApplicationEventPublisher events) {
+    SlotService(JdbcTemplate jdbc, ArticleService articles, AccountService accounts, ApplicationEventPublisher events,
+                PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.articles = articles;
         this.accounts = accounts;
@@ -66,12 +74,12 @@ public class SlotService {
     private SlotView view(Slot slot) {
         // an article in the recycle bin keeps its place, unseen, and is back in the slot if it is restored
         List<ArticleDetail> inSlot = ids(slot).stream().filter(id -> !articles.inTrash(id)).map(articles::get).toList();
-        return jdbc.queryForObject("select version, updated_by, updated_at from slot_state where name = ?",
+        return jdbc.query("select version, updated_by, updated_at from slot_state where name = ?",
                 (row, n) -> {
                     Timestamp at = row.getTimestamp("updated_at");
                     return new SlotView(slot, inSlot, row.getLong("version"), row.getString("updated_by"),
                             at == null ? null : at.toInstant());
-                }, slot.key());
+                }, slot.key()).stream().findFirst().orElse(new SlotView(slot, inSlot, 0, null, null));
     }
 
     /** What readers see of a slot: its public articles, in order. The page records the slot and each article. */
@@ -93,6 +101,7 @@ public class SlotService {
     public SlotView update(Slot slot, List<Long> articleIds, Long expectedVersion, String actor) {
         Account account = editor(actor);
         List<Long> ids = checked(slot, articleIds);
+        createStateOnFirstSave(slot);
         // the slot's row is locked until this transaction ends: saves of one slot take turns
         long version = jdbc.queryForObject("select version from slot_state where name = ? for update", Long.class,
                 slot.key());
@@ -114,6 +123,22 @@ public class SlotService {
                 .with("articles", before, ids));
         events.publishEvent(ContentChangedEvent.of(PageKeys.slot(slot.key())));
         return view(slot);
+    }
+
+    /**
+     * A slot's row appears on its first save, in a transaction of its own: two first saves at once both find it
+     * there afterwards (the loser's insert fails alone, without spoiling the save's transaction).
+     */
+    private void createStateOnFirstSave(Slot slot) {
+        if (jdbc.queryForObject("select count(*) from slot_state where name = ?", Long.class, slot.key()) > 0) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status ->
+                    jdbc.update("insert into slot_state (name, version) values (?, 0)", slot.key()));
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // the other save created it: that is all this wanted
+        }
     }
 
     private Account editor(String actor) {

@@ -271,9 +271,10 @@ public class MediaService {
     /** The watermark new uploads get. */
     @Transactional(readOnly = true)
     public Watermark watermark() {
-        return jdbc.queryForObject("select enabled, mark_text, position, opacity from media_watermark where id = 1",
+        return jdbc.query("select enabled, mark_text, position, opacity from media_watermark where id = 1",
                 (row, n) -> new Watermark(row.getBoolean("enabled"), row.getString("mark_text"),
-                        Watermark.Position.valueOf(row.getString("position")), row.getInt("opacity")));
+                        Watermark.Position.valueOf(row.getString("position")), row.getInt("opacity")))
+                .stream().findFirst().orElse(Watermark.OFF);
     }
 
     /** Sets the watermark of later uploads (pictures already stored keep theirs): administrators. */
@@ -294,8 +295,10 @@ public class MediaService {
                 watermark.position() == null ? Watermark.Position.BOTTOM_RIGHT : watermark.position(),
                 watermark.opacity());
         Watermark before = watermark();
-        jdbc.update("update media_watermark set enabled = ?, mark_text = ?, position = ?, opacity = ?, updated_by = ?,"
-                        + " updated_at = ? where id = 1", checked.enabled(), checked.text(), checked.position().name(),
+        // one administrator's setting at a time: the last one saved is the watermark
+        jdbc.update("delete from media_watermark where id = 1");
+        jdbc.update("insert into media_watermark (id, enabled, mark_text, position, opacity, updated_by, updated_at)"
+                        + " values (1, ?, ?, ?, ?, ?, ?)", checked.enabled(), checked.text(), checked.position().name(),
                 checked.opacity(), account.getUsername(), java.sql.Timestamp.from(Instant.now()));
         events.publishEvent(AuditEvent.of(account.getUsername(), "media.watermark", "media:watermark")
                 .with("enabled", before.enabled(), checked.enabled()).with("text", before.text(), checked.text())

@@ -96,6 +96,9 @@ class ChannelPathController {
         model.put("trail", trail);
         model.put("neighbours", neighbours(tree, channel));
         model.put("articles", list.getContent());
+        // a top channel's first page leads with its newest pictures (焦点图)
+        model.put("slideshow", page > 1 || trail.size() > 1 ? List.of() : list.getContent().stream()
+                .filter(a -> a.coverImage() != null).limit(HomeController.SLIDES).toList());
         model.put("pagination", new Pagination(channel.url(), page, totalPages, list.getTotalElements()));
         return new ModelAndView("portal/channel", model);
     }

@@ -39,6 +39,10 @@ class SlotApiTest extends ApiTestSupport {
         String slideshow = home.substring(home.indexOf("data-slideshow"), home.indexOf("</section>", home.indexOf("data-slideshow")));
         assertThat(slideshow).contains("雪后晋祠美如画", "/media/demo/jinci.jpg").doesNotContain("冬季供暖");
 
+        String channelPage = page("/" + channel + "/");
+        assertThat(channelPage.substring(channelPage.indexOf("data-slideshow")))
+                .as("a top channel leads with its newest pictures").contains("雪后晋祠美如画");
+
         assertThat(post("/api/v1/articles/" + second + "/unpublish", null, admin()).status()).isEqualTo(200);
         assertThat(page("/")).as("a withdrawn article leaves the home page at once")
                 .doesNotContain("全市中小学开展冬季安全教育");
