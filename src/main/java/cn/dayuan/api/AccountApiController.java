@@ -91,7 +91,7 @@ class AccountApiController {
     AccountResponse update(@PathVariable long id, @RequestBody AccountRequest request) {
         Account current = accounts.get(id);
         if (request.username() != null && !request.username().equals(current.getUsername())) {
-            throw new InvalidInputException("username", "用户名创建后不能修改");
+            throw new InvalidInputException("username", "api.account.username.fixed");
         }
         boolean enabled = request.enabled() == null ? current.isEnabled() : request.enabled();
         return response(accounts.update(id, request.displayName(), request.email(), request.role(), enabled,

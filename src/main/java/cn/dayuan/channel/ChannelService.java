@@ -55,11 +55,11 @@ public class ChannelService {
     /** A channel by its path, for attaching articles to it. */
     public Channel getByPath(String path) {
         return channels.findByPath(normalizePath(path))
-                .orElseThrow(() -> new InvalidInputException("channel", "栏目不存在：" + path));
+                .orElseThrow(() -> new InvalidInputException("channel", "channel.not-found", path));
     }
 
     public Channel get(long id) {
-        return channels.findById(id).orElseThrow(() -> new NotFoundException("栏目不存在：" + id));
+        return channels.findById(id).orElseThrow(() -> new NotFoundException("channel.not-found", id));
     }
 
     /**
@@ -79,12 +79,12 @@ public class ChannelService {
     public Channel create(String name, String slug, String parentPath, String description, Integer sortOrder,
                          boolean hidden) {
         Channel parent = blank(parentPath) ? null : channels.findByPath(normalizePath(parentPath))
-                .orElseThrow(() -> new InvalidInputException("parent", "上级栏目不存在：" + parentPath));
+                .orElseThrow(() -> new InvalidInputException("parent", "channel.parent.not-found", parentPath));
         String checkedName = checkName(name);
         String checkedSlug = checkSlug(slug, checkedName, parent);
         String path = parent == null ? checkedSlug : parent.getPath() + "/" + checkedSlug;
         if (channels.existsByPath(path)) {
-            throw new ConflictException("栏目路径已存在：" + path);
+            throw new ConflictException("channel.path.taken", path);
         }
         Channel channel = channels.save(new Channel(parent, checkedName, checkedSlug, checkDescription(description),
                 sortOrder == null ? nextSortOrder(parent) : sortOrder, hidden));
@@ -115,14 +115,14 @@ public class ChannelService {
         Channel parent = parentId == null ? null : get(parentId);
         for (Channel p = parent; p != null; p = p.getParent()) {
             if (p.getId().equals(channel.getId())) {
-                throw new InvalidInputException("parent", "不能把栏目移动到它自己或它的子栏目下");
+                throw new InvalidInputException("parent", "channel.parent.inside-itself");
             }
         }
         String checkedName = checkName(name);
         String checkedSlug = checkSlug(slug, checkedName, parent);
         String newPath = parent == null ? checkedSlug : parent.getPath() + "/" + checkedSlug;
         if (!newPath.equals(channel.getPath()) && channels.existsByPath(newPath)) {
-            throw new ConflictException("栏目路径已存在：" + newPath);
+            throw new ConflictException("channel.path.taken", newPath);
         }
         AuditEvent audit = AuditEvent.of(null, "channel.update", "channel:" + id)
                 .with("name", channel.getName(), checkedName).with("path", channel.getPath(), newPath)
@@ -166,14 +166,14 @@ public class ChannelService {
     public void delete(long id) {
         Channel channel = get(id);
         if (!channels.findByParentId(id).isEmpty()) {
-            throw new ConflictException("请先删除或移走「" + channel.getName() + "」的子栏目");
+            throw new ConflictException("channel.delete.has-children", channel.getName());
         }
         try {
             formerPaths.deleteByChannelId(id);
             channels.delete(channel);
             channels.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("「" + channel.getName() + "」下还有文章，请先移走或删除这些文章");
+            throw new ConflictException("channel.delete.has-articles", channel.getName());
         }
         events.publishEvent(AuditEvent.of(null, "channel.delete", "channel:" + id)
                 .with("name", channel.getName(), null).with("path", channel.getPath(), null));
@@ -201,10 +201,10 @@ public class ChannelService {
     private static String checkName(String name) {
         String trimmed = name == null ? "" : PlainText.clean(name).trim();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException("name", "请填写栏目名称");
+            throw new InvalidInputException("name", "channel.name.required");
         }
         if (trimmed.length() > 100) {
-            throw new InvalidInputException("name", "栏目名称不能超过 100 个字符");
+            throw new InvalidInputException("name", "channel.name.too-long");
         }
         return trimmed;
     }
@@ -212,10 +212,10 @@ public class ChannelService {
     private static String checkSlug(String slug, String name, Channel parent) {
         String candidate = blank(slug) ? ChineseText.pinyinSlug(name) : slug.trim().toLowerCase();
         if (!SLUG.matcher(candidate).matches()) {
-            throw new InvalidInputException("slug", "栏目别名只能包含小写字母、数字和连字符，且以字母或数字开头");
+            throw new InvalidInputException("slug", "channel.slug.invalid");
         }
         if (parent == null && RESERVED_SLUGS.contains(candidate)) {
-            throw new InvalidInputException("slug", "「" + candidate + "」是系统保留地址，请换一个栏目别名");
+            throw new InvalidInputException("slug", "channel.slug.reserved", candidate);
         }
         return candidate;
     }
@@ -223,7 +223,7 @@ public class ChannelService {
     private static String checkDescription(String description) {
         String trimmed = description == null ? null : PlainText.clean(description).trim();
         if (trimmed != null && trimmed.length() > 1000) {
-            throw new InvalidInputException("description", "栏目简介不能超过 1000 个字符");
+            throw new InvalidInputException("description", "channel.description.too-long");
         }
         return trimmed == null || trimmed.isEmpty() ? null : trimmed;
     }

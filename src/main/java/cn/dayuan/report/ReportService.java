@@ -83,28 +83,28 @@ public class ReportService {
     /** Files a report; answers its case number. */
     @Transactional
     public String submit(ReportDraft draft, String clientAddress) {
-        TooManyRequestsException.unlessAllowed(limiter.take(REPORTS, clientAddress), "提交举报");
+        TooManyRequestsException.unlessAllowed(limiter.take(REPORTS, clientAddress), "report.too-often.what");
         if (draft.kind() == null) {
-            throw new InvalidInputException("kind", "请选择举报类型");
+            throw new InvalidInputException("kind", "report.kind.required");
         }
         String url = trimmed(draft.url());
         if (url != null && url.length() > MAX_URL_LENGTH) {
-            throw new InvalidInputException("url", "网址不能超过 " + MAX_URL_LENGTH + " 个字符");
+            throw new InvalidInputException("url", "report.url.too-long", MAX_URL_LENGTH);
         }
         String description = trimmed(draft.description());
         if (description == null) {
-            throw new InvalidInputException("description", "请说明举报的内容和理由");
+            throw new InvalidInputException("description", "report.description.required");
         }
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidInputException("description", "举报说明不能超过 " + MAX_DESCRIPTION_LENGTH + " 个字");
+            throw new InvalidInputException("description", "report.description.too-long", MAX_DESCRIPTION_LENGTH);
         }
         String contactName = trimmed(draft.contactName());
         if (contactName != null && contactName.length() > 50) {
-            throw new InvalidInputException("contactName", "联系人不能超过 50 个字");
+            throw new InvalidInputException("contactName", "report.contact-name.too-long");
         }
         String contact = trimmed(draft.contact());
         if (contact != null && contact.length() > MAX_CONTACT_LENGTH) {
-            throw new InvalidInputException("contact", "联系方式不能超过 " + MAX_CONTACT_LENGTH + " 个字");
+            throw new InvalidInputException("contact", "report.contact.too-long", MAX_CONTACT_LENGTH);
         }
         Long articleId = articleOf(url);
         Long commentId = draft.comment();
@@ -112,11 +112,11 @@ public class ReportService {
             try {
                 articleId = comments.get(commentId).articleId();
             } catch (NotFoundException e) {
-                throw new InvalidInputException("comment", "被举报的评论不存在或已删除");
+                throw new InvalidInputException("comment", "report.comment.missing");
             }
         }
         if (url == null && articleId == null) {
-            throw new InvalidInputException("url", "请填写被举报内容的网址");
+            throw new InvalidInputException("url", "report.url.required");
         }
         captcha.check(draft.captchaId(), draft.captchaAnswer());
         Instant now = Instant.now();
@@ -164,7 +164,7 @@ public class ReportService {
         String number = caseNumber == null ? "" : caseNumber.strip().toUpperCase(java.util.Locale.ROOT);
         ReportCase found = number.length() > 32 ? null : cases.findByCaseNumber(number).orElse(null);
         if (found == null) {
-            throw new NotFoundException("没有这个案件编号：" + caseNumber);
+            throw new NotFoundException("report.case.not-found", caseNumber);
         }
         return new PublicCase(found.getCaseNumber(), found.getKind(), found.getStatus(), found.getCreatedAt(),
                 found.getHandledAt(), found.getResolution());
@@ -216,14 +216,14 @@ public class ReportService {
     public CaseView act(long id, ReportStep step, String note, String actor) {
         ReportCase c = load(id);
         if (!c.getStatus().open()) {
-            throw new ConflictException("案件 " + c.getCaseNumber() + " 已经" + c.getStatus().label() + "，不能再处理");
+            throw new ConflictException("report.case.closed", c.getCaseNumber(), c.getStatus().label());
         }
         String reason = trimmed(note);
         if (reason != null && reason.length() > 1000) {
-            throw new InvalidInputException("note", "处理说明不能超过 1000 个字");
+            throw new InvalidInputException("note", "report.note.too-long");
         }
         if (step != ReportStep.START && reason == null) {
-            throw new InvalidInputException("note", "请填写处理说明，举报人查询时可以看到");
+            throw new InvalidInputException("note", "report.note.required");
         }
         Instant now = Instant.now();
         switch (step) {
@@ -232,14 +232,14 @@ public class ReportService {
             case DISMISS -> c.moveTo(ReportStatus.DISMISSED, reason, actor, now);
             case WITHDRAW_ARTICLE -> {
                 if (c.getArticleId() == null || !articles.exists(c.getArticleId())) {
-                    throw new InvalidInputException("step", "这个举报没有对应本站的文章，无法撤稿");
+                    throw new InvalidInputException("step", "report.step.no-article");
                 }
                 articles.unpublish(c.getArticleId(), actor);
                 c.moveTo(ReportStatus.RESOLVED, "已撤下相关文章。" + reason, actor, now);
             }
             case REMOVE_COMMENT -> {
                 if (c.getCommentId() == null) {
-                    throw new InvalidInputException("step", "这个举报不是针对评论的");
+                    throw new InvalidInputException("step", "report.step.no-comment");
                 }
                 try {
                     comments.decide(List.of(c.getCommentId()), ModerationAction.REJECT, actor);
@@ -257,6 +257,6 @@ public class ReportService {
     }
 
     private ReportCase load(long id) {
-        return cases.findById(id).orElseThrow(() -> new NotFoundException("举报不存在：" + id));
+        return cases.findById(id).orElseThrow(() -> new NotFoundException("report.not-found", id));
     }
 }
