@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +19,7 @@ import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -26,7 +30,8 @@ import cn.dayuan.system.PlainText;
 @Transactional(readOnly = true)
 public class ChannelService {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    /** Lower-case letters, digits and hyphens, starting with a letter or digit; at most 100. */
+    static final String SLUG = "[a-z0-9][a-z0-9-]{0,99}";
 
     /** Top-level slugs that would shadow the site's own addresses. */
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "actuator", "assets", "webjars", "media",
@@ -36,8 +41,11 @@ public class ChannelService {
     private final ChannelRepository channels;
     private final FormerPathRepository formerPaths;
     private final ApplicationEventPublisher events;
+    private final InputRules rules;
 
-    ChannelService(ChannelRepository channels, FormerPathRepository formerPaths, ApplicationEventPublisher events) {
+    ChannelService(ChannelRepository channels, FormerPathRepository formerPaths, ApplicationEventPublisher events,
+                   InputRules rules) {
+        this.rules = rules;
         this.channels = channels;
         this.formerPaths = formerPaths;
         this.events = events;
@@ -80,13 +88,14 @@ public class ChannelService {
                          boolean hidden) {
         Channel parent = blank(parentPath) ? null : channels.findByPath(normalizePath(parentPath))
                 .orElseThrow(() -> new InvalidInputException("parent", "channel.parent.not-found", parentPath));
-        String checkedName = checkName(name);
-        String checkedSlug = checkSlug(slug, checkedName, parent);
+        ChannelFields fields = check(name, slug, description, parent);
+        String checkedName = fields.name();
+        String checkedSlug = fields.slug();
         String path = parent == null ? checkedSlug : parent.getPath() + "/" + checkedSlug;
         if (channels.existsByPath(path)) {
             throw new ConflictException("channel.path.taken", path);
         }
-        Channel channel = channels.save(new Channel(parent, checkedName, checkedSlug, checkDescription(description),
+        Channel channel = channels.save(new Channel(parent, checkedName, checkedSlug, fields.description(),
                 sortOrder == null ? nextSortOrder(parent) : sortOrder, hidden));
         formerPaths.deleteByPathIn(List.of(path));
         events.publishEvent(AuditEvent.of(null, "channel.create", "channel:" + channel.getId())
@@ -118,8 +127,9 @@ public class ChannelService {
                 throw new InvalidInputException("parent", "channel.parent.inside-itself");
             }
         }
-        String checkedName = checkName(name);
-        String checkedSlug = checkSlug(slug, checkedName, parent);
+        ChannelFields fields = check(name, slug, description, parent);
+        String checkedName = fields.name();
+        String checkedSlug = fields.slug();
         String newPath = parent == null ? checkedSlug : parent.getPath() + "/" + checkedSlug;
         if (!newPath.equals(channel.getPath()) && channels.existsByPath(newPath)) {
             throw new ConflictException("channel.path.taken", newPath);
@@ -129,7 +139,7 @@ public class ChannelService {
                 .with("hidden", channel.isHidden(), hidden == null ? channel.isHidden() : hidden);
         Map<Long, String> pathsBefore = new LinkedHashMap<>();
         collectPaths(channel, pathsBefore);
-        channel.update(parent, checkedName, checkedSlug, checkDescription(description),
+        channel.update(parent, checkedName, checkedSlug, fields.description(),
                 sortOrder == null ? channel.getSortOrder() : sortOrder, hidden == null ? channel.isHidden() : hidden);
         recomputeDescendantPaths(channel);
         if (!newPath.equals(pathsBefore.get(channel.getId()))) {
@@ -198,34 +208,34 @@ public class ChannelService {
                 .count() * 10 + 10;
     }
 
-    private static String checkName(String name) {
-        String trimmed = name == null ? "" : PlainText.clean(name).trim();
-        if (trimmed.isEmpty()) {
-            throw new InvalidInputException("name", "channel.name.required");
+    /**
+     * The channel's name, slug and description as they are stored, judged by the input rules; a blank slug is the
+     * name's pinyin, and a top-level channel may not take an address the site uses itself.
+     */
+    private ChannelFields check(String name, String slug, String description, Channel parent) {
+        String checkedName = text(name);
+        String candidate = blank(slug) ? (checkedName == null ? null : ChineseText.pinyinSlug(checkedName))
+                : slug.trim().toLowerCase();
+        ChannelFields fields = rules.check(new ChannelFields(checkedName, candidate, text(description)));
+        if (parent == null && RESERVED_SLUGS.contains(fields.slug())) {
+            throw new InvalidInputException("slug", "channel.slug.reserved", fields.slug());
         }
-        if (trimmed.length() > 100) {
-            throw new InvalidInputException("name", "channel.name.too-long");
-        }
-        return trimmed;
+        return fields;
     }
 
-    private static String checkSlug(String slug, String name, Channel parent) {
-        String candidate = blank(slug) ? ChineseText.pinyinSlug(name) : slug.trim().toLowerCase();
-        if (!SLUG.matcher(candidate).matches()) {
-            throw new InvalidInputException("slug", "channel.slug.invalid");
-        }
-        if (parent == null && RESERVED_SLUGS.contains(candidate)) {
-            throw new InvalidInputException("slug", "channel.slug.reserved", candidate);
-        }
-        return candidate;
+    /** A channel's texts as they are stored. */
+    record ChannelFields(
+            @NotNull(message = "{channel.name.required}")
+            @Size(max = 100, message = "{channel.name.too-long}") String name,
+            @NotNull(message = "{channel.slug.invalid}")
+            @Pattern(regexp = SLUG, message = "{channel.slug.invalid}") String slug,
+            @Size(max = 1000, message = "{channel.description.too-long}") String description) {
     }
 
-    private static String checkDescription(String description) {
-        String trimmed = description == null ? null : PlainText.clean(description).trim();
-        if (trimmed != null && trimmed.length() > 1000) {
-            throw new InvalidInputException("description", "channel.description.too-long");
-        }
-        return trimmed == null || trimmed.isEmpty() ? null : trimmed;
+    /** A text as it is stored: cleaned of what XML cannot carry and trimmed; a blank one is null. */
+    private static String text(String value) {
+        String trimmed = value == null ? "" : PlainText.clean(value).trim();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private static String normalizePath(String path) {

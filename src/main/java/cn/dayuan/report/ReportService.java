@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +25,7 @@ import cn.dayuan.comment.ModerationAction;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PlainText;
@@ -54,11 +58,14 @@ public class ReportService {
     private final RateLimiter limiter;
     private final DayuanProperties properties;
     private final ApplicationEventPublisher events;
+    private final InputRules rules;
     private final SecureRandom random = new SecureRandom();
 
     ReportService(ReportRepository cases, ReportActionRepository actions, ArticleService articles,
                   CommentService comments, CaptchaService captcha, RateLimiter limiter, DayuanProperties properties,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events,
+                  InputRules rules) {
+        this.rules = rules;
         this.cases = cases;
         this.events = events;
         this.actions = actions;
@@ -76,36 +83,33 @@ public class ReportService {
      * @param comment the comment reported, when it is one
      * @param website the form's honeypot field, which people leave empty
      */
-    public record ReportDraft(ReportKind kind, String url, Long comment, String description, String contactName,
-                              String contact, String captchaId, String captchaAnswer, String website) {
+    public record ReportDraft(
+            @NotNull(message = "{report.kind.required}") ReportKind kind,
+            @Size(max = MAX_URL_LENGTH, message = "{report.url.too-long}") String url,
+            Long comment,
+            @NotNull(message = "{report.description.required}")
+            @Size(max = MAX_DESCRIPTION_LENGTH, message = "{report.description.too-long}") String description,
+            @Size(max = 50, message = "{report.contact-name.too-long}") String contactName,
+            @Size(max = MAX_CONTACT_LENGTH, message = "{report.contact.too-long}") String contact,
+            String captchaId, String captchaAnswer, String website) {
+
+        /** The draft as it is judged and kept: every text cleaned and trimmed, a blank one null. */
+        ReportDraft trimmed() {
+            return new ReportDraft(kind, ReportService.trimmed(url), comment, ReportService.trimmed(description),
+                    ReportService.trimmed(contactName), ReportService.trimmed(contact), captchaId, captchaAnswer,
+                    website);
+        }
     }
 
     /** Files a report; answers its case number. */
     @Transactional
     public String submit(ReportDraft draft, String clientAddress) {
         TooManyRequestsException.unlessAllowed(limiter.take(REPORTS, clientAddress), "report.too-often.what");
-        if (draft.kind() == null) {
-            throw new InvalidInputException("kind", "report.kind.required");
-        }
-        String url = trimmed(draft.url());
-        if (url != null && url.length() > MAX_URL_LENGTH) {
-            throw new InvalidInputException("url", "report.url.too-long", MAX_URL_LENGTH);
-        }
-        String description = trimmed(draft.description());
-        if (description == null) {
-            throw new InvalidInputException("description", "report.description.required");
-        }
-        if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidInputException("description", "report.description.too-long", MAX_DESCRIPTION_LENGTH);
-        }
-        String contactName = trimmed(draft.contactName());
-        if (contactName != null && contactName.length() > 50) {
-            throw new InvalidInputException("contactName", "report.contact-name.too-long");
-        }
-        String contact = trimmed(draft.contact());
-        if (contact != null && contact.length() > MAX_CONTACT_LENGTH) {
-            throw new InvalidInputException("contact", "report.contact.too-long", MAX_CONTACT_LENGTH);
-        }
+        ReportDraft checked = rules.check(draft.trimmed());
+        String url = checked.url();
+        String description = checked.description();
+        String contactName = checked.contactName();
+        String contact = checked.contact();
         Long articleId = articleOf(url);
         Long commentId = draft.comment();
         if (commentId != null) {
