@@ -134,7 +134,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(RequestBodyLimit.TooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimit.TooLargeException e) {
-        return answer(RequestBodyLimit.problem());
+        return answer(RequestBodyLimit.problem(texts));
     }
 
     /** Spring MVC's errors as problems; anything else is a bug, logged with its stack trace and answered without. */
@@ -170,7 +170,7 @@ class ApiExceptionHandler {
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       WebRequest request) {
             if (causeOf(ex, RequestBodyLimit.TooLargeException.class) != null) {
-                return plain(RequestBodyLimit.problem());
+                return plain(RequestBodyLimit.problem(texts));
             }
             JacksonException json = causeOf(ex, JacksonException.class);
             if (json instanceof MismatchedInputException mismatch && field(mismatch) != null) {

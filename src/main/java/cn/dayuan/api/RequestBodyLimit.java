@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.dayuan.system.Texts;
+
 /**
  * Caps API request bodies, so one request cannot make the server hold gigabytes of JSON in memory: a declared
  * length over the cap is refused before reading, and a chunked body stops being read at the cap. Both are 413.
@@ -27,19 +29,18 @@ class RequestBodyLimit {
     /** Far above the largest article (the body HTML holds image links, not images). */
     static final long MAX_BYTES = 5L * 1024 * 1024;
 
-    static ProblemDetail problem() {
-        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "请求体过大：不能超过 " + MAX_BYTES / 1024 / 1024 + " MB。图片请先上传，正文中只引用图片地址");
+    static ProblemDetail problem(Texts texts) {
+        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, texts.of("api.problem.too-large", MAX_BYTES / 1024 / 1024));
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiRequestBodyLimit(ApiProblemWriter problems) {
+    FilterRegistrationBean<OncePerRequestFilter> apiRequestBodyLimit(ApiProblemWriter problems, Texts texts) {
         OncePerRequestFilter limit = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 if (request.getContentLengthLong() > MAX_BYTES) {
-                    problems.write(request, response, problem());
+                    problems.write(request, response, problem(texts));
                     return;
                 }
                 chain.doFilter(new CappedRequest(request), response);
