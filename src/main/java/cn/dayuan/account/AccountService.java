@@ -45,7 +45,7 @@ public class AccountService {
     }
 
     public Account get(long id) {
-        return accounts.findById(id).orElseThrow(() -> new NotFoundException("账号不存在：" + id));
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("account.not-found", id));
     }
 
     public boolean isEmpty() {
@@ -56,10 +56,10 @@ public class AccountService {
     public Account create(String username, String displayName, String email, String rawPassword, Role role) {
         String name = username == null ? "" : username.trim();
         if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidInputException("username", "用户名须以字母开头，由 3–50 个字母、数字或 _ . - 组成");
+            throw new InvalidInputException("username", "account.username.invalid");
         }
         if (accounts.existsByUsername(name)) {
-            throw new ConflictException("用户名已被占用：" + name);
+            throw new ConflictException("account.username.taken", name);
         }
         checkPassword(rawPassword, name);
         Account account = accounts.save(new Account(name, displayNameOrUsername(displayName, name),
@@ -89,7 +89,7 @@ public class AccountService {
         if (account.getRole() == Role.ADMIN && (newRole != Role.ADMIN || !enabled)) {
             List<Account> admins = accounts.lockEnabledAdmins();
             if (admins.stream().noneMatch(a -> !a.getId().equals(account.getId()))) {
-                throw new ConflictException("至少需要保留一个启用的管理员账号");
+                throw new ConflictException("account.last-admin");
             }
         }
         String shownName = displayNameOrUsername(displayName, account.getUsername());
@@ -129,9 +129,9 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         Account account = accounts.findByUsername(username)
-                .orElseThrow(() -> new NotFoundException("账号不存在：" + username));
+                .orElseThrow(() -> new NotFoundException("account.not-found", username));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new InvalidInputException("currentPassword", "当前密码不正确");
+            throw new InvalidInputException("currentPassword", "account.current-password.wrong");
         }
         checkPassword(newPassword, username);
         account.changePasswordHash(passwordEncoder.encode(newPassword));
@@ -151,7 +151,7 @@ public class AccountService {
 
     private static void checkPassword(String rawPassword, String username) {
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("password", "密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
+            throw new InvalidInputException("password", "account.password.too-short", MIN_PASSWORD_LENGTH);
         }
         String weakness = WeakPasswords.weakness(rawPassword, username);
         if (weakness != null) {
@@ -159,14 +159,13 @@ public class AccountService {
         }
         // BCrypt reads 72 bytes at most, and refuses more rather than ignore them: say so instead of failing.
         if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidInputException("password", "密码太长：最多 " + MAX_PASSWORD_BYTES
-                    + " 个字节（72 个英文字母、数字或符号，或 24 个汉字）");
+            throw new InvalidInputException("password", "account.password.too-long", MAX_PASSWORD_BYTES);
         }
     }
 
     private static Role requireRole(Role role) {
         if (role == null) {
-            throw new InvalidInputException("role", "请选择角色");
+            throw new InvalidInputException("role", "account.role.required");
         }
         return role;
     }
@@ -174,7 +173,7 @@ public class AccountService {
     private static String displayNameOrUsername(String displayName, String username) {
         String trimmed = displayName == null ? "" : PlainText.clean(displayName).trim();
         if (trimmed.length() > 100) {
-            throw new InvalidInputException("displayName", "显示名称不能超过 100 个字符");
+            throw new InvalidInputException("displayName", "account.display-name.too-long");
         }
         return trimmed.isEmpty() ? username : trimmed;
     }

@@ -45,7 +45,7 @@ public class ApiTokenService {
     public IssuedToken issue(long accountId, String name) {
         String label = name == null ? "" : PlainText.clean(name).trim();
         if (label.isEmpty() || label.length() > 100) {
-            throw new InvalidInputException("name", "请为令牌填写 1–100 个字符的名称");
+            throw new InvalidInputException("name", "account.token.name.invalid");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -65,7 +65,7 @@ public class ApiTokenService {
     public void revoke(long accountId, long tokenId) {
         ApiToken token = tokens.findById(tokenId)
                 .filter(t -> t.getAccount().getId().equals(accountId))
-                .orElseThrow(() -> new NotFoundException("令牌不存在：" + tokenId));
+                .orElseThrow(() -> new NotFoundException("account.token.not-found", tokenId));
         tokens.delete(token);
         events.publishEvent(AuditEvent.of(null, "token.revoke", "token:" + tokenId)
                 .with("account", token.getAccount().getUsername(), null).with("name", token.getName(), null));

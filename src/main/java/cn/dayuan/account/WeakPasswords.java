@@ -23,20 +23,20 @@ final class WeakPasswords {
     private WeakPasswords() {
     }
 
-    /** Why {@code password} is too easy to guess, or null when it is not on the lists. */
+    /** The key of the text saying why {@code password} is too easy to guess, or null when it is not on the lists. */
     static String weakness(String password, String username) {
         String lower = password.toLowerCase(Locale.ROOT);
         if (password.isBlank()) {
-            return "密码不能只由空格组成";
+            return "account.password.blank";
         }
         if (username != null && lower.strip().equals(username.toLowerCase(Locale.ROOT))) {
-            return "密码不能与用户名相同";
+            return "account.password.same-as-username";
         }
         if (lower.chars().distinct().count() <= 2) {
-            return "密码不能由一两个字符重复组成，请换一个更难猜的密码";
+            return "account.password.repetitive";
         }
         if (COMMON.contains(lower) || isRun(lower)) {
-            return "这个密码太常见，很容易被猜中，请换一个（可以用几个词加数字和符号）";
+            return "account.password.common";
         }
         return null;
     }

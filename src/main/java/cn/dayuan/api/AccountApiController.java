@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import cn.dayuan.account.AccountService;
 import cn.dayuan.account.ApiToken;
 import cn.dayuan.account.ApiTokenService;
 import cn.dayuan.account.Role;
+import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 
 /**
@@ -91,7 +91,7 @@ class AccountApiController {
     AccountResponse update(@PathVariable long id, @RequestBody AccountRequest request) {
         Account current = accounts.get(id);
         if (request.username() != null && !request.username().equals(current.getUsername())) {
-            throw new InvalidInputException("username", "用户名创建后不能修改");
+            throw new InvalidInputException("username", "api.account.username.fixed");
         }
         boolean enabled = request.enabled() == null ? current.isEnabled() : request.enabled();
         return response(accounts.update(id, request.displayName(), request.email(), request.role(), enabled,
@@ -120,7 +120,7 @@ class AccountApiController {
 
     private Account signedIn(Principal principal) {
         return accounts.findByUsername(principal.getName())
-                .orElseThrow(() -> new AccessDeniedException("账号不存在或已停用"));
+                .orElseThrow(() -> new ForbiddenException("api.account.disabled"));
     }
 
     private AccountResponse response(Account a) {

@@ -39,6 +39,7 @@ import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 import cn.dayuan.system.TooManyRequestsException;
 import cn.dayuan.system.UnavailableException;
 import tools.jackson.core.JacksonException;
@@ -61,22 +62,29 @@ class ApiExceptionHandler {
      * Spring MVC's own errors (bad JSON, wrong method, unknown path…) are turned into problems by Spring's handler,
      * used here as a plain object: as a bean it would replace Boot's site-wide problem handler.
      */
-    private final SpringProblems spring = new SpringProblems();
+    private final SpringProblems spring;
+
+    private final Texts texts;
+
+    ApiExceptionHandler(Texts texts) {
+        this.texts = texts;
+        this.spring = new SpringProblems(texts);
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
-        return answer(ApiProblems.invalid(e.field(), e.getMessage()));
+        return answer(ApiProblems.invalid(e.field(), texts.of(e)));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return answer(ApiProblems.of(HttpStatus.NOT_FOUND, e.getMessage()));
+        return answer(ApiProblems.of(HttpStatus.NOT_FOUND, texts.of(e)));
     }
 
     /** A save over a newer version: the problem names the revisions saved meanwhile. */
     @ExceptionHandler(ArticleService.EditedMeanwhileException.class)
     ResponseEntity<ProblemDetail> editedMeanwhile(ArticleService.EditedMeanwhileException e) {
-        ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, texts.of(e));
         problem.setProperty("meanwhile", e.meanwhile().stream().map(r -> Map.of("number", r.number(),
                 "account", r.account(), "time", r.time().toString(), "fields", r.fields())).toList());
         return answer(problem);
@@ -84,50 +92,49 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return answer(ApiProblems.of(HttpStatus.CONFLICT, e.getMessage()));
+        return answer(ApiProblems.of(HttpStatus.CONFLICT, texts.of(e)));
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
-        return answer(ApiProblems.of(HttpStatus.FORBIDDEN, e.getMessage()));
+        return answer(ApiProblems.of(HttpStatus.FORBIDDEN, texts.of(e)));
     }
 
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
         log.warn("Answered 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+                .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, texts.of(e)));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+                .body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, texts.of(e)));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
-        return answer(ApiProblems.of(HttpStatus.CONFLICT, "内容刚被其他人修改过，请重新读取后再提交"));
+        return answer(ApiProblems.of(HttpStatus.CONFLICT, texts.of("api.problem.changed-meanwhile")));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> dataConflict(DataIntegrityViolationException e) {
         log.info("API request refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return answer(ApiProblems.of(HttpStatus.CONFLICT,
-                "与已保存的数据冲突（名称或地址可能已被占用），请检查后重试"));
+        return answer(ApiProblems.of(HttpStatus.CONFLICT, texts.of("api.problem.data-conflict")));
     }
 
     /** Roles checked on the endpoint say nothing useful; the services' own refusals say what is not allowed. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        String detail = e instanceof AuthorizationDeniedException ? "当前账号无权执行此操作" : e.getMessage();
+        String detail = e instanceof AuthorizationDeniedException ? texts.of("api.problem.forbidden") : e.getMessage();
         return answer(ApiProblems.of(HttpStatus.FORBIDDEN, detail));
     }
 
     @ExceptionHandler(RequestBodyLimit.TooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimit.TooLargeException e) {
-        return answer(RequestBodyLimit.problem());
+        return answer(RequestBodyLimit.problem(texts));
     }
 
     /** Spring MVC's errors as problems; anything else is a bug, logged with its stack trace and answered without. */
@@ -138,8 +145,7 @@ class ApiExceptionHandler {
             return framework;
         }
         log.error("Unexpected error in API request {}", describe(request), e);
-        return answer(ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "服务器内部错误，请稍后重试；如果问题持续，请联系站长"));
+        return answer(ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, texts.of("api.problem.internal")));
     }
 
     /** The problem for one of Spring MVC's own exceptions, or null for any other exception. */
@@ -153,31 +159,35 @@ class ApiExceptionHandler {
 
     private static final class SpringProblems extends ResponseEntityExceptionHandler {
 
+        private final Texts texts;
+
+        SpringProblems(Texts texts) {
+            this.texts = texts;
+        }
+
         @Override
         protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       WebRequest request) {
             if (causeOf(ex, RequestBodyLimit.TooLargeException.class) != null) {
-                return plain(RequestBodyLimit.problem());
+                return plain(RequestBodyLimit.problem(texts));
             }
             JacksonException json = causeOf(ex, JacksonException.class);
             if (json instanceof MismatchedInputException mismatch && field(mismatch) != null) {
-                return plain(wrongValue(field(mismatch), mismatch));
+                return plain(wrongValue(texts, field(mismatch), mismatch));
             }
             if (json instanceof StreamReadException syntax) {
                 TokenStreamLocation at = syntax.getLocation();
-                String where = at == null || at.getLineNr() < 1 ? ""
-                        : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列附近）";
-                return plain(ApiProblems.invalid(field(syntax),
-                        "请求体不是有效的 JSON" + where + "，请检查引号、逗号和括号"));
+                return plain(ApiProblems.invalid(field(syntax), at == null || at.getLineNr() < 1
+                        ? texts.of("api.problem.json.syntax")
+                        : texts.of("api.problem.json.syntax-at", at.getLineNr(), at.getColumnNr())));
             }
             String message = ex.getMessage();
             if (json == null && message != null && message.startsWith("Required request body is missing")) {
-                return plain(ApiProblems.invalid(null,
-                        "缺少请求体：请以 JSON 发送内容（Content-Type: application/json）"));
+                return plain(ApiProblems.invalid(null, texts.of("api.problem.body.missing")));
             }
             return plain(ApiProblems.invalid(json == null ? null : field(json),
-                    "无法读取请求体：须是符合接口说明的 JSON"));
+                    texts.of("api.problem.body.unreadable")));
         }
 
         @Override
@@ -186,18 +196,19 @@ class ApiExceptionHandler {
             if (ex instanceof MethodArgumentTypeMismatchException argument
                     && argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
                 return plain(ApiProblems.of(HttpStatus.NOT_FOUND,
-                        "找不到 " + describe(request) + "：编号须是数字"));
+                        texts.of("api.problem.path.not-a-number", describe(request))));
             }
             String field = ex.getPropertyName();
-            return plain(ApiProblems.invalid(field,
-                    "参数 " + field + " 的值「" + ex.getValue() + "」无效，" + expected(ex.getRequiredType())));
+            return plain(ApiProblems.invalid(field, texts.of("api.problem.parameter.invalid", field, ex.getValue(),
+                    expected(texts, ex.getRequiredType()))));
         }
 
         @Override
         protected ResponseEntity<Object> handleMissingServletRequestParameter(
                 MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
                 WebRequest request) {
-            return plain(ApiProblems.invalid(ex.getParameterName(), "缺少参数 " + ex.getParameterName()));
+            return plain(ApiProblems.invalid(ex.getParameterName(),
+                    texts.of("api.problem.parameter.missing", ex.getParameterName())));
         }
 
         /** Spring's own problems (405, 415, 404 of unknown paths…) with a Chinese detail. */
@@ -205,7 +216,7 @@ class ApiExceptionHandler {
         protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                                  HttpStatusCode statusCode, WebRequest request) {
             ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-            String detail = chineseDetail(ex, request);
+            String detail = chineseDetail(texts, ex, request);
             if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
                 ApiProblems.nameType(problem);
                 if (detail != null) {
@@ -216,57 +227,58 @@ class ApiExceptionHandler {
         }
     }
 
-    private static String chineseDetail(Exception ex, WebRequest request) {
+    private static String chineseDetail(Texts texts, Exception ex, WebRequest request) {
         if (ex instanceof HttpRequestMethodNotSupportedException method) {
-            return "接口 " + describe(request) + " 不支持 " + method.getMethod() + " 请求"
-                    + (method.getSupportedMethods() == null ? ""
-                    : "，可用的方法：" + String.join("、", method.getSupportedMethods()));
+            return method.getSupportedMethods() == null
+                    ? texts.of("api.problem.method.unsupported", describe(request), method.getMethod())
+                    : texts.of("api.problem.method.unsupported-use", describe(request), method.getMethod(),
+                    String.join("、", method.getSupportedMethods()));
         }
         if (ex instanceof HttpMediaTypeNotSupportedException type) {
-            return "不支持的内容类型" + (type.getContentType() == null ? "" : " " + type.getContentType())
-                    + "：请以 JSON 发送（Content-Type: application/json）";
+            return type.getContentType() == null ? texts.of("api.problem.content-type.unsupported")
+                    : texts.of("api.problem.content-type.unsupported-named", type.getContentType());
         }
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
-            return "接口只能返回 JSON（application/json 或 application/problem+json）";
+            return texts.of("api.problem.not-acceptable");
         }
         if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-            return "接口不存在：" + describe(request);
+            return texts.of("api.problem.path.unknown", describe(request));
         }
         return null;
     }
 
-    private static ProblemDetail wrongValue(String field, MismatchedInputException mismatch) {
+    private static ProblemDetail wrongValue(Texts texts, String field, MismatchedInputException mismatch) {
         Class<?> target = mismatch.getTargetType();
         if (mismatch instanceof InvalidFormatException format && target != null && target.isEnum()) {
-            ProblemDetail problem = ApiProblems.invalid(field, field + " 的值「" + format.getValue() + "」无效，"
-                    + expected(target));
+            ProblemDetail problem = ApiProblems.invalid(field, texts.of("api.problem.value.invalid", field,
+                    format.getValue(), expected(texts, target)));
             problem.setProperty("allowedValues", enumNames(target));
             return problem;
         }
-        return ApiProblems.invalid(field, field + " 的值类型不正确，" + expected(target));
+        return ApiProblems.invalid(field, texts.of("api.problem.value.wrong-type", field, expected(texts, target)));
     }
 
     /** What a value of {@code type} looks like, in words a client developer understands. */
-    private static String expected(Class<?> type) {
+    private static String expected(Texts texts, Class<?> type) {
         if (type == null) {
-            return "请对照接口说明检查";
+            return texts.of("api.problem.expected.any");
         }
         if (type.isEnum()) {
-            return "可选值：" + String.join("、", enumNames(type));
+            return texts.of("api.problem.expected.enum", String.join("、", enumNames(type)));
         }
         if (type == String.class) {
-            return "应为文本（字符串）";
+            return texts.of("api.problem.expected.text");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "应为 true 或 false";
+            return texts.of("api.problem.expected.boolean");
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "应为整数";
+            return texts.of("api.problem.expected.integer");
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "应为数组，例如 [\"行动\",\"清零\"]";
+            return texts.of("api.problem.expected.array");
         }
-        return "应为 JSON 对象";
+        return texts.of("api.problem.expected.object");
     }
 
     private static List<String> enumNames(Class<?> type) {

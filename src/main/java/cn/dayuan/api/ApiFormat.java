@@ -66,7 +66,7 @@ class ApiFormat {
                         .atZone(properties.timeZone()).toInstant();
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException(field,
-                        "时间格式不正确：" + text + "，请使用 ISO-8601 格式，例如 2022-04-23T06:07:12+08:00");
+                        "api.time.invalid", text);
             }
         }
     }
@@ -77,7 +77,7 @@ class ApiFormat {
             try {
                 return startOf(java.time.LocalDate.parse(value.trim()));
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(field, "日期不正确：" + value.trim());
+                throw new InvalidInputException(field, "api.date.invalid", value.trim());
             }
         }
         return parseTime(field, value);

@@ -32,6 +32,7 @@ import cn.dayuan.article.RevisionSummary;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.article.Validity;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /**
  * Articles: written as the signed-in account, which the article service checks (authors write and submit,
@@ -45,8 +46,10 @@ class ArticleApiController {
 
     private final ArticleService articles;
     private final ApiFormat format;
+    private final Texts texts;
 
-    ArticleApiController(ArticleService articles, ApiFormat format) {
+    ArticleApiController(ArticleService articles, ApiFormat format, Texts texts) {
+        this.texts = texts;
         this.articles = articles;
         this.format = format;
     }
@@ -141,10 +144,10 @@ class ArticleApiController {
                                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
                                        Principal principal) {
         if (page < 1) {
-            throw new InvalidInputException("page", "页码从 1 开始");
+            throw new InvalidInputException("page", "api.page.from-one");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间");
+            throw new InvalidInputException("size", "api.size.out-of-range", MAX_PAGE_SIZE);
         }
         Page<ArticleSummary> found = articles.search(new ArticleQuery(channel, status, q, author,
                 format.parseTimeOrDay("from", from), format.parseTimeOrDay("to", to)), page - 1, size,
@@ -261,7 +264,7 @@ class ArticleApiController {
     @PostMapping("/api/v1/suggestions")
     ArticleService.Suggestions suggest(@RequestBody SuggestionRequest request) {
         if (request.body() == null || request.body().isBlank()) {
-            throw new InvalidInputException("body", "请提供正文，才能提取关键词和摘要");
+            throw new InvalidInputException("body", "api.article.body.required-for-suggestions");
         }
         return articles.suggest(request.body());
     }
@@ -283,20 +286,20 @@ class ArticleApiController {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "If-Match 须是读取文章时得到的 ETag，例如 \"3\"");
+            throw new InvalidInputException("If-Match", "api.article.if-match.invalid");
         }
     }
 
     /** What the client should know about a save it asked for and did not get as asked. */
-    private static String notice(ArticleRequest request, ArticleDetail saved) {
+    private String notice(ArticleRequest request, ArticleDetail saved) {
         if (request == null) {
             return null;
         }
         if (request.status() == ArticleStatus.PUBLISHED && saved.status() == ArticleStatus.PENDING) {
-            return "作者不能直接发布文章，已提交审核，审核通过后发布";
+            return texts.of("api.article.sent-to-review");
         }
         if (saved.pendingRevision() != null && saved.status() == ArticleStatus.PUBLISHED) {
-            return "修改已保存为待审修改（第 " + saved.pendingRevision() + " 版），编辑审核前读者看到的仍是原来的版本";
+            return texts.of("api.article.saved-pending", saved.pendingRevision());
         }
         return null;
     }

@@ -93,13 +93,13 @@ class ChannelApiController {
         }
         String path = parentPath.trim().replaceAll("^/+|/+$", "");
         return channels.tree().byPath(path).map(ChannelView::id)
-                .orElseThrow(() -> new InvalidInputException("parent", "上级栏目不存在：" + parentPath));
+                .orElseThrow(() -> new InvalidInputException("parent", "channel.parent.not-found", parentPath));
     }
 
     private ChannelResponse response(long id) {
         ChannelTree tree = channels.tree();
         return tree.byId(id).map(c -> response(tree, c))
-                .orElseThrow(() -> new NotFoundException("栏目不存在：" + id));
+                .orElseThrow(() -> new NotFoundException("channel.not-found", id));
     }
 
     private ChannelResponse response(ChannelTree tree, ChannelView channel) {

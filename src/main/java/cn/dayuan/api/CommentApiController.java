@@ -99,7 +99,7 @@ class CommentApiController {
     @PostMapping("/api/v1/comments/bulk")
     BulkResponse bulk(@RequestBody BulkRequest request, Principal principal) {
         if (request.action() == null) {
-            throw new InvalidInputException("action", "请指定操作：APPROVE、REJECT、SPAM 或 DELETE");
+            throw new InvalidInputException("action", "api.comment.action.required");
         }
         return new BulkResponse(comments.decide(request.ids(), request.action(), principal.getName()));
     }

@@ -46,7 +46,7 @@ class DirectoryApiController {
     @GetMapping("/categories/{id}")
     DirectoryView.Category category(@PathVariable long id) {
         return directory.view().categories().stream().filter(c -> c.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("导航分类不存在：" + id));
+                .orElseThrow(() -> new NotFoundException("directory.category.not-found", id));
     }
 
     @PostMapping("/categories")
@@ -115,11 +115,11 @@ class DirectoryApiController {
     /** A link's category is part of its input: an unknown one is a 400 on {@code categoryId}, not a 404. */
     private long existingCategory(Long categoryId) {
         if (categoryId == null) {
-            throw new InvalidInputException("categoryId", "请选择导航分类（categoryId）");
+            throw new InvalidInputException("categoryId", "directory.link.category-id.required");
         }
         boolean exists = directory.view().categories().stream().anyMatch(c -> c.id() == categoryId);
         if (!exists) {
-            throw new InvalidInputException("categoryId", "导航分类不存在：" + categoryId);
+            throw new InvalidInputException("categoryId", "directory.category.not-found", categoryId);
         }
         return categoryId;
     }

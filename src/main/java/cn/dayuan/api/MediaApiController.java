@@ -30,6 +30,7 @@ import cn.dayuan.media.MediaRefusedException;
 import cn.dayuan.media.MediaService;
 import cn.dayuan.media.MediaView;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /**
  * The media library: every account uploads pictures (multipart field {@code file}, optional {@code alt},
@@ -45,10 +46,12 @@ class MediaApiController {
 
     private final MediaService media;
     private final ApiFormat format;
+    private final Texts texts;
 
-    MediaApiController(MediaService media, ApiFormat format) {
+    MediaApiController(MediaService media, ApiFormat format, Texts texts) {
         this.media = media;
         this.format = format;
+        this.texts = texts;
     }
 
     /** @param usedBy the articles that show the picture (only in the answer for one picture) */
@@ -71,7 +74,7 @@ class MediaApiController {
                                          @RequestParam(required = false) String caption,
                                          @RequestParam(required = false) String credit, Principal principal) {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "请在表单字段 file 中上传一张图片");
+            throw new InvalidInputException("file", "media.file.missing");
         }
         MediaService.Uploaded uploaded = media.upload(bytes(file), file.getOriginalFilename(),
                 new MediaService.Description(alt, caption, credit), principal.getName());
@@ -120,14 +123,14 @@ class MediaApiController {
             case NOT_AN_IMAGE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case DAMAGED, TOO_MANY_PIXELS -> HttpStatus.BAD_REQUEST;
         };
-        ProblemDetail problem = ApiProblems.of(status, e.getMessage());
+        ProblemDetail problem = ApiProblems.of(status, texts.of(e));
         problem.setProperty("field", "file");
         return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestBodyLimit.uploadProblem());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestBodyLimit.uploadProblem(texts));
     }
 
     private MediaResponse response(MediaView m, List<MediaService.Usage> usages) {
@@ -152,7 +155,7 @@ class MediaApiController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期须写成 2026-12-01 的形式");
+            throw new InvalidInputException(field, "media.day.invalid");
         }
     }
 }

@@ -12,10 +12,10 @@ final class Paging {
 
     static void check(int page, int size, int maxSize) {
         if (page < 1 || page > MAX_PAGE) {
-            throw new InvalidInputException("page", "页码须在 1 到 " + MAX_PAGE + " 之间");
+            throw new InvalidInputException("page", "api.page.out-of-range", MAX_PAGE);
         }
         if (size < 1 || size > maxSize) {
-            throw new InvalidInputException("size", "每页条数须在 1 到 " + maxSize + " 之间");
+            throw new InvalidInputException("size", "api.size.out-of-range", maxSize);
         }
     }
 }

@@ -100,7 +100,8 @@ class ReportApiController {
     @PreAuthorize("hasRole('EDITOR')")
     CaseResponse act(@PathVariable long id, @PathVariable String step,
                      @RequestBody(required = false) StepRequest request, Principal who) {
-        ReportStep chosen = ReportStep.byPath(step).orElseThrow(() -> new NotFoundException("没有这个处理方式：" + step));
+        ReportStep chosen = ReportStep.byPath(step).orElseThrow(() -> new NotFoundException("api.report.step.unknown",
+                step));
         return response(reports.act(id, chosen, request == null ? null : request.note(), who.getName()));
     }
 

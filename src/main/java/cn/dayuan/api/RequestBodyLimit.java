@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.dayuan.system.Texts;
+
 /**
  * Caps API request bodies, so one request cannot make the server hold gigabytes of JSON in memory: a declared
  * length over the cap is refused before reading, and a chunked body stops being read at the cap. Both are 413.
@@ -29,13 +31,12 @@ class RequestBodyLimit {
     /** A picture upload: the media library's 10 MB and room for the multipart envelope and its text fields. */
     static final long UPLOAD_MAX_BYTES = 11L * 1024 * 1024;
 
-    static ProblemDetail problem() {
-        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "请求体过大：不能超过 " + MAX_BYTES / 1024 / 1024 + " MB。图片请先上传，正文中只引用图片地址");
+    static ProblemDetail problem(Texts texts) {
+        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, texts.of("api.problem.too-large", MAX_BYTES / 1024 / 1024));
     }
 
-    static ProblemDetail uploadProblem() {
-        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "图片不能超过 10 MB");
+    static ProblemDetail uploadProblem(Texts texts) {
+        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, texts.of("media.too-large"));
     }
 
     private static boolean isUpload(HttpServletRequest request) {
@@ -43,14 +44,14 @@ class RequestBodyLimit {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiRequestBodyLimit(ApiProblemWriter problems) {
+    FilterRegistrationBean<OncePerRequestFilter> apiRequestBodyLimit(ApiProblemWriter problems, Texts texts) {
         OncePerRequestFilter limit = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 boolean upload = isUpload(request);
                 if (request.getContentLengthLong() > (upload ? UPLOAD_MAX_BYTES : MAX_BYTES)) {
-                    problems.write(request, response, upload ? uploadProblem() : problem());
+                    problems.write(request, response, upload ? uploadProblem(texts) : problem(texts));
                     return;
                 }
                 chain.doFilter(new CappedRequest(request, upload ? UPLOAD_MAX_BYTES : MAX_BYTES), response);

@@ -59,8 +59,8 @@ class SlotApiController {
     }
 
     private static Slot slot(String name) {
-        return Slot.named(name).orElseThrow(() -> new NotFoundException("没有名为 " + name + " 的推荐位，可用的有："
-                + String.join("、", Arrays.stream(Slot.values()).map(s -> s.key() + "（" + s.label() + "）").toList())));
+        return Slot.named(name).orElseThrow(() -> new NotFoundException("slot.unknown", name,
+                String.join(", ", Arrays.stream(Slot.values()).map(Slot::key).toList())));
     }
 
     private SlotResponse response(SlotService.SlotView view) {

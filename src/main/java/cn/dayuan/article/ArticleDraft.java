@@ -3,9 +3,14 @@ package cn.dayuan.article;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 /**
  * What the newsroom form and the JSON API send to write or change an article. Field names are the API's JSON
- * names, and {@link ArticleService} reports problems under the same names.
+ * names, and {@link ArticleService} reports problems under the same names. The constraints judge the draft as the
+ * service saves it (every text cleaned of what XML cannot carry and trimmed, a blank one null).
  *
  * @param channel     channel path, e.g. {@code zcjh/jishixinwen}
  * @param source      source name (来源)
@@ -15,24 +20,25 @@ import java.util.List;
  * @param provenance  for reprints: the original title, author and publish time
  */
 public record ArticleDraft(
+        @NotNull(message = "{article.title.required}") @Size(max = 200, message = "{article.title.too-long}")
         String title,
-        String subtitle,
-        String summary,
+        @Size(max = 200, message = "{article.subtitle.too-long}") String subtitle,
+        @Size(max = 1000, message = "{article.summary.too-long}") String summary,
         String body,
-        String channel,
-        String author,
-        String source,
-        String sourceUrl,
-        String editor,
+        @NotNull(message = "{article.channel.required}") String channel,
+        @Size(max = 100, message = "{article.author.too-long}") String author,
+        @Size(max = 100, message = "{article.source.too-long}") String source,
+        @Size(max = 500, message = "{article.source-url.too-long}") String sourceUrl,
+        @Size(max = 100, message = "{article.editor.too-long}") String editor,
         List<String> tags,
         RightsType rightsType,
         Instant publishedAt,
         ArticleStatus status,
-        String coverImage,
+        @Size(max = 500, message = "{article.cover-image.too-long}") String coverImage,
         boolean headline,
         boolean pinned,
         boolean commentsOpen,
-        Provenance provenance) {
+        @Valid Provenance provenance) {
 
     /** A draft without provenance (an original article, or one whose origin is not recorded). */
     public ArticleDraft(String title, String subtitle, String summary, String body, String channel, String author,

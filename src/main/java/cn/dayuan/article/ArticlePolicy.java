@@ -3,6 +3,7 @@ package cn.dayuan.article;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 import cn.dayuan.account.Account;
@@ -25,7 +26,7 @@ class ArticlePolicy {
 
     void requireMayRead(Account account, Article article) {
         if (!mayRead(account, article)) {
-            throw new ForbiddenException("作者只能查看自己的文章和已发布的文章");
+            throw new ForbiddenException("article.policy.read.own");
         }
     }
 
@@ -40,7 +41,7 @@ class ArticlePolicy {
      */
     void requireMayEdit(Account account, Article article) {
         if (!account.getRole().includes(Role.EDITOR) && !ownedBy(article, account)) {
-            throw new ForbiddenException("作者只能修改自己的文章");
+            throw new ForbiddenException("article.policy.edit.own");
         }
     }
 
@@ -57,9 +58,9 @@ class ArticlePolicy {
 
     /** Taking a pending revision live is reviewing it: editors, and not one's own unless an administrator. */
     void requireMayAdopt(Account account, String proposedBy) {
-        requireEditor(account, "采用待审修改");
+        requireEditor(account, "article.action.adopt-pending");
         if (!account.getRole().includes(Role.ADMIN) && account.getUsername().equals(proposedBy)) {
-            throw new ForbiddenException("不能采用自己提交的待审修改，须由另一位编辑审核");
+            throw new ForbiddenException("article.policy.pending.own");
         }
     }
 
@@ -70,8 +71,8 @@ class ArticlePolicy {
         }
         return switch (wanted) {
             case PUBLISHED -> ArticleStatus.PENDING;
-            case UNPUBLISHED -> throw new ForbiddenException("只有编辑或管理员可以撤下文章");
-            case TRASHED -> throw new ForbiddenException("删除文章请使用删除操作");
+            case UNPUBLISHED -> throw new ForbiddenException("article.policy.unpublish.editor");
+            case TRASHED -> throw new ForbiddenException("article.policy.trash.use-delete");
             default -> wanted;
         };
     }
@@ -80,27 +81,30 @@ class ArticlePolicy {
     void requireMayPublish(Account account, Article article, ReviewPolicy reviewPolicy) {
         if (!account.getRole().includes(Role.ADMIN)
                 && reviewPolicy.needsAdministrator(article.getRightsType(), article.getSourceName())) {
-            throw new ForbiddenException("转载稿件的来源「" + (article.getSourceName() == null ? "未填写"
-                    : article.getSourceName()) + "」不在稿源单位名单中，须由管理员发布");
+            throw article.getSourceName() == null
+                    ? new ForbiddenException("article.policy.reprint.unnamed-source")
+                    : new ForbiddenException("article.policy.reprint.unlisted-source", article.getSourceName());
         }
     }
 
-    void requireEditor(Account account, String action) {
+    /** Refuses an author; {@code actionKey} names the text of what was tried, e.g. "发布文章". */
+    void requireEditor(Account account, String actionKey) {
         if (!account.getRole().includes(Role.EDITOR)) {
-            throw new ForbiddenException("只有编辑或管理员可以" + action);
+            throw new ForbiddenException("article.policy.editor-only", new DefaultMessageSourceResolvable(actionKey));
         }
     }
 
-    void requireAdmin(Account account, String action) {
+    /** Refuses anyone but an administrator; {@code actionKey} names the text of what was tried. */
+    void requireAdmin(Account account, String actionKey) {
         if (!account.getRole().includes(Role.ADMIN)) {
-            throw new ForbiddenException("只有管理员可以" + action);
+            throw new ForbiddenException("article.policy.admin-only", new DefaultMessageSourceResolvable(actionKey));
         }
     }
 
     void requireMayDelete(Account account, Article article) {
         if (!account.getRole().includes(Role.EDITOR)
                 && (!ownedBy(article, account) || article.getStatus() == ArticleStatus.PUBLISHED)) {
-            throw new ForbiddenException("作者只能删除自己未发布的文章");
+            throw new ForbiddenException("article.policy.delete.own-unpublished");
         }
     }
 
@@ -114,12 +118,13 @@ class ArticlePolicy {
         ReviewPolicy.LevelRule rule = policy.rule(level);
         String levelName = ReviewPolicy.LevelRule.name(level, levels);
         if (!rule.allows(account.getUsername(), account.getRole())) {
-            throw new ForbiddenException(rule.accounts().isEmpty()
-                    ? levelName + "须由" + rule.minimumRole().label() + "签发"
-                    : levelName + "只能由指定的审核人签发：" + String.join("、", rule.accounts()));
+            throw rule.accounts().isEmpty()
+                    ? new ForbiddenException("article.policy.review.role", levelName, rule.minimumRole().label())
+                    : new ForbiddenException("article.policy.review.accounts", levelName,
+                    String.join("、", rule.accounts()));
         }
         if (levels > 1 && signedThisRound(reviews, account.getUsername())) {
-            throw new ForbiddenException("您已签发过本稿件的上一级审核，" + levelName + "须由另一位编辑完成");
+            throw new ForbiddenException("article.policy.review.same-signer", levelName);
         }
     }
 

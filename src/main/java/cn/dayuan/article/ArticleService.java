@@ -36,6 +36,7 @@ import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ForbiddenException;
+import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -79,12 +80,14 @@ public class ArticleService {
     private final Duration trashRetention;
     private final PreviewLinks previewLinks;
     private final BodyPictures bodyPictures;
+    private final InputRules rules;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
                    ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
                    ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks,
-                   BodyPictures bodyPictures) {
+                   BodyPictures bodyPictures, InputRules rules) {
+        this.rules = rules;
         this.previewLinks = previewLinks;
         this.bodyPictures = bodyPictures;
         this.articles = articles;
@@ -174,7 +177,7 @@ public class ArticleService {
     @Transactional
     public ArticleDetail publish(long id, String actor) {
         Account account = actor(actor);
-        policy.requireEditor(account, "发布文章");
+        policy.requireEditor(account, "article.action.publish");
         Article article = load(id);
         policy.requireMayEdit(account, article);
         Place before = Place.of(article);
@@ -189,7 +192,7 @@ public class ArticleService {
     @Transactional
     public ArticleDetail unpublish(long id, String actor) {
         Account account = actor(actor);
-        policy.requireEditor(account, "撤下文章");
+        policy.requireEditor(account, "article.action.unpublish");
         Article article = load(id);
         policy.requireMayEdit(account, article);
         Place before = Place.of(article);
@@ -207,10 +210,10 @@ public class ArticleService {
         Article article = load(id);
         policy.requireMayEdit(account, article);
         if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            throw new InvalidInputException("status", "文章已发布，无需送审");
+            throw new InvalidInputException("status", "article.review.already-published");
         }
         if (article.getStatus() == ArticleStatus.PENDING) {
-            throw new ConflictException("文章已在审核中（" + levelName(article) + "）");
+            throw new ConflictException("article.review.already-in-review", levelName(article));
         }
         requireBody(article);
         ArticleStatus was = article.getStatus();
@@ -228,7 +231,7 @@ public class ArticleService {
     @Transactional
     public ArticleDetail approve(long id, String actor) {
         Account account = actor(actor);
-        policy.requireEditor(account, "审核文章");
+        policy.requireEditor(account, "article.action.review");
         Article article = load(id);
         requirePending(article);
         int levels = levels(article);
@@ -253,11 +256,17 @@ public class ArticleService {
     @Transactional
     public ArticleDetail reject(long id, String reason, String actor) {
         Account account = actor(actor);
-        policy.requireEditor(account, "审核文章");
+        policy.requireEditor(account, "article.action.review");
         Article article = load(id);
         requirePending(article);
         policy.requireMaySignOff(account, article, reviewStore.policy(), levels(article), reviewStore.reviews(id));
-        String checkedReason = required(reason, "reason", "退回理由", 500);
+        String checkedReason = text(reason);
+        if (checkedReason == null) {
+            throw new InvalidInputException("reason", "article.reject.reason.required");
+        }
+        if (checkedReason.length() > 500) {
+            throw new InvalidInputException("reason", "article.reject.reason.too-long", 500);
+        }
         int level = article.getReviewLevel();
         reviewStore.add(id, level, actor, ReviewDecision.REJECTED, checkedReason);
         article.reject(checkedReason);
@@ -280,10 +289,10 @@ public class ArticleService {
         Article article = load(id);
         policy.requireMayEdit(account, article);
         if (!policy.editGoesLive(account, article, reviewStore.policy())) {
-            throw new ForbiddenException("文章已发布，移动栏目须经审核：请在编辑页修改栏目，作为待审修改提交");
+            throw new ForbiddenException("article.move.published");
         }
         if (channelPath == null || channelPath.isBlank()) {
-            throw new InvalidInputException("channel", "请选择要移动到的栏目");
+            throw new InvalidInputException("channel", "article.move.channel.required");
         }
         Channel channel = channels.getByPath(channelPath);
         ArticleContent before = ArticleContent.of(article);
@@ -307,13 +316,13 @@ public class ArticleService {
     @Transactional
     public int bulk(List<Long> ids, BulkAction action, String channel, String actor) {
         if (ids == null || ids.isEmpty()) {
-            throw new InvalidInputException("ids", "请先勾选文章");
+            throw new InvalidInputException("ids", "article.bulk.ids.required");
         }
         if (action == null) {
-            throw new InvalidInputException("action", "请选择要执行的操作");
+            throw new InvalidInputException("action", "article.bulk.action.required");
         }
         if (ids.size() > 200) {
-            throw new InvalidInputException("ids", "一次最多处理 200 篇文章");
+            throw new InvalidInputException("ids", "article.bulk.too-many");
         }
         List<Long> distinct = ids.stream().distinct().toList();
         for (long id : distinct) {
@@ -326,9 +335,9 @@ public class ArticleService {
                     case DELETE -> delete(id, actor);
                 }
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.field(), "文章 " + id + "：" + e.getMessage() + "（全部未处理）");
+                throw new InvalidInputException(e.field(), "article.bulk.failed", id, e);
             } catch (ConflictException e) {
-                throw new ConflictException("文章 " + id + "：" + e.getMessage() + "（全部未处理）");
+                throw new ConflictException("article.bulk.failed", id, e);
             }
         }
         return distinct.size();
@@ -353,12 +362,15 @@ public class ArticleService {
     @Transactional
     public ArticleDetail correct(long id, String note, String actor) {
         Account account = actor(actor);
-        policy.requireEditor(account, "更正文章");
+        policy.requireEditor(account, "article.action.correct");
         Article article = load(id);
         if (article.getStatus() != ArticleStatus.PUBLISHED) {
-            throw new ConflictException("只有已发布的文章需要更正；未发布的文章请直接修改");
+            throw new ConflictException("article.correction.unpublished");
         }
-        String checked = optional(note, "note", "更正说明", 500);
+        String checked = text(note);
+        if (checked != null && checked.length() > 500) {
+            throw new InvalidInputException("note", "article.correction.note.too-long", 500);
+        }
         audit(AuditEvent.of(actor, "article.correct", object(article))
                 .with("correction", article.getCorrectionNote(), checked));
         Place place = Place.of(article);
@@ -371,9 +383,9 @@ public class ArticleService {
     @Transactional
     public ArticleDetail changeValidity(long id, Validity validity, String actor) {
         Account account = actor(actor);
-        policy.requireEditor(account, "标注文章的效力");
+        policy.requireEditor(account, "article.action.validity");
         if (validity == null) {
-            throw new InvalidInputException("validity", "请选择效力：IN_FORCE、EXPIRED 或 REPEALED");
+            throw new InvalidInputException("validity", "article.validity.required");
         }
         Article article = load(id);
         audit(AuditEvent.of(actor, "article.validity", object(article)).with("validity", article.getValidity(),
@@ -392,7 +404,7 @@ public class ArticleService {
 
     /** The recycle bin, most recently deleted first. */
     public Page<TrashedArticle> trash(int page, int size, String actor) {
-        policy.requireEditor(actor(actor), "查看回收站");
+        policy.requireEditor(actor(actor), "article.action.view-trash");
         Specification<Article> trashed = (root, q, cb) -> cb.equal(root.get("status"), ArticleStatus.TRASHED);
         return articles.findAll(trashed, pageRequest(page, size, Sort.by(Sort.Order.desc("trashedAt"),
                 Sort.Order.desc("id")))).map(a -> new TrashedArticle(summary(a), a.getTrashedAt(),
@@ -402,7 +414,7 @@ public class ArticleService {
     /** Takes an article out of the recycle bin with its URL, revisions and counters, in the status it had. */
     @Transactional
     public ArticleDetail restoreFromTrash(long id, String actor) {
-        policy.requireAdmin(actor(actor), "恢复回收站中的文章");
+        policy.requireAdmin(actor(actor), "article.action.restore");
         Article article = trashed(id);
         article.restoreFromTrash();
         audit(AuditEvent.of(actor, "article.restore", object(article))
@@ -414,7 +426,7 @@ public class ArticleService {
     /** Deletes an article in the recycle bin for good, with its revisions, reviews and comments. */
     @Transactional
     public void purge(long id, String actor) {
-        policy.requireAdmin(actor(actor), "彻底删除文章");
+        policy.requireAdmin(actor(actor), "article.action.purge");
         Article article = trashed(id);
         audit(AuditEvent.of(actor, "article.purge", object(article)).with("title", article.getTitle(), null));
         articles.delete(article);
@@ -434,7 +446,7 @@ public class ArticleService {
 
     private Article trashed(long id) {
         return articles.findWithDetailsById(id).filter(a -> a.getStatus() == ArticleStatus.TRASHED)
-                .orElseThrow(() -> new NotFoundException("回收站中没有这篇文章：" + id));
+                .orElseThrow(() -> new NotFoundException("article.trash.not-found", id));
     }
 
     // ---- revisions -----------------------------------------------------------------------------------------
@@ -469,7 +481,7 @@ public class ArticleService {
         Article article = load(id);
         ArticleContent c = revision(id, number).content();
         String channel = channels.tree().byId(c.channelId()).map(ChannelView::path)
-                .orElseThrow(() -> new ConflictException("该版本所在的栏目已被删除，无法恢复"));
+                .orElseThrow(() -> new ConflictException("article.revision.channel-gone"));
         // 责任编辑 is whoever signed off the live version, unless the revision named one.
         String editor = c.editor() != null ? c.editor() : article.getEditor();
         ArticleDraft draft = new ArticleDraft(c.title(), c.subtitle(), c.summary(), c.body(), channel, c.author(),
@@ -492,7 +504,7 @@ public class ArticleService {
 
     private ArticleRevision revision(long id, int number) {
         return revisions.findByArticleIdAndRevisionNumber(id, number)
-                .orElseThrow(() -> new NotFoundException("文章 " + id + " 没有第 " + number + " 版"));
+                .orElseThrow(() -> new NotFoundException("article.revision.not-found", id, number));
     }
 
     /** A save refused because the article changed since the editor read it: the revisions saved meanwhile. */
@@ -501,9 +513,9 @@ public class ArticleService {
         private final transient List<RevisionSummary> meanwhile;
 
         EditedMeanwhileException(List<RevisionSummary> meanwhile) {
-            super("文章在您编辑期间已被" + meanwhile.stream().map(RevisionSummary::account).distinct()
-                    .reduce((a, b) -> a + "、" + b).map(who -> " " + who + " ").orElse("他人")
-                    + "修改，请核对后再保存");
+            super(meanwhile.isEmpty() ? "article.edited-meanwhile" : "article.edited-meanwhile.by",
+                    meanwhile.stream().map(RevisionSummary::account).distinct().reduce((a, b) -> a + "、" + b)
+                            .orElse(""));
             this.meanwhile = List.copyOf(meanwhile);
         }
 
@@ -541,7 +553,7 @@ public class ArticleService {
     /** Whether editors' edits of published articles wait for another editor, as authors' always do. */
     @Transactional
     public void setEditsReviewed(boolean reviewed, String actor) {
-        policy.requireAdmin(actor(actor), "设置修改是否需要审核");
+        policy.requireAdmin(actor(actor), "article.action.set-edit-review");
         boolean before = reviewStore.policy().editsReviewed();
         reviewStore.setEditsReviewed(reviewed);
         audit(AuditEvent.of(actor, "review.edits", "review").with("editsReviewed", before, reviewed));
@@ -550,29 +562,29 @@ public class ArticleService {
     /** Sets how many levels a review has, site-wide, and who may sign off each level. */
     @Transactional
     public void setReviewPolicy(int levels, List<ReviewPolicy.LevelRule> rules, String actor) {
-        policy.requireAdmin(actor(actor), "设置审核流程");
+        policy.requireAdmin(actor(actor), "article.action.set-review");
         if (levels < 1 || levels > ReviewPolicy.MAX_LEVELS) {
-            throw new InvalidInputException("levels", "审核级数须在 1 到 " + ReviewPolicy.MAX_LEVELS + " 之间");
+            throw new InvalidInputException("levels", "article.review.levels.out-of-range", ReviewPolicy.MAX_LEVELS);
         }
         ReviewPolicy before = reviewStore.policy();
         AuditEvent event = AuditEvent.of(actor, "review.settings", "review").with("levels", before.levels(), levels);
         reviewStore.setLevels(levels);
         for (ReviewPolicy.LevelRule rule : rules) {
             if (rule.minimumRole() == Role.AUTHOR) {
-                throw new InvalidInputException("minimumRole", "审核须由编辑或管理员签发");
+                throw new InvalidInputException("minimumRole", "article.review.minimum-role.invalid");
             }
             for (String username : rule.accounts()) {
                 Account named = accounts.findByUsername(username).filter(Account::isEnabled).orElseThrow(
-                        () -> new InvalidInputException("accounts", "账号不存在或已停用：" + username));
+                        () -> new InvalidInputException("accounts", "article.review.account.unknown", username));
                 if (!named.getRole().includes(rule.minimumRole())) {
-                    throw new InvalidInputException("accounts", "「" + username + "」的角色低于"
-                            + ReviewPolicy.LevelRule.name(rule.level(), ReviewPolicy.MAX_LEVELS) + "要求的"
-                            + rule.minimumRole().label());
+                    throw new InvalidInputException("accounts", "article.review.account.role-too-low", username,
+                            ReviewPolicy.LevelRule.name(rule.level(), ReviewPolicy.MAX_LEVELS),
+                            rule.minimumRole().label());
                 }
             }
             ReviewPolicy.LevelRule old = before.rule(rule.level());
             if (old == null) {
-                throw new InvalidInputException("level", "审核级别须在 1 到 " + ReviewPolicy.MAX_LEVELS + " 之间");
+                throw new InvalidInputException("level", "article.review.level.out-of-range", ReviewPolicy.MAX_LEVELS);
             }
             event = event.with("level" + rule.level(), old.minimumRole() + " " + old.accounts(),
                     rule.minimumRole() + " " + rule.accounts());
@@ -584,16 +596,19 @@ public class ArticleService {
     /** The 稿源单位名单 and whether a reprint from elsewhere needs an administrator to publish it. */
     @Transactional
     public void setReprintSources(List<String> sources, boolean required, String actor) {
-        policy.requireAdmin(actor(actor), "设置稿源单位名单");
+        policy.requireAdmin(actor(actor), "article.action.set-sources");
         List<String> cleaned = new ArrayList<>();
         for (String source : sources == null ? List.<String>of() : sources) {
-            String name = optional(source, "sources", "稿源单位", 100);
+            String name = text(source);
+            if (name != null && name.length() > 100) {
+                throw new InvalidInputException("sources", "article.review.source.too-long", 100);
+            }
             if (name != null && !cleaned.contains(name)) {
                 cleaned.add(name);
             }
         }
         if (cleaned.size() > 500) {
-            throw new InvalidInputException("sources", "稿源单位名单最多 500 个");
+            throw new InvalidInputException("sources", "article.review.sources.too-many");
         }
         ReviewPolicy before = reviewStore.policy();
         reviewStore.setSources(cleaned, required);
@@ -604,10 +619,10 @@ public class ArticleService {
     /** A channel's own number of review levels (for it and its sub-channels), or null to follow the site's. */
     @Transactional
     public void setChannelReviewLevels(long channelId, Integer levels, String actor) {
-        policy.requireAdmin(actor(actor), "设置栏目的审核级数");
+        policy.requireAdmin(actor(actor), "article.action.set-channel-review");
         channels.get(channelId);
         if (levels != null && (levels < 1 || levels > ReviewPolicy.MAX_LEVELS)) {
-            throw new InvalidInputException("levels", "审核级数须在 1 到 " + ReviewPolicy.MAX_LEVELS + " 之间");
+            throw new InvalidInputException("levels", "article.review.levels.out-of-range", ReviewPolicy.MAX_LEVELS);
         }
         Integer before = reviewStore.policy().channelLevels().get(channelId);
         reviewStore.setChannelLevels(channelId, levels);
@@ -616,7 +631,7 @@ public class ArticleService {
 
     /** Pending articles awaiting {@code level}'s sign-off, longest waiting first. */
     public Page<ArticleSummary> awaitingReview(int level, int page, int size, String actor) {
-        policy.requireEditor(actor(actor), "审核文章");
+        policy.requireEditor(actor(actor), "article.action.review");
         Specification<Article> waiting = (root, q, cb) -> cb.and(
                 cb.equal(root.get("status"), ArticleStatus.PENDING), cb.equal(root.get("reviewLevel"), level));
         return articles.findAll(waiting, pageRequest(page, size, Sort.by("updatedAt", "id"))).map(this::summary);
@@ -631,7 +646,7 @@ public class ArticleService {
     @Transactional
     public long like(long id) {
         Article article = articles.findById(id).filter(a -> a.isPublicAt(Instant.now()))
-                .orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+                .orElseThrow(() -> new NotFoundException("article.not-found", id));
         articles.addLike(article.getId());
         return articles.findLikeCount(id).orElse(0L);
     }
@@ -669,14 +684,14 @@ public class ArticleService {
 
     /** Current view, like and comment counts, including views not yet written. */
     public Counts counts(long id) {
-        long views = articles.findViewCount(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+        long views = articles.findViewCount(id).orElseThrow(() -> new NotFoundException("article.not-found", id));
         return new Counts(views + viewCounter.pending(id), articles.findLikeCount(id).orElse(0L),
                 articles.findCommentCount(id).orElse(0));
     }
 
     /** {@link #counts} of a public article; any other id is not found, drafts included. */
     public Counts publicCounts(long id) {
-        findPublic(id).orElseThrow(() -> new NotFoundException("文章不存在：" + id));
+        findPublic(id).orElseThrow(() -> new NotFoundException("article.not-found", id));
         return counts(id);
     }
 
@@ -720,7 +735,7 @@ public class ArticleService {
             if (query.channel() != null && !query.channel().isBlank()) {
                 ChannelTree tree = channels.tree();
                 ChannelView channel = tree.byPath(query.channel().trim().replaceAll("^/+|/+$", ""))
-                        .orElseThrow(() -> new InvalidInputException("channel", "栏目不存在：" + query.channel()));
+                        .orElseThrow(() -> new InvalidInputException("channel", "channel.not-found", query.channel()));
                 where.add(root.get("channel").get("id").in(tree.selfAndDescendantIds(channel.id())));
             }
             if (query.status() != null) {
@@ -910,12 +925,12 @@ public class ArticleService {
     /** An article that is not in the recycle bin: a deleted article is gone for everything but the bin. */
     private Article load(long id) {
         return articles.findWithDetailsById(id).filter(a -> a.getStatus() != ArticleStatus.TRASHED)
-                .orElseThrow(() -> new NotFoundException("文章不存在或已删除：" + id));
+                .orElseThrow(() -> new NotFoundException("article.not-found-or-deleted", id));
     }
 
     private Account actor(String username) {
         return accounts.findByUsername(username).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
+                .orElseThrow(() -> new ForbiddenException("article.account.disabled"));
     }
 
 
@@ -967,13 +982,13 @@ public class ArticleService {
     private static void requireBody(Article article) {
         String body = article.getBody();
         if (body == null || ArticleHtml.text(body).isBlank() && !body.contains("<img")) {
-            throw new InvalidInputException("body", "正文为空的文章不能送审或发布");
+            throw new InvalidInputException("body", "article.review.body.empty");
         }
     }
 
     private static void requirePending(Article article) {
         if (article.getStatus() != ArticleStatus.PENDING) {
-            throw new ConflictException("文章不在审核中（当前状态：" + article.getStatus().label() + "）");
+            throw new ConflictException("article.review.not-in-review", article.getStatus().label());
         }
     }
 
@@ -1067,83 +1082,53 @@ public class ArticleService {
 
     private ArticleDraft check(ArticleDraft draft, Account account) {
         if (draft == null) {
-            throw new InvalidInputException("title", "请填写文章内容");
+            throw new InvalidInputException("title", "article.empty");
         }
-        String title = required(draft.title(), "title", "标题", 200);
-        String subtitle = optional(draft.subtitle(), "subtitle", "副标题", 200);
-        if (draft.channel() == null || draft.channel().isBlank()) {
-            throw new InvalidInputException("channel", "请选择栏目");
-        }
-        channels.getByPath(draft.channel());
+        ArticleDraft given = rules.check(trimmed(draft));
+        channels.getByPath(given.channel());
         String withPictures = bodyPictures.store(draft.body(), account.getUsername());
         if (withPictures != null && withPictures.length() > MAX_BODY_LENGTH) {
-            throw new InvalidInputException("body", "正文太长：最多 " + MAX_BODY_LENGTH / 10_000 + " 万个字符（含排版代码），当前 "
-                    + withPictures.length() + " 个。请分成几篇发布");
+            throw new InvalidInputException("body", "article.body.too-long", MAX_BODY_LENGTH / 10_000,
+                    withPictures.length());
         }
         String body = ArticleHtml.sanitize(PlainText.clean(withPictures));
         String text = ArticleHtml.text(body);
         ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
         if (status != ArticleStatus.DRAFT && text.isBlank() && !body.contains("<img")) {
-            throw new InvalidInputException("body", "请填写正文");
+            throw new InvalidInputException("body", "article.body.required");
         }
-        String summary = optional(draft.summary(), "summary", "摘要", 1000);
+        String summary = given.summary();
         if (summary == null && !text.isBlank()) {
             summary = ChineseText.summary(text, SUMMARY_LENGTH);
         }
         List<String> tagNames = List.copyOf(TagService.normalize(draft.tags()));
         Instant publishedAt = draft.publishedAt();
-        return new ArticleDraft(title, subtitle, summary, body, PlainText.clean(draft.channel()).trim(),
-                optional(draft.author(), "author", "作者", 100),
-                optional(draft.source(), "source", "来源", 100),
-                url(draft.sourceUrl(), "sourceUrl", "来源网址", false),
-                optional(draft.editor(), "editor", "责任编辑", 100),
-                tagNames,
+        if (given.sourceUrl() != null && !WebAddress.isHttp(given.sourceUrl())) {
+            throw new InvalidInputException("sourceUrl", "article.source-url.invalid");
+        }
+        String cover = given.coverImage();
+        if (cover != null && !(cover.startsWith("/") && !cover.startsWith("//")) && !WebAddress.isHttp(cover)) {
+            throw new InvalidInputException("coverImage", "article.cover-image.invalid");
+        }
+        return new ArticleDraft(given.title(), given.subtitle(), summary, body, given.channel(), given.author(),
+                given.source(), given.sourceUrl(), given.editor(), tagNames,
                 draft.rightsType() == null ? RightsType.ORIGINAL : draft.rightsType(),
-                publishedAt, status,
-                url(draft.coverImage(), "coverImage", "封面图片", true),
-                draft.headline(), draft.pinned(), draft.commentsOpen(), provenance(draft.provenance()));
+                publishedAt, status, cover, draft.headline(), draft.pinned(), draft.commentsOpen(), given.provenance());
     }
 
-    private static Provenance provenance(Provenance given) {
-        if (given == null) {
-            return Provenance.NONE;
-        }
-        return new Provenance(optional(given.originalTitle(), "originalTitle", "原标题", 200),
-                optional(given.originalAuthor(), "originalAuthor", "原作者", 100), given.originalPublishedAt());
+    /** The draft as the input rules judge it and the service saves it: every text cleaned, trimmed,
+            a blank one null. */
+    private static ArticleDraft trimmed(ArticleDraft d) {
+        Provenance p = d.provenance() == null ? Provenance.NONE : d.provenance();
+        return new ArticleDraft(text(d.title()), text(d.subtitle()), text(d.summary()), d.body(), text(d.channel()),
+                text(d.author()), text(d.source()), text(d.sourceUrl()), text(d.editor()), d.tags(), d.rightsType(),
+                d.publishedAt(), d.status(), text(d.coverImage()), d.headline(), d.pinned(), d.commentsOpen(),
+                new Provenance(text(p.originalTitle()), text(p.originalAuthor()), p.originalPublishedAt()));
     }
 
-    private static String required(String value, String field, String label, int max) {
-        String checked = optional(value, field, label, max);
-        if (checked == null) {
-            throw new InvalidInputException(field, "请填写" + label);
-        }
-        return checked;
-    }
-
-    private static String optional(String value, String field, String label, int max) {
+    private static String text(String value) {
         String cleaned = PlainText.clean(value);
-        if (cleaned == null || cleaned.isBlank()) {
-            return null;
-        }
-        String trimmed = cleaned.trim();
-        if (trimmed.length() > max) {
-            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字符");
-        }
-        return trimmed;
-    }
-
-    private static String url(String value, String field, String label, boolean sitePathAllowed) {
-        String url = optional(value, field, label, 500);
-        if (url == null) {
-            return null;
-        }
-        if (sitePathAllowed && url.startsWith("/") && !url.startsWith("//")) {
-            return url;
-        }
-        if (WebAddress.isHttp(url)) {
-            return url;
-        }
-        throw new InvalidInputException(field, label + "须是以 http:// 或 https:// 开头的网址");
+        return cleaned == null || cleaned.isBlank() ? null : cleaned.trim();
     }
 
     /** A user's text inside a LIKE pattern (escape character {@code !}), matched as typed: % and _ are not wildcards. */

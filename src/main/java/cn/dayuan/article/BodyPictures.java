@@ -74,8 +74,7 @@ class BodyPictures {
                 .filter(img -> img.attr("alt").isBlank()).toList();
         int missing = media.byAddress(undescribed.stream().map(img -> img.attr("src")).toList()).size();
         if (missing > 0) {
-            throw new InvalidInputException("body", "正文中有 " + missing + " 张图片缺少替代文字，无法发布：请在图片库中为图片填写"
-                    + "替代文字后重新保存，或在编辑器中双击图片填写");
+            throw new InvalidInputException("body", "article.pictures.alt-missing", missing);
         }
     }
 
@@ -84,13 +83,13 @@ class BodyPictures {
         try {
             bytes = Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("body", "正文中粘贴的图片数据不完整，请重新插入这张图片");
+            throw new InvalidInputException("body", "article.pictures.pasted.incomplete");
         }
         try {
             return media.upload(bytes, "粘贴的图片", new MediaService.Description(alt, null, null), actor).media()
                     .sizes().get(MediaService.LARGE).url();
         } catch (MediaRefusedException e) {
-            throw new InvalidInputException("body", "正文中粘贴的图片无法保存：" + e.getMessage());
+            throw new InvalidInputException("body", "article.pictures.pasted.refused", e);
         }
     }
 }

@@ -39,8 +39,9 @@ public class ReaderLikes {
 
     /** Likes a public article for the reader at {@code clientAddress}; 404 for any other id, 429 when too often. */
     public Liked like(long articleId, String clientAddress) {
-        articles.findPublic(articleId).orElseThrow(() -> new NotFoundException("文章不存在：" + articleId));
-        TooManyRequestsException.unlessAllowed(limiter.take(ANY_ARTICLE, digest(clientAddress)), "点赞");
+        articles.findPublic(articleId).orElseThrow(() -> new NotFoundException("article.not-found", articleId));
+        TooManyRequestsException.unlessAllowed(limiter.take(ANY_ARTICLE, digest(clientAddress)),
+                "article.like.too-often.what");
         if (limiter.take(SAME_ARTICLE, digest(articleId + "@" + clientAddress)).allowed()) {
             return new Liked(articles.like(articleId), true);
         }

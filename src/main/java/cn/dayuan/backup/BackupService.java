@@ -84,7 +84,7 @@ public class BackupService {
         AtomicReference<Result> result = new AtomicReference<>();
         boolean ran = exclusive.runIfFree("backup", java.time.Duration.ofMinutes(1), () -> result.set(write(file)));
         if (!ran) {
-            throw new ConflictException("已有备份正在进行（本机或另一台服务器），请稍后再试");
+            throw new ConflictException("backup.running");
         }
         events.publishEvent(AuditEvent.of(null, "backup", "backup:" + result.get().file())
                 .with("rows", null, result.get().rows()));

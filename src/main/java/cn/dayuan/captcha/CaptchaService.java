@@ -71,19 +71,19 @@ public class CaptchaService {
      */
     public void check(String id, String answer) {
         if (id == null || id.isBlank() || id.length() > 64) {
-            throw new InvalidInputException(ID_FIELD, "验证码已失效，请换一张后重新输入");
+            throw new InvalidInputException(ID_FIELD, "captcha.expired");
         }
         Optional<String> kept = answers.take(id.trim());
         if (kept.isEmpty()) {
-            throw new InvalidInputException(ID_FIELD, "验证码已失效，请换一张后重新输入");
+            throw new InvalidInputException(ID_FIELD, "captcha.expired");
         }
         String[] parts = kept.get().split("\\|", 2);
         if (answer == null || !parts[0].equals(answer.trim().toUpperCase(Locale.ROOT))) {
-            throw new InvalidInputException(ANSWER_FIELD, "验证码输入错误，请看清新的验证码后重新输入");
+            throw new InvalidInputException(ANSWER_FIELD, "captcha.wrong");
         }
         Instant drawn = Instant.ofEpochMilli(Long.parseLong(parts[1]));
         if (Duration.between(drawn, clock.instant()).compareTo(minSolveTime) < 0) {
-            throw new InvalidInputException(ANSWER_FIELD, "提交太快了，请稍等几秒，换一张验证码后再提交");
+            throw new InvalidInputException(ANSWER_FIELD, "captcha.too-fast");
         }
     }
 }

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +19,7 @@ import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -26,7 +30,8 @@ import cn.dayuan.system.PlainText;
 @Transactional(readOnly = true)
 public class ChannelService {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    /** Lower-case letters, digits and hyphens, starting with a letter or digit; at most 100. */
+    static final String SLUG = "[a-z0-9][a-z0-9-]{0,99}";
 
     /** Top-level slugs that would shadow the site's own addresses. */
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "actuator", "assets", "webjars", "media",
@@ -36,8 +41,11 @@ public class ChannelService {
     private final ChannelRepository channels;
     private final FormerPathRepository formerPaths;
     private final ApplicationEventPublisher events;
+    private final InputRules rules;
 
-    ChannelService(ChannelRepository channels, FormerPathRepository formerPaths, ApplicationEventPublisher events) {
+    ChannelService(ChannelRepository channels, FormerPathRepository formerPaths, ApplicationEventPublisher events,
+                   InputRules rules) {
+        this.rules = rules;
         this.channels = channels;
         this.formerPaths = formerPaths;
         this.events = events;
@@ -55,11 +63,11 @@ public class ChannelService {
     /** A channel by its path, for attaching articles to it. */
     public Channel getByPath(String path) {
         return channels.findByPath(normalizePath(path))
-                .orElseThrow(() -> new InvalidInputException("channel", "栏目不存在：" + path));
+                .orElseThrow(() -> new InvalidInputException("channel", "channel.not-found", path));
     }
 
     public Channel get(long id) {
-        return channels.findById(id).orElseThrow(() -> new NotFoundException("栏目不存在：" + id));
+        return channels.findById(id).orElseThrow(() -> new NotFoundException("channel.not-found", id));
     }
 
     /**
@@ -79,14 +87,15 @@ public class ChannelService {
     public Channel create(String name, String slug, String parentPath, String description, Integer sortOrder,
                          boolean hidden) {
         Channel parent = blank(parentPath) ? null : channels.findByPath(normalizePath(parentPath))
-                .orElseThrow(() -> new InvalidInputException("parent", "上级栏目不存在：" + parentPath));
-        String checkedName = checkName(name);
-        String checkedSlug = checkSlug(slug, checkedName, parent);
+                .orElseThrow(() -> new InvalidInputException("parent", "channel.parent.not-found", parentPath));
+        ChannelFields fields = check(name, slug, description, parent);
+        String checkedName = fields.name();
+        String checkedSlug = fields.slug();
         String path = parent == null ? checkedSlug : parent.getPath() + "/" + checkedSlug;
         if (channels.existsByPath(path)) {
-            throw new ConflictException("栏目路径已存在：" + path);
+            throw new ConflictException("channel.path.taken", path);
         }
-        Channel channel = channels.save(new Channel(parent, checkedName, checkedSlug, checkDescription(description),
+        Channel channel = channels.save(new Channel(parent, checkedName, checkedSlug, fields.description(),
                 sortOrder == null ? nextSortOrder(parent) : sortOrder, hidden));
         formerPaths.deleteByPathIn(List.of(path));
         events.publishEvent(AuditEvent.of(null, "channel.create", "channel:" + channel.getId())
@@ -115,21 +124,22 @@ public class ChannelService {
         Channel parent = parentId == null ? null : get(parentId);
         for (Channel p = parent; p != null; p = p.getParent()) {
             if (p.getId().equals(channel.getId())) {
-                throw new InvalidInputException("parent", "不能把栏目移动到它自己或它的子栏目下");
+                throw new InvalidInputException("parent", "channel.parent.inside-itself");
             }
         }
-        String checkedName = checkName(name);
-        String checkedSlug = checkSlug(slug, checkedName, parent);
+        ChannelFields fields = check(name, slug, description, parent);
+        String checkedName = fields.name();
+        String checkedSlug = fields.slug();
         String newPath = parent == null ? checkedSlug : parent.getPath() + "/" + checkedSlug;
         if (!newPath.equals(channel.getPath()) && channels.existsByPath(newPath)) {
-            throw new ConflictException("栏目路径已存在：" + newPath);
+            throw new ConflictException("channel.path.taken", newPath);
         }
         AuditEvent audit = AuditEvent.of(null, "channel.update", "channel:" + id)
                 .with("name", channel.getName(), checkedName).with("path", channel.getPath(), newPath)
                 .with("hidden", channel.isHidden(), hidden == null ? channel.isHidden() : hidden);
         Map<Long, String> pathsBefore = new LinkedHashMap<>();
         collectPaths(channel, pathsBefore);
-        channel.update(parent, checkedName, checkedSlug, checkDescription(description),
+        channel.update(parent, checkedName, checkedSlug, fields.description(),
                 sortOrder == null ? channel.getSortOrder() : sortOrder, hidden == null ? channel.isHidden() : hidden);
         recomputeDescendantPaths(channel);
         if (!newPath.equals(pathsBefore.get(channel.getId()))) {
@@ -166,14 +176,14 @@ public class ChannelService {
     public void delete(long id) {
         Channel channel = get(id);
         if (!channels.findByParentId(id).isEmpty()) {
-            throw new ConflictException("请先删除或移走「" + channel.getName() + "」的子栏目");
+            throw new ConflictException("channel.delete.has-children", channel.getName());
         }
         try {
             formerPaths.deleteByChannelId(id);
             channels.delete(channel);
             channels.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("「" + channel.getName() + "」下还有文章，请先移走或删除这些文章");
+            throw new ConflictException("channel.delete.has-articles", channel.getName());
         }
         events.publishEvent(AuditEvent.of(null, "channel.delete", "channel:" + id)
                 .with("name", channel.getName(), null).with("path", channel.getPath(), null));
@@ -198,34 +208,34 @@ public class ChannelService {
                 .count() * 10 + 10;
     }
 
-    private static String checkName(String name) {
-        String trimmed = name == null ? "" : PlainText.clean(name).trim();
-        if (trimmed.isEmpty()) {
-            throw new InvalidInputException("name", "请填写栏目名称");
+    /**
+     * The channel's name, slug and description as they are stored, judged by the input rules; a blank slug is the
+     * name's pinyin, and a top-level channel may not take an address the site uses itself.
+     */
+    private ChannelFields check(String name, String slug, String description, Channel parent) {
+        String checkedName = text(name);
+        String candidate = blank(slug) ? (checkedName == null ? null : ChineseText.pinyinSlug(checkedName))
+                : slug.trim().toLowerCase();
+        ChannelFields fields = rules.check(new ChannelFields(checkedName, candidate, text(description)));
+        if (parent == null && RESERVED_SLUGS.contains(fields.slug())) {
+            throw new InvalidInputException("slug", "channel.slug.reserved", fields.slug());
         }
-        if (trimmed.length() > 100) {
-            throw new InvalidInputException("name", "栏目名称不能超过 100 个字符");
-        }
-        return trimmed;
+        return fields;
     }
 
-    private static String checkSlug(String slug, String name, Channel parent) {
-        String candidate = blank(slug) ? ChineseText.pinyinSlug(name) : slug.trim().toLowerCase();
-        if (!SLUG.matcher(candidate).matches()) {
-            throw new InvalidInputException("slug", "栏目别名只能包含小写字母、数字和连字符，且以字母或数字开头");
-        }
-        if (parent == null && RESERVED_SLUGS.contains(candidate)) {
-            throw new InvalidInputException("slug", "「" + candidate + "」是系统保留地址，请换一个栏目别名");
-        }
-        return candidate;
+    /** A channel's texts as they are stored. */
+    record ChannelFields(
+            @NotNull(message = "{channel.name.required}")
+            @Size(max = 100, message = "{channel.name.too-long}") String name,
+            @NotNull(message = "{channel.slug.invalid}")
+            @Pattern(regexp = SLUG, message = "{channel.slug.invalid}") String slug,
+            @Size(max = 1000, message = "{channel.description.too-long}") String description) {
     }
 
-    private static String checkDescription(String description) {
-        String trimmed = description == null ? null : PlainText.clean(description).trim();
-        if (trimmed != null && trimmed.length() > 1000) {
-            throw new InvalidInputException("description", "栏目简介不能超过 1000 个字符");
-        }
-        return trimmed == null || trimmed.isEmpty() ? null : trimmed;
+    /** A text as it is stored: cleaned of what XML cannot carry and trimmed; a blank one is null. */
+    private static String text(String value) {
+        String trimmed = value == null ? "" : PlainText.clean(value).trim();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private static String normalizePath(String path) {

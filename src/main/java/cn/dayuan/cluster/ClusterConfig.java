@@ -9,6 +9,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import cn.dayuan.system.ClusterMode;
+import cn.dayuan.system.Texts;
 
 /** What only a node of a cluster has; Spring Boot configures the Redis connection and the session store itself. */
 @Configuration
@@ -31,8 +32,9 @@ class ClusterConfig {
 
     /** Just outside Spring Session's filter, which is where a lost Redis shows. */
     @Bean
-    FilterRegistrationBean<SessionStoreOutage> sessionStoreOutage() {
-        FilterRegistrationBean<SessionStoreOutage> registration = new FilterRegistrationBean<>(new SessionStoreOutage());
+    FilterRegistrationBean<SessionStoreOutage> sessionStoreOutage(Texts texts) {
+        FilterRegistrationBean<SessionStoreOutage> registration =
+                new FilterRegistrationBean<>(new SessionStoreOutage(texts));
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.addUrlPatterns("/admin/*");
         return registration;

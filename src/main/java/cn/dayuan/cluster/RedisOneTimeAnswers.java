@@ -48,6 +48,6 @@ class RedisOneTimeAnswers implements OneTimeAnswers {
     }
 
     private static UnavailableException unavailable(RuntimeException e) {
-        return new UnavailableException("验证码服务暂时不可用，请稍后再试", e);
+        return new UnavailableException(e, "captcha.unavailable");
     }
 }

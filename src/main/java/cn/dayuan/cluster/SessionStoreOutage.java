@@ -13,6 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.lettuce.core.RedisException;
 
+import cn.dayuan.system.Texts;
+
 /**
  * In a cluster the newsroom's sessions live in Redis. While Redis cannot be reached, a newsroom request answers
  * 503 with a page that says so, instead of an error: the public site is not affected (its pages need no session),
@@ -21,6 +23,12 @@ import io.lettuce.core.RedisException;
 class SessionStoreOutage extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SessionStoreOutage.class);
+
+    private final Texts texts;
+
+    SessionStoreOutage(Texts texts) {
+        this.texts = texts;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,9 +46,10 @@ class SessionStoreOutage extends OncePerRequestFilter {
             response.setHeader("Retry-After", "30");
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
-                    + "<title>新闻后台暂时无法登录</title><h1>新闻后台暂时无法登录</h1>"
-                    + "<p>保存登录状态的会话服务（Redis）暂时无法连接，请稍后再试。网站页面照常访问，不受影响。</p>"
-                    + "<p><a href=\"/admin/login\">重试</a></p></html>");
+                    + "<title>" + texts.of("cluster.sessions.unavailable") + "</title><h1>"
+                    + texts.of("cluster.sessions.unavailable") + "</h1><p>"
+                    + texts.of("cluster.sessions.unavailable.detail") + "</p><p><a href=\"/admin/login\">"
+                    + texts.of("cluster.sessions.retry") + "</a></p></html>");
         }
     }
 

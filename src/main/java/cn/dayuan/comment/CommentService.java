@@ -39,6 +39,7 @@ import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.PlainText;
 import cn.dayuan.system.RateLimiter;
+import cn.dayuan.system.Texts;
 import cn.dayuan.system.TooManyRequestsException;
 
 /**
@@ -67,10 +68,13 @@ public class CommentService {
     private final SensitiveWordService sensitiveWords;
     private final RateLimiter limiter;
     private final ApplicationEventPublisher events;
+    private final Texts texts;
 
     CommentService(CommentRepository comments, ModerationRecordRepository records, CommentPolicyStore policy,
                    ArticleService articles, ChannelService channels, CaptchaService captcha,
-                   SensitiveWordService sensitiveWords, RateLimiter limiter, ApplicationEventPublisher events) {
+                   SensitiveWordService sensitiveWords, RateLimiter limiter, ApplicationEventPublisher events,
+                   Texts texts) {
+        this.texts = texts;
         this.comments = comments;
         this.records = records;
         this.policy = policy;
@@ -114,24 +118,24 @@ public class CommentService {
         int allowance = policy.postsPerTenMinutes();
         // The limit's name carries its size, so that a new size starts new buckets (on every node).
         RateLimiter.Limit posts = new RateLimiter.Limit("comment" + allowance, allowance, Duration.ofMinutes(10));
-        TooManyRequestsException.unlessAllowed(limiter.take(posts, clientAddress), "发表评论");
+        TooManyRequestsException.unlessAllowed(limiter.take(posts, clientAddress), "comment.too-often.what");
         ArticleDetail article = publicArticle(articleId);
         Policy rules = policyFor(article);
         if (!rules.open()) {
-            throw new ConflictException(rules.closedBecause());
+            throw new ConflictException(article.commentsOpen() ? "comment.closed.channel" : "comment.closed.article");
         }
         String typedName = PlainText.clean(draft.name());
         String name = typedName == null || typedName.isBlank() ? DEFAULT_NAME : typedName.strip();
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "昵称不能超过 " + MAX_NAME_LENGTH + " 个字");
+            throw new InvalidInputException("name", "comment.name.too-long", MAX_NAME_LENGTH);
         }
         String content = draft.content() == null ? "" : PlainText.clean(draft.content()).strip();
         if (content.isEmpty()) {
-            throw new InvalidInputException("content", "请填写评论内容");
+            throw new InvalidInputException("content", "comment.content.required");
         }
         if (content.length() > MAX_CONTENT_LENGTH) {
-            throw new InvalidInputException("content", "评论不能超过 " + MAX_CONTENT_LENGTH + " 个字（现有 "
-                    + content.length() + " 个字）");
+            throw new InvalidInputException("content", "comment.content.too-long", MAX_CONTENT_LENGTH,
+                    content.length());
         }
         Long replyTo = threadOf(articleId, draft.replyTo());
         captcha.check(draft.captchaId(), draft.captchaAnswer());
@@ -161,7 +165,7 @@ public class CommentService {
         }
         Comment parent = comments.findById(replyTo)
                 .filter(c -> c.getArticleId() == articleId && c.getStatus() == CommentStatus.APPROVED)
-                .orElseThrow(() -> new InvalidInputException("replyTo", "要回复的评论不存在或尚未通过审核"));
+                .orElseThrow(() -> new InvalidInputException("replyTo", "comment.reply-to.missing"));
         return parent.getReplyTo() != null ? parent.getReplyTo() : parent.getId();
     }
 
@@ -182,20 +186,21 @@ public class CommentService {
     }
 
     private ArticleDetail publicArticle(long articleId) {
-        return articles.findPublic(articleId).orElseThrow(() -> new NotFoundException("文章不存在：" + articleId));
+        return articles.findPublic(articleId).orElseThrow(() -> new NotFoundException("comment.article.not-found",
+                articleId));
     }
 
     /** The rules for an article: its own switch, its channel's rules (and its ancestors'), the site's mode. */
     public Policy policyFor(ArticleDetail article) {
         if (!article.commentsOpen()) {
-            return new Policy(false, true, "本文已关闭评论");
+            return new Policy(false, true, texts.of("comment.closed.article"));
         }
         Map<Long, ChannelRule> channelRules = policy.channelRules();
         boolean reviewed = policy.mode() == CommentMode.REVIEW_FIRST || policy.articleAlwaysReviewed(article.id());
         for (ChannelView channel : channels.tree().trail(article.channelId())) {
             ChannelRule rule = channelRules.get(channel.id());
             if (rule == ChannelRule.CLOSED) {
-                return new Policy(false, true, "本栏目已关闭评论");
+                return new Policy(false, true, texts.of("comment.closed.channel"));
             }
             reviewed |= rule == ChannelRule.REVIEWED;
         }
@@ -295,9 +300,10 @@ public class CommentService {
         return queueItem(comment, findArticle(comment.getArticleId()));
     }
 
-    private static QueueItem queueItem(Comment c, Optional<ArticleDetail> article) {
+    private QueueItem queueItem(Comment c, Optional<ArticleDetail> article) {
         return new QueueItem(c.getId(), c.getArticleId(),
-                article.map(ArticleDetail::title).orElse("（文章已删除）"), article.map(ArticleDetail::url).orElse(null),
+                article.map(ArticleDetail::title).orElseGet(() -> texts.of("comment.article.deleted")),
+                article.map(ArticleDetail::url).orElse(null),
                 c.getReplyTo(), c.getAuthorName(), c.getContent(), c.getStatus(), flaggedWords(c),
                 c.getClientAddress(), c.getCreatedAt(), c.getDecidedBy(), c.getDecidedAt());
     }
@@ -334,7 +340,7 @@ public class CommentService {
     @Transactional
     public int decide(Collection<Long> ids, ModerationAction action, String actor) {
         if (ids == null || ids.isEmpty()) {
-            throw new InvalidInputException("ids", "请先选择评论");
+            throw new InvalidInputException("ids", "comment.ids.required");
         }
         Set<Long> changedArticles = new LinkedHashSet<>();
         Instant now = Instant.now();
@@ -368,7 +374,7 @@ public class CommentService {
     }
 
     private Comment load(long id) {
-        return comments.findById(id).orElseThrow(() -> new NotFoundException("评论不存在：" + id));
+        return comments.findById(id).orElseThrow(() -> new NotFoundException("comment.not-found", id));
     }
 
     private void visibleCommentsChanged(long articleId) {
@@ -387,7 +393,7 @@ public class CommentService {
     @Transactional
     public void setMode(CommentMode mode) {
         if (mode == null) {
-            throw new InvalidInputException("mode", "请选择审核方式");
+            throw new InvalidInputException("mode", "comment.mode.required");
         }
         events.publishEvent(AuditEvent.of(null, "comment.settings", "settings:comments")
                 .with("mode", policy.mode(), mode));
@@ -403,8 +409,7 @@ public class CommentService {
     @Transactional
     public void setPostsPerTenMinutes(int posts) {
         if (posts < 1 || posts > MAX_POSTS_PER_TEN_MINUTES) {
-            throw new InvalidInputException("posts", "每个地址每 10 分钟可发表的评论数须在 1 到 " + MAX_POSTS_PER_TEN_MINUTES
-                    + " 之间");
+            throw new InvalidInputException("posts", "comment.posts.out-of-range", MAX_POSTS_PER_TEN_MINUTES);
         }
         events.publishEvent(AuditEvent.of(null, "comment.settings", "settings:comments")
                 .with("postsPerTenMinutes", policy.postsPerTenMinutes(), posts));
@@ -451,13 +456,14 @@ public class CommentService {
     public void block(boolean address, String value, String actor) {
         String clean = value == null ? "" : PlainText.clean(value).strip();
         if (clean.isEmpty()) {
-            throw new InvalidInputException("value", address ? "请填写要屏蔽的地址" : "请填写要屏蔽的词语");
+            throw new InvalidInputException("value",
+                    address ? "comment.blocked.address.required" : "comment.blocked.word.required");
         }
         if (clean.length() > 64) {
-            throw new InvalidInputException("value", "不能超过 64 个字符");
+            throw new InvalidInputException("value", "comment.blocked.too-long");
         }
         if (address && !clean.matches("[0-9A-Fa-f:.]+\\*?")) {
-            throw new InvalidInputException("value", "地址格式不正确，例如 203.0.113.7 或 203.0.113.*");
+            throw new InvalidInputException("value", "comment.blocked.address.invalid");
         }
         policy.addBlock(address ? BlockKind.ADDRESS : BlockKind.WORD, clean, actor);
         events.publishEvent(AuditEvent.of(actor, "comment.block", address ? "address:" + clean : "word:" + clean));

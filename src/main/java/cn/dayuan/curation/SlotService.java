@@ -108,8 +108,8 @@ public class SlotService {
         if (expectedVersion != null && expectedVersion != version) {
             String by = jdbc.queryForObject("select updated_by from slot_state where name = ?", String.class,
                     slot.key());
-            throw new ConflictException("推荐位「" + slot.label() + "」刚被 " + (by == null ? "其他人" : by)
-                    + " 修改过，请刷新后在最新的安排上修改");
+            throw by == null ? new ConflictException("slot.edited-meanwhile", slot.label())
+                    : new ConflictException("slot.edited-meanwhile.by", slot.label(), by);
         }
         List<Long> before = ids(slot);
         jdbc.update("delete from slot_article where slot = ?", slot.key());
@@ -143,9 +143,9 @@ public class SlotService {
 
     private Account editor(String actor) {
         Account account = accounts.findByUsername(actor).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
+                .orElseThrow(() -> new ForbiddenException("slot.account.disabled"));
         if (!account.getRole().includes(Role.EDITOR)) {
-            throw new ForbiddenException("只有编辑或管理员可以安排推荐位");
+            throw new ForbiddenException("slot.editors-only");
         }
         return account;
     }
@@ -158,25 +158,23 @@ public class SlotService {
     private List<Long> checked(Slot slot, List<Long> articleIds) {
         List<Long> ids = articleIds == null ? List.of() : articleIds;
         if (ids.size() > slot.capacity()) {
-            throw new InvalidInputException("articles", "推荐位「" + slot.label() + "」最多放 " + slot.capacity()
-                    + " 篇文章，现在是 " + ids.size() + " 篇");
+            throw new InvalidInputException("articles", "slot.too-many", slot.label(), slot.capacity(), ids.size());
         }
         Set<Long> seen = new HashSet<>();
         List<Long> checked = new ArrayList<>();
         for (Long id : ids) {
             if (id == null || !seen.add(id)) {
-                throw new InvalidInputException("articles", id == null ? "文章编号不能为空"
-                        : "文章 " + id + " 在推荐位中出现了两次");
+                throw id == null ? new InvalidInputException("articles", "slot.article.missing-id")
+                        : new InvalidInputException("articles", "slot.article.twice", id);
             }
             ArticleDetail article;
             try {
                 article = articles.get(id);
             } catch (NotFoundException e) {
-                throw new InvalidInputException("articles", "没有编号为 " + id + " 的文章");
+                throw new InvalidInputException("articles", "slot.article.not-found", id);
             }
             if (slot.needsCover() && (article.coverImage() == null || article.coverImage().isBlank())) {
-                throw new InvalidInputException("articles", "「" + article.title() + "」没有封面图片，不能放进"
-                        + slot.label() + "：请先为文章上传封面");
+                throw new InvalidInputException("articles", "slot.article.no-cover", article.title(), slot.label());
             }
             checked.add(id);
         }

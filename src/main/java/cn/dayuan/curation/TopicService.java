@@ -150,12 +150,11 @@ public class TopicService {
         Long version = jdbc.query("select version from topic where id = ? for update",
                 row -> row.next() ? row.getLong(1) : null, id);
         if (version == null) {
-            throw new NotFoundException("专题不存在：" + id);
+            throw new NotFoundException("topic.not-found", id);
         }
         TopicView before = load(id);
         if (expectedVersion != null && expectedVersion != version) {
-            throw new ConflictException("专题「" + before.title() + "」刚被 " + before.updatedBy()
-                    + " 修改过，请刷新后在最新的内容上修改");
+            throw new ConflictException("topic.edited-meanwhile", before.title(), before.updatedBy());
         }
         try {
             jdbc.update("update topic set slug = ?, title = ?, banner = ?, introduction = ?, published = ?, "
@@ -244,7 +243,7 @@ public class TopicService {
                 row.getString("introduction"), row.getBoolean("published"), sections(id), row.getLong("version"),
                 row.getTimestamp("updated_at").toInstant(), row.getString("updated_by")), id);
         if (found.isEmpty()) {
-            throw new NotFoundException("专题不存在：" + id);
+            throw new NotFoundException("topic.not-found", id);
         }
         return found.get(0);
     }
@@ -305,31 +304,31 @@ public class TopicService {
 
     private TopicDraft checked(TopicDraft draft) {
         if (draft == null) {
-            throw new InvalidInputException("title", "请填写专题内容");
+            throw new InvalidInputException("title", "topic.empty");
         }
-        String title = text(draft.title(), "title", "专题名称", 100);
+        String title = text(draft.title(), "title", "topic.title.too-long", 100);
         if (title == null) {
-            throw new InvalidInputException("title", "请填写专题名称");
+            throw new InvalidInputException("title", "topic.title.required");
         }
-        String slug = text(draft.slug(), "slug", "专题地址", 50);
+        String slug = text(draft.slug(), "slug", "topic.slug.too-long", 50);
         slug = slug == null ? ChineseText.pinyinSlug(title) : slug.toLowerCase(Locale.ROOT);
         if (slug.length() > 50) {
             slug = slug.substring(0, 50).replaceAll("-+$", "");
         }
         if (!SLUG.matcher(slug).matches()) {
-            throw new InvalidInputException("slug", "专题地址只能用小写字母、数字和连字符（2 到 50 个），如 2026-lianghui");
+            throw new InvalidInputException("slug", "topic.slug.invalid");
         }
-        String banner = text(draft.banner(), "banner", "头图地址", 500);
+        String banner = text(draft.banner(), "banner", "topic.banner.too-long", 500);
         if (banner != null && !banner.startsWith("/") && !banner.matches("(?i)https?://\\S+")) {
-            throw new InvalidInputException("banner", "头图地址须以 / 或 https:// 开头，可从图片库复制");
+            throw new InvalidInputException("banner", "topic.banner.invalid");
         }
-        String introduction = text(draft.introduction(), "introduction", "专题导语", 4000);
+        String introduction = text(draft.introduction(), "introduction", "topic.introduction.too-long", 4000);
         List<Section> given = draft.sections() == null ? List.of() : draft.sections();
         if (given.isEmpty()) {
-            throw new InvalidInputException("sections", "专题至少要有一个栏目");
+            throw new InvalidInputException("sections", "topic.sections.none");
         }
         if (given.size() > MAX_SECTIONS) {
-            throw new InvalidInputException("sections", "专题最多 " + MAX_SECTIONS + " 个栏目");
+            throw new InvalidInputException("sections", "topic.sections.too-many", MAX_SECTIONS);
         }
         List<Section> sections = new ArrayList<>();
         for (Section section : given) {
@@ -340,57 +339,61 @@ public class TopicService {
 
     private Section checked(Section section, int number) {
         String field = "sections";
-        String title = text(section.title(), field, "第 " + number + " 个栏目的名称", 100);
+        String title = text(section.title(), field, "topic.section.title.too-long", 100, number);
         if (title == null) {
-            throw new InvalidInputException(field, "请填写第 " + number + " 个栏目的名称");
+            throw new InvalidInputException(field, "topic.section.title.required", number);
         }
-        String tag = text(section.tag(), field, "第 " + number + " 个栏目的关键词", 50);
+        String tag = text(section.tag(), field, "topic.section.tag.too-long", 50, number);
         if (tag != null && tags.findByName(tag).isEmpty()) {
-            throw new InvalidInputException(field, "第 " + number + " 个栏目的关键词「" + tag + "」不存在");
+            throw new InvalidInputException(field, "topic.section.tag.unknown", number, tag);
         }
         List<Long> ids = section.articles() == null ? List.of() : section.articles();
         if (tag == null && ids.isEmpty()) {
-            throw new InvalidInputException(field, "第 " + number + " 个栏目（" + title + "）须选一个关键词或列出文章");
+            throw new InvalidInputException(field, "topic.section.empty", number, title);
         }
         if (tag != null && !ids.isEmpty()) {
-            throw new InvalidInputException(field, "第 " + number + " 个栏目（" + title + "）按关键词或按文章，只能选一种");
+            throw new InvalidInputException(field, "topic.section.both", number, title);
         }
         if (ids.size() > MAX_ARTICLES_PER_SECTION) {
-            throw new InvalidInputException(field, "每个栏目最多 " + MAX_ARTICLES_PER_SECTION + " 篇文章");
+            throw new InvalidInputException(field, "topic.section.too-many", MAX_ARTICLES_PER_SECTION);
         }
         Set<Long> seen = new HashSet<>();
         for (Long id : ids) {
             if (id == null || !seen.add(id)) {
-                throw new InvalidInputException(field, "第 " + number + " 个栏目中文章 " + id + " 重复或为空");
+                throw new InvalidInputException(field, "topic.section.article.twice", number, id);
             }
             if (!articles.exists(id) || articles.inTrash(id)) {
-                throw new InvalidInputException(field, "没有编号为 " + id + " 的文章");
+                throw new InvalidInputException(field, "topic.article.not-found", id);
             }
         }
         return new Section(title, tag, List.copyOf(ids));
     }
 
-    private static String text(String value, String field, String label, int max) {
+    /** @param tooLong the text's key when it is longer than {@code max}: {@code {0}} is max, then {@code more} */
+    private static String text(String value, String field, String tooLong, int max, Object... more) {
         String clean = PlainText.clean(value);
         if (clean == null || clean.isBlank()) {
             return null;
         }
         clean = clean.strip();
         if (clean.length() > max) {
-            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字");
+            Object[] args = new Object[more.length + 1];
+            args[0] = max;
+            System.arraycopy(more, 0, args, 1, more.length);
+            throw new InvalidInputException(field, tooLong, args);
         }
         return clean;
     }
 
     private static InvalidInputException slugTaken(String slug) {
-        return new InvalidInputException("slug", "专题地址 /zt/" + slug + "/ 已被另一个专题使用");
+        return new InvalidInputException("slug", "topic.slug.taken", slug);
     }
 
     private Account editor(String actor) {
         Account account = accounts.findByUsername(actor).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
+                .orElseThrow(() -> new ForbiddenException("topic.account.disabled"));
         if (!account.getRole().includes(Role.EDITOR)) {
-            throw new ForbiddenException("只有编辑或管理员可以编辑专题");
+            throw new ForbiddenException("topic.editors-only");
         }
         return account;
     }

@@ -1,5 +1,8 @@
 package cn.dayuan.directory;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -8,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -22,12 +26,14 @@ public class DirectoryService {
     private final DirectoryCategoryRepository categories;
     private final DirectoryLinkRepository links;
     private final ApplicationEventPublisher events;
+    private final InputRules rules;
 
     DirectoryService(DirectoryCategoryRepository categories, DirectoryLinkRepository links,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, InputRules rules) {
         this.categories = categories;
         this.links = links;
         this.events = events;
+        this.rules = rules;
     }
 
     /** The whole navigation, as every public page's sidebar shows it; read once and kept until it changes. */
@@ -45,12 +51,12 @@ public class DirectoryService {
 
     @Transactional
     public DirectoryView.Category createCategory(String name, String description, Integer sortOrder) {
-        String checkedName = text(name, "name", "分类名称", 100, true);
+        CategoryFields fields = rules.check(new CategoryFields(text(name), text(description)));
+        String checkedName = fields.name();
         if (categories.existsByName(checkedName)) {
-            throw new ConflictException("分类已存在：" + checkedName);
+            throw new ConflictException("directory.category.taken", checkedName);
         }
-        DirectoryCategory category = categories.save(new DirectoryCategory(checkedName,
-                text(description, "description", "分类说明", 500, false),
+        DirectoryCategory category = categories.save(new DirectoryCategory(checkedName, fields.description(),
                 sortOrder == null ? (int) categories.count() * 10 + 10 : sortOrder));
         changed(AuditEvent.of(null, "navigation.category.create", "category:" + category.getId())
                 .with("name", null, category.getName()));
@@ -61,13 +67,14 @@ public class DirectoryService {
     @Transactional
     public void updateCategory(long id, String name, String description, Integer sortOrder) {
         DirectoryCategory category = loadCategory(id);
-        String checkedName = text(name, "name", "分类名称", 100, true);
+        CategoryFields fields = rules.check(new CategoryFields(text(name), text(description)));
+        String checkedName = fields.name();
         if (!checkedName.equals(category.getName()) && categories.existsByName(checkedName)) {
-            throw new ConflictException("分类已存在：" + checkedName);
+            throw new ConflictException("directory.category.taken", checkedName);
         }
         AuditEvent audit = AuditEvent.of(null, "navigation.category.update", "category:" + id)
                 .with("name", category.getName(), checkedName);
-        category.update(checkedName, text(description, "description", "分类说明", 500, false),
+        category.update(checkedName, fields.description(),
                 sortOrder == null ? category.getSortOrder() : sortOrder);
         changed(audit);
     }
@@ -85,8 +92,8 @@ public class DirectoryService {
     public DirectoryView.Link createLink(long categoryId, String name, String url, String description,
                                          Integer sortOrder) {
         DirectoryCategory category = loadCategory(categoryId);
-        DirectoryLink link = new DirectoryLink(category, text(name, "name", "链接名称", 100, true), checkUrl(url),
-                text(description, "description", "链接说明", 500, false),
+        LinkFields fields = check(new LinkFields(text(name), text(url), text(description)));
+        DirectoryLink link = new DirectoryLink(category, fields.name(), fields.url(), fields.description(),
                 sortOrder == null ? category.getLinks().size() * 10 + 10 : sortOrder);
         category.getLinks().add(link);
         links.save(link);
@@ -100,10 +107,10 @@ public class DirectoryService {
                                          Integer sortOrder) {
         DirectoryLink link = loadLink(id);
         DirectoryCategory category = loadCategory(categoryId);
+        LinkFields fields = check(new LinkFields(text(name), text(url), text(description)));
         String nameBefore = link.getName();
         String urlBefore = link.getUrl();
-        link.update(text(name, "name", "链接名称", 100, true), checkUrl(url),
-                text(description, "description", "链接说明", 500, false),
+        link.update(fields.name(), fields.url(), fields.description(),
                 sortOrder == null ? link.getSortOrder() : sortOrder);
         if (!category.getId().equals(link.getCategory().getId())) {
             link.getCategory().getLinks().remove(link);
@@ -125,11 +132,11 @@ public class DirectoryService {
     }
 
     private DirectoryCategory loadCategory(long id) {
-        return categories.findById(id).orElseThrow(() -> new NotFoundException("导航分类不存在：" + id));
+        return categories.findById(id).orElseThrow(() -> new NotFoundException("directory.category.not-found", id));
     }
 
     private DirectoryLink loadLink(long id) {
-        return links.findById(id).orElseThrow(() -> new NotFoundException("导航链接不存在：" + id));
+        return links.findById(id).orElseThrow(() -> new NotFoundException("directory.link.not-found", id));
     }
 
     private void changed(AuditEvent audit) {
@@ -142,25 +149,33 @@ public class DirectoryService {
                 l.getDescription(), l.getSortOrder());
     }
 
-    private static String text(String value, String field, String label, int max, boolean required) {
+    /** A text as it is stored: cleaned of what XML cannot carry and trimmed; a blank one is null. */
+    private static String text(String value) {
         String trimmed = value == null ? "" : PlainText.clean(value).trim();
-        if (trimmed.isEmpty()) {
-            if (required) {
-                throw new InvalidInputException(field, "请填写" + label);
-            }
-            return null;
-        }
-        if (trimmed.length() > max) {
-            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字符");
-        }
-        return trimmed;
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
-    private static String checkUrl(String value) {
-        String url = text(value, "url", "网址", 500, true);
-        if (WebAddress.isHttp(url)) {
-            return url;
+    private LinkFields check(LinkFields fields) {
+        rules.check(fields);
+        if (!WebAddress.isHttp(fields.url())) {
+            throw new InvalidInputException("url", "directory.link.url.invalid");
         }
-        throw new InvalidInputException("url", "网址须以 http:// 或 https:// 开头，例如 https://www.gov.cn");
+        return fields;
+    }
+
+    /** A category's texts as they are stored, judged by the input rules. */
+    record CategoryFields(
+            @NotNull(message = "{directory.category.name.required}")
+            @Size(max = 100, message = "{directory.category.name.too-long}") String name,
+            @Size(max = 500, message = "{directory.category.description.too-long}") String description) {
+    }
+
+    /** A link's texts as they are stored, judged by the input rules. */
+    record LinkFields(
+            @NotNull(message = "{directory.link.name.required}")
+            @Size(max = 100, message = "{directory.link.name.too-long}") String name,
+            @NotNull(message = "{directory.link.url.required}")
+            @Size(max = 500, message = "{directory.link.url.too-long}") String url,
+            @Size(max = 500, message = "{directory.link.description.too-long}") String description) {
     }
 }

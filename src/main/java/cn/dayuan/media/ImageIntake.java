@@ -76,16 +76,16 @@ final class ImageIntake {
     /** Reads an upload, or refuses it with the reason. */
     static Picture read(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw new MediaRefusedException(Reason.TOO_LARGE, "图片不能超过 10 MB");
+            throw new MediaRefusedException(Reason.TOO_LARGE, "media.too-large");
         }
         String readerFormat = sniff(bytes);
         if (readerFormat == null) {
-            throw new MediaRefusedException(Reason.NOT_AN_IMAGE, "只能上传 JPEG、PNG、GIF 或 WebP 图片（按文件内容判断，与文件名无关）");
+            throw new MediaRefusedException(Reason.NOT_AN_IMAGE, "media.not-an-image");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(readerFormat);
             if (!readers.hasNext()) {
-                throw new MediaRefusedException(Reason.NOT_AN_IMAGE, "无法读取这种图片格式：" + readerFormat);
+                throw new MediaRefusedException(Reason.NOT_AN_IMAGE, "media.format.unreadable", readerFormat);
             }
             ImageReader reader = readers.next();
             try {
@@ -205,13 +205,12 @@ final class ImageIntake {
             throw damaged();
         }
         if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
-            throw new MediaRefusedException(Reason.TOO_MANY_PIXELS, "图片尺寸 " + width + " × " + height
-                    + " 过大：每边不超过 " + MAX_SIDE + " 像素，总共不超过 4000 万像素");
+            throw new MediaRefusedException(Reason.TOO_MANY_PIXELS, "media.too-many-pixels", width, height, MAX_SIDE);
         }
     }
 
     private static MediaRefusedException damaged() {
-        return new MediaRefusedException(Reason.DAMAGED, "图片文件已损坏或不完整，无法读取");
+        return new MediaRefusedException(Reason.DAMAGED, "media.damaged");
     }
 
     /** Turned as the camera's EXIF orientation says, so that the picture stays upright once EXIF is gone. */

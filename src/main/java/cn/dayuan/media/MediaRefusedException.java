@@ -1,7 +1,9 @@
 package cn.dayuan.media;
 
+import cn.dayuan.system.ReadableException;
+
 /** An upload that is not taken, and why: the web layers answer 413, 415 or 400 from the reason. */
-public class MediaRefusedException extends RuntimeException {
+public class MediaRefusedException extends ReadableException {
 
     public enum Reason {
         /** more bytes than {@link ImageIntake#MAX_BYTES} */
@@ -16,8 +18,8 @@ public class MediaRefusedException extends RuntimeException {
 
     private final Reason reason;
 
-    MediaRefusedException(Reason reason, String message) {
-        super(message);
+    MediaRefusedException(Reason reason, String key, Object... args) {
+        super(key, args, null);
         this.reason = reason;
     }
 

@@ -201,8 +201,8 @@ public class MediaService {
             requireMayChange(account, item);
             List<Usage> usedBy = usages(item);
             if (!usedBy.isEmpty()) {
-                throw new ConflictException("这张图片正被 " + usedBy.size() + " 篇文章使用（" + usedBy.get(0).title()
-                        + (usedBy.size() > 1 ? " 等" : "") + "），请先从文章中移除再删除");
+                throw new ConflictException(usedBy.size() > 1 ? "media.in-use.many" : "media.in-use.one",
+                        usedBy.size(), usedBy.get(0).title());
             }
             repository.delete(item);
             events.publishEvent(AuditEvent.of(account.getUsername(), "media.delete", "media:" + id)
@@ -282,14 +282,14 @@ public class MediaService {
     public Watermark setWatermark(Watermark watermark, String actor) {
         Account account = actor(actor);
         if (!account.getRole().includes(Role.ADMIN)) {
-            throw new ForbiddenException("只有管理员可以设置水印");
+            throw new ForbiddenException("media.watermark.admins-only");
         }
-        String text = text("text", watermark.text(), 20, "水印文字");
+        String text = text("text", watermark.text(), 20, "media.watermark.text.too-long");
         if (watermark.enabled() && text == null) {
-            throw new InvalidInputException("text", "启用水印时请填写水印文字");
+            throw new InvalidInputException("text", "media.watermark.text.required");
         }
         if (watermark.opacity() < 10 || watermark.opacity() > 100) {
-            throw new InvalidInputException("opacity", "不透明度须在 10 到 100 之间");
+            throw new InvalidInputException("opacity", "media.watermark.opacity.invalid");
         }
         Watermark checked = new Watermark(watermark.enabled(), text,
                 watermark.position() == null ? Watermark.Position.BOTTOM_RIGHT : watermark.position(),
@@ -363,33 +363,34 @@ public class MediaService {
     }
 
     private MediaItem find(long id) {
-        return repository.findById(id).orElseThrow(() -> new NotFoundException("图片不存在：" + id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("media.not-found", id));
     }
 
     private Account actor(String username) {
         return accounts.findByUsername(username).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("账号不存在或已停用"));
+                .orElseThrow(() -> new ForbiddenException("media.account.disabled"));
     }
 
     private static void requireMayChange(Account account, MediaItem item) {
         if (!account.getRole().includes(Role.EDITOR) && !account.getUsername().equals(item.getUploadedBy())) {
-            throw new ForbiddenException("作者只能修改或删除自己上传的图片");
+            throw new ForbiddenException("media.authors-own-only");
         }
     }
 
     private static Description checked(Description description) {
         Description d = description == null ? Description.NONE : description;
-        return new Description(text("alt", d.alt(), 300, "替代文字"), text("caption", d.caption(), 500, "图片说明"),
-                text("credit", d.credit(), 200, "图片来源"));
+        return new Description(text("alt", d.alt(), 300, "media.alt.too-long"),
+                text("caption", d.caption(), 500, "media.caption.too-long"),
+                text("credit", d.credit(), 200, "media.credit.too-long"));
     }
 
-    private static String text(String field, String value, int max, String label) {
+    private static String text(String field, String value, int max, String tooLong) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String clean = PlainText.clean(value).strip();
         if (clean.length() > max) {
-            throw new InvalidInputException(field, label + "不能超过 " + max + " 个字");
+            throw new InvalidInputException(field, tooLong, max);
         }
         return clean;
     }

@@ -19,6 +19,7 @@ import cn.dayuan.account.AccountService;
 import cn.dayuan.account.Role;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /** Newsroom accounts: administrators create editors, authors and other administrators. */
 @Controller
@@ -26,8 +27,10 @@ import cn.dayuan.system.InvalidInputException;
 class AccountController {
 
     private final AccountService accounts;
+    private final Texts texts;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, Texts texts) {
+        this.texts = texts;
         this.accounts = accounts;
     }
 
@@ -48,15 +51,15 @@ class AccountController {
         try {
             Account created = accounts.create(form.getUsername(), form.getDisplayName(), form.getEmail(),
                     form.getPassword(), form.roleValue());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已创建账号 " + created.getUsername() + "（"
-                    + created.getRole().label() + "），请把用户名和初始密码告诉本人"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("account.created", created.getUsername(),
+                    created.getRole().label())));
             return Redirects.seeOther("/admin/accounts");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return createPage(model, withoutPassword(form), FormError.of(e));
+            return createPage(model, withoutPassword(form), FormError.of(e, texts));
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return createPage(model, withoutPassword(form), new FormError("username", e.getMessage()));
+            return createPage(model, withoutPassword(form), new FormError("username", texts.of(e)));
         }
     }
 
@@ -74,15 +77,15 @@ class AccountController {
             Role role = form.roleValue();
             // an administrator who locks themselves out cannot undo it from the newsroom
             if (account.getUsername().equals(principal.getName()) && (!form.isEnabled() || role != Role.ADMIN)) {
-                throw new InvalidInputException("role", "不能停用自己的账号，也不能取消自己的管理员角色");
+                throw new InvalidInputException("role", "account.self.demote");
             }
             Account updated = accounts.update(id, form.getDisplayName(), form.getEmail(), role, form.isEnabled());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已保存账号 " + updated.getUsername()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("account.saved", updated.getUsername())));
             return Redirects.seeOther("/admin/accounts");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             form.setUsername(account.getUsername());
-            return editPage(model, account, form, FormError.of(e));
+            return editPage(model, account, form, FormError.of(e, texts));
         }
     }
 
@@ -92,11 +95,12 @@ class AccountController {
         Account account = accounts.get(id);
         try {
             accounts.changePassword(id, password);
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已重设 " + account.getUsername() + " 的密码"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("account.password.reset",
+                    account.getUsername())));
             return Redirects.seeOther("/admin/accounts/" + id + "/edit");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return editPage(model, account, AccountForm.of(account), FormError.of(e));
+            return editPage(model, account, AccountForm.of(account), FormError.of(e, texts));
         }
     }
 

@@ -28,7 +28,7 @@ public class AccountForm {
         try {
             return Role.valueOf(role == null ? "" : role.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("role", "请选择角色");
+            throw new InvalidInputException("role", "account.role.required");
         }
     }
 

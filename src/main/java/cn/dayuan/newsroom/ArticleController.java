@@ -35,6 +35,7 @@ import cn.dayuan.channel.ChannelService;
 import cn.dayuan.sensitive.SensitiveWordService;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /** Writing, reviewing and publishing articles. */
 @Controller
@@ -49,9 +50,11 @@ class ArticleController {
     private final SensitiveWordService sensitiveWords;
     private final ZoneId zone;
     private final DayuanProperties properties;
+    private final Texts texts;
 
     ArticleController(ArticleService articles, ChannelService channels, SensitiveWordService sensitiveWords,
-                      DayuanProperties properties) {
+                      DayuanProperties properties, Texts texts) {
+        this.texts = texts;
         this.properties = properties;
         this.articles = articles;
         this.sensitiveWords = sensitiveWords;
@@ -97,7 +100,7 @@ class ArticleController {
             return saved(saved, redirect);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, null, FormError.of(e), principal);
+            return form(model, form, null, FormError.of(e, texts), principal);
         }
     }
 
@@ -116,12 +119,12 @@ class ArticleController {
             return saved(saved, redirect);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, current, FormError.of(e), principal);
+            return form(model, form, current, FormError.of(e, texts), principal);
         } catch (ArticleService.EditedMeanwhileException e) {
             // The editor's text stays in the form; the newer version's revisions say what changed meanwhile.
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("meanwhile", e.meanwhile());
-            return form(model, form, current, new FormError(null, e.getMessage()), principal);
+            return form(model, form, current, new FormError(null, texts.of(e)), principal);
         }
     }
 
@@ -133,9 +136,10 @@ class ArticleController {
                       Principal principal, RedirectAttributes redirect) {
         try {
             int done = articles.bulk(ids, action, channel, principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已对 " + done + " 篇文章执行“" + action.label() + "”"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.bulk.done", done,
+                    action.label())));
         } catch (InvalidInputException | cn.dayuan.system.ConflictException | cn.dayuan.system.ForbiddenException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能批量处理：" + e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of("article.bulk.refused", e)));
         }
         return Redirects.back(returnTo, "/admin/articles");
     }
@@ -153,7 +157,7 @@ class ArticleController {
         try {
             redirect.addFlashAttribute(Notice.FLASH, publishedNotice(articles.publish(id, principal.getName())));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能发布：" + e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of("article.publish.failed", e)));
         }
         return Redirects.back(returnTo, editUrl(id));
     }
@@ -162,7 +166,7 @@ class ArticleController {
     RedirectView unpublish(@PathVariable long id, @RequestParam(required = false) String returnTo,
                            Principal principal, RedirectAttributes redirect) {
         ArticleDetail article = articles.unpublish(id, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已撤稿：「" + article.title() + "」已从网站撤下，可随时重新发布"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.unpublished", article.title())));
         return Redirects.back(returnTo, editUrl(id));
     }
 
@@ -171,9 +175,9 @@ class ArticleController {
                         Principal principal, RedirectAttributes redirect) {
         try {
             ArticleDetail article = articles.submitForReview(id, principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("「" + article.title() + "」已提交审核，等待编辑发布"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.submitted", article.title())));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能提交审核：" + e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of("article.submit.failed", e)));
         }
         return Redirects.back(returnTo, editUrl(id));
     }
@@ -183,7 +187,7 @@ class ArticleController {
                          RedirectAttributes redirect) {
         ArticleDetail article = articles.correct(id, note, principal.getName());
         redirect.addFlashAttribute(Notice.FLASH, Notice.success(article.correctionNote() == null
-                ? "已撤销“已更正”标注" : "已标注“已更正”，说明显示在文章页"));
+                ? texts.of("article.correction.removed") : texts.of("article.correction.marked")));
         return Redirects.seeOther(editUrl(id));
     }
 
@@ -192,7 +196,8 @@ class ArticleController {
                           RedirectAttributes redirect) {
         ArticleDetail article = articles.changeValidity(id, validity, principal.getName());
         redirect.addFlashAttribute(Notice.FLASH, Notice.success(article.validity() == Validity.IN_FORCE
-                ? "已标注为有效" : "已标注为“" + article.validity().label() + "”，文章仍可阅读"));
+                ? texts.of("article.validity.in-force") : texts.of("article.validity.marked",
+                        article.validity().label())));
         return Redirects.seeOther(editUrl(id));
     }
 
@@ -228,8 +233,8 @@ class ArticleController {
         ArticleDetail article = articles.restoreRevision(id, number, principal.getName());
         redirect.addFlashAttribute(Notice.FLASH, article.pendingRevision() != null
                 && article.status() == ArticleStatus.PUBLISHED && !Objects.equals(article.pendingRevision(), number)
-                ? Notice.success("已将第 " + number + " 版的内容保存为待审修改，编辑审核后生效")
-                : Notice.success("已恢复第 " + number + " 版的内容（保存为新的一版）"));
+                ? Notice.success(texts.of("article.revision.restored.pending", number))
+                : Notice.success(texts.of("article.revision.restored", number)));
         return Redirects.seeOther("/admin/articles/" + id + "/history");
     }
 
@@ -244,8 +249,8 @@ class ArticleController {
     RedirectView delete(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         String title = articles.get(id, principal.getName()).title();
         articles.delete(id, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已将文章「" + title + "」移入回收站，管理员可在 "
-                + properties.trashRetention().toDays() + " 天内恢复"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.trashed", title,
+                properties.trashRetention().toDays())));
         return Redirects.seeOther("/admin/articles");
     }
 
@@ -264,13 +269,13 @@ class ArticleController {
     }
 
     private RedirectView saved(ArticleDetail article, RedirectAttributes redirect) {
-        Notice notice = article.pendingRevision() != null ? Notice.success("修改已保存为待审修改（第 "
-                + article.pendingRevision() + " 版），审核通过前读者看到的仍是原来的版本") : switch (article.status()) {
-            case DRAFT -> Notice.success("草稿已保存");
-            case PENDING -> Notice.success("已保存并提交审核，等待编辑发布");
+        Notice notice = article.pendingRevision() != null ? Notice.success(texts.of("article.saved.pending",
+                article.pendingRevision())) : switch (article.status()) {
+            case DRAFT -> Notice.success(texts.of("article.saved.draft"));
+            case PENDING -> Notice.success(texts.of("article.saved.submitted"));
             case PUBLISHED -> publishedNotice(article);
-            case UNPUBLISHED -> Notice.success("已保存（文章处于撤稿状态，读者看不到）");
-            case TRASHED -> Notice.success("已保存（文章在回收站中）");
+            case UNPUBLISHED -> Notice.success(texts.of("article.saved.unpublished"));
+            case TRASHED -> Notice.success(texts.of("article.saved.trashed"));
         };
         redirect.addFlashAttribute(Notice.FLASH, withSensitiveWords(notice, article));
         return Redirects.seeOther(editUrl(article.id()));
@@ -283,15 +288,16 @@ class ArticleController {
         if (found.isEmpty()) {
             return notice;
         }
-        return new Notice(notice.success(), notice.message() + "。请注意：标题或正文含有敏感词「"
-                + String.join("、", found) + "」，请核实", notice.publicUrl());
+        return new Notice(notice.success(), texts.of("article.sensitive-words", notice.message(),
+                String.join("、", found)), notice.publicUrl());
     }
 
     private Notice publishedNotice(ArticleDetail article) {
         if (!isPublic(article)) {
-            return Notice.success("已定时发布：将于 " + SCHEDULED.format(article.publishedAt().atZone(zone)) + " 自动上线");
+            return Notice.success(texts.of("article.published.scheduled",
+                    SCHEDULED.format(article.publishedAt().atZone(zone))));
         }
-        return Notice.published("文章已发布，读者现在可以看到它", article.url());
+        return Notice.published(texts.of("article.published"), article.url());
     }
 
     private static boolean isPublic(ArticleDetail article) {
@@ -304,7 +310,7 @@ class ArticleController {
             case "draft" -> ArticleStatus.DRAFT;
             case "submit" -> ArticleStatus.PENDING;
             case "publish" -> ArticleStatus.PUBLISHED;
-            default -> throw new InvalidInputException("action", "未知的操作：" + action);
+            default -> throw new InvalidInputException("action", "article.bulk.action.unknown", action);
         };
     }
 

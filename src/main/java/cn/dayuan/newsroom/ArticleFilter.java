@@ -35,7 +35,7 @@ public class ArticleFilter {
         try {
             return LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式不正确：" + value + "，例如 2026-12-01");
+            throw new InvalidInputException(field, "newsroom.date.invalid", value);
         }
     }
 
@@ -63,7 +63,7 @@ public class ArticleFilter {
         try {
             return ArticleStatus.valueOf(status.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "未知的文章状态：" + status);
+            throw new InvalidInputException("status", "article.status.unknown", status);
         }
     }
 

@@ -82,9 +82,9 @@ public class ArticleForm {
     /** The write command for {@link ArticleService}; text fields are checked there, the two typed ones here. */
     ArticleDraft toDraft(ArticleStatus status, ZoneId zone) {
         return new ArticleDraft(title, subtitle, summary, body, channel, author, source, sourceUrl, editor,
-                tagList(), rights(), time(publishedAt, "publishedAt", "发布时间", zone), status, coverImage, headline,
-                pinned, commentsOpen, new Provenance(originalTitle, originalAuthor,
-                time(originalPublishedAt, "originalPublishedAt", "原发布时间", zone)));
+                tagList(), rights(), time(publishedAt, "publishedAt", "article.published-at.invalid", zone), status,
+                coverImage, headline, pinned, commentsOpen, new Provenance(originalTitle, originalAuthor,
+                time(originalPublishedAt, "originalPublishedAt", "article.original-published-at.invalid", zone)));
     }
 
     /**
@@ -111,11 +111,12 @@ public class ArticleForm {
         try {
             return RightsType.valueOf(rightsType.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("rightsType", "请选择版权类型：原创、授权发表或转载");
+            throw new InvalidInputException("rightsType", "article.rights-type.required");
         }
     }
 
-    private static Instant time(String value, String field, String label, ZoneId zone) {
+    /** The time typed into {@code field}, or null; what does not read as one is refused with {@code invalidKey}. */
+    private static Instant time(String value, String field, String invalidKey, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -123,7 +124,7 @@ public class ArticleForm {
             // browsers without a date picker let people type "2022-04-23 06:07:12"
             return LocalDateTime.parse(value.trim().replace(' ', 'T')).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, label + "格式不正确，例如 2022-04-23 06:07:12");
+            throw new InvalidInputException(field, invalidKey);
         }
     }
 

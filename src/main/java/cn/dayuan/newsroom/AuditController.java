@@ -50,7 +50,7 @@ class AuditController {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式不正确：" + value + "，例如 2026-12-01");
+            throw new InvalidInputException(field, "newsroom.date.invalid", value);
         }
     }
 }

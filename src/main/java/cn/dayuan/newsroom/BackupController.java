@@ -52,7 +52,7 @@ class BackupController {
 
     @GetMapping("/{name}")
     ResponseEntity<FileSystemResource> download(@PathVariable String name) {
-        Path file = backups.find(name).orElseThrow(() -> new NotFoundException("没有这个备份文件：" + name));
+        Path file = backups.find(name).orElseThrow(() -> new NotFoundException("backup.file.not-found", name));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

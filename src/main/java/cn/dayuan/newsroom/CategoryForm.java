@@ -18,7 +18,7 @@ public class CategoryForm {
     }
 
     Integer sortOrderValue() {
-        return Numbers.optionalInt(sortOrder, "sortOrder", "排序");
+        return Numbers.optionalInt(sortOrder, "sortOrder");
     }
 
     public String getName() {

@@ -20,6 +20,7 @@ import cn.dayuan.channel.ChannelView;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /** The channel tree: editors create, rename, move and remove channels. */
 @Controller
@@ -28,8 +29,10 @@ import cn.dayuan.system.NotFoundException;
 public class ChannelController {
 
     private final ChannelService channels;
+    private final Texts texts;
 
-    ChannelController(ChannelService channels) {
+    ChannelController(ChannelService channels, Texts texts) {
+        this.texts = texts;
         this.channels = channels;
     }
 
@@ -45,15 +48,15 @@ public class ChannelController {
             ChannelView parent = parent(form);
             Channel created = channels.create(form.getName(), form.getSlug(), parent == null ? null : parent.path(),
                     form.getDescription(), form.sortOrderValue(), form.hiddenValue());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已新建栏目「" + created.getName() + "」，别名 "
-                    + created.getSlug() + "，栏目地址 /" + created.getPath() + "/"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("channel.created", created.getName(),
+                    created.getSlug(), created.getPath())));
             return Redirects.seeOther("/admin/channels");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, form, FormError.of(e));
+            return page(model, form, FormError.of(e, texts));
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(model, form, new FormError("slug", e.getMessage()));
+            return page(model, form, new FormError("slug", texts.of(e)));
         }
     }
 
@@ -71,17 +74,16 @@ public class ChannelController {
             ChannelView parent = parent(form);
             Channel updated = channels.update(id, form.getName(), form.getSlug(), parent == null ? null : parent.id(),
                     form.getDescription(), form.sortOrderValue(), form.hiddenValue());
-            String moved = updated.getPath().equals(current.path()) ? ""
-                    : "；原地址 /" + current.path() + "/ 及其下的文章地址将永久跳转（301）到新地址";
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已保存栏目「" + updated.getName()
-                    + "」，栏目地址 /" + updated.getPath() + "/" + moved));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(updated.getPath().equals(current.path())
+                    ? texts.of("channel.saved", updated.getName(), updated.getPath())
+                    : texts.of("channel.saved.moved", updated.getName(), updated.getPath(), current.path())));
             return Redirects.seeOther("/admin/channels");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return editPage(model, current, form, FormError.of(e));
+            return editPage(model, current, form, FormError.of(e, texts));
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return editPage(model, current, form, new FormError("slug", e.getMessage()));
+            return editPage(model, current, form, new FormError("slug", texts.of(e)));
         }
     }
 
@@ -90,9 +92,9 @@ public class ChannelController {
         String name = view(id).name();
         try {
             channels.delete(id);
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已删除栏目「" + name + "」"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("channel.deleted", name)));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("无法删除：" + e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of("channel.delete.failed", e)));
         }
         return Redirects.seeOther("/admin/channels");
     }
@@ -118,10 +120,10 @@ public class ChannelController {
     private ChannelView parent(ChannelForm form) {
         Long parentId = form.parentId();
         return parentId == null ? null : channels.tree().byId(parentId)
-                .orElseThrow(() -> new InvalidInputException("parent", "上级栏目不存在，请重新选择"));
+                .orElseThrow(() -> new InvalidInputException("parent", "channel.parent.missing"));
     }
 
     private ChannelView view(long id) {
-        return channels.tree().byId(id).orElseThrow(() -> new NotFoundException("栏目不存在：" + id));
+        return channels.tree().byId(id).orElseThrow(() -> new NotFoundException("channel.not-found", id));
     }
 }

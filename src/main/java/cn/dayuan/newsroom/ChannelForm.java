@@ -32,11 +32,11 @@ public class ChannelForm {
     }
 
     Integer sortOrderValue() {
-        return Numbers.optionalInt(sortOrder, "sortOrder", "排序");
+        return Numbers.optionalInt(sortOrder, "sortOrder");
     }
 
     Long parentId() {
-        return Numbers.optionalId(parent, "parent", "请选择上级栏目");
+        return Numbers.optionalId(parent, "parent", "channel.parent.required");
     }
 
     public String getName() {

@@ -18,6 +18,8 @@ import cn.dayuan.directory.DirectoryView;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.ReadableException;
+import cn.dayuan.system.Texts;
 
 /** The public-service navigation (便民导航): categories of government and service platforms and their links. */
 @Controller
@@ -28,8 +30,10 @@ public class DirectoryController {
     private static final String LIST = "/admin/directory";
 
     private final DirectoryService directory;
+    private final Texts texts;
 
-    DirectoryController(DirectoryService directory) {
+    DirectoryController(DirectoryService directory, Texts texts) {
+        this.texts = texts;
         this.directory = directory;
     }
 
@@ -44,7 +48,8 @@ public class DirectoryController {
         try {
             var created = directory.createCategory(categoryForm.getName(), categoryForm.getDescription(),
                     categoryForm.sortOrderValue());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已新建分类「" + created.name() + "」"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("directory.category.created",
+                    created.name())));
             return Redirects.seeOther(LIST);
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(status(e));
@@ -65,7 +70,8 @@ public class DirectoryController {
         try {
             directory.updateCategory(id, categoryForm.getName(), categoryForm.getDescription(),
                     categoryForm.sortOrderValue());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已保存分类「" + categoryForm.getName().trim() + "」"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("directory.category.saved",
+                    categoryForm.getName().trim())));
             return Redirects.seeOther(LIST);
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(status(e));
@@ -77,8 +83,8 @@ public class DirectoryController {
     public RedirectView deleteCategory(@PathVariable long id, RedirectAttributes redirect) {
         DirectoryView.Category category = category(id);
         directory.deleteCategory(id);
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已删除分类「" + category.name() + "」及其 "
-                + category.links().size() + " 个链接"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("directory.category.deleted", category.name(),
+                category.links().size())));
         return Redirects.seeOther(LIST);
     }
 
@@ -88,11 +94,12 @@ public class DirectoryController {
         try {
             var created = directory.createLink(knownCategory(linkForm), linkForm.getName(), linkForm.getUrl(),
                     linkForm.getDescription(), linkForm.sortOrderValue());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已添加链接「" + created.name() + "」"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("directory.link.created",
+                    created.name())));
             return Redirects.seeOther(LIST);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, new CategoryForm(), null, linkForm, FormError.of(e));
+            return page(model, new CategoryForm(), null, linkForm, FormError.of(e, texts));
         }
     }
 
@@ -109,11 +116,11 @@ public class DirectoryController {
         try {
             var updated = directory.updateLink(id, knownCategory(linkForm), linkForm.getName(), linkForm.getUrl(),
                     linkForm.getDescription(), linkForm.sortOrderValue());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已保存链接「" + updated.name() + "」"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("directory.link.saved", updated.name())));
             return Redirects.seeOther(LIST);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return linkPage(model, link, linkForm, FormError.of(e));
+            return linkPage(model, link, linkForm, FormError.of(e, texts));
         }
     }
 
@@ -121,7 +128,7 @@ public class DirectoryController {
     public RedirectView deleteLink(@PathVariable long id, RedirectAttributes redirect) {
         DirectoryView.Link link = directory.link(id);
         directory.deleteLink(id);
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已删除链接「" + link.name() + "」"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("directory.link.deleted", link.name())));
         return Redirects.seeOther(LIST);
     }
 
@@ -154,22 +161,22 @@ public class DirectoryController {
     private long knownCategory(LinkForm form) {
         long id = form.categoryId();
         if (directory.view().categories().stream().noneMatch(c -> c.id() == id)) {
-            throw new InvalidInputException("category", "分类不存在，请重新选择");
+            throw new InvalidInputException("category", "directory.category.missing");
         }
         return id;
     }
 
     private DirectoryView.Category category(long id) {
         return directory.view().categories().stream().filter(c -> c.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("导航分类不存在：" + id));
+                .orElseThrow(() -> new NotFoundException("directory.category.not-found", id));
     }
 
     private static int status(RuntimeException e) {
         return e instanceof ConflictException ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST;
     }
 
-    private static FormError error(RuntimeException e, String conflictField) {
-        return e instanceof InvalidInputException invalid ? FormError.of(invalid)
-                : new FormError(conflictField, e.getMessage());
+    private FormError error(ReadableException e, String conflictField) {
+        return e instanceof InvalidInputException invalid ? FormError.of(invalid, texts)
+                : new FormError(conflictField, texts.of(e));
     }
 }

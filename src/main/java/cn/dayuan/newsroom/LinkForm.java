@@ -23,15 +23,15 @@ public class LinkForm {
     }
 
     long categoryId() {
-        Long id = Numbers.optionalId(category, "category", "请选择分类");
+        Long id = Numbers.optionalId(category, "category", "directory.link.category.required");
         if (id == null) {
-            throw new InvalidInputException("category", "请选择分类");
+            throw new InvalidInputException("category", "directory.link.category.required");
         }
         return id;
     }
 
     Integer sortOrderValue() {
-        return Numbers.optionalInt(sortOrder, "sortOrder", "排序");
+        return Numbers.optionalInt(sortOrder, "sortOrder");
     }
 
     public String getCategory() {

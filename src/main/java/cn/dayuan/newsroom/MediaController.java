@@ -30,6 +30,7 @@ import cn.dayuan.media.MediaView;
 import cn.dayuan.media.Watermark;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /**
  * 图片库: every account uploads pictures (a form here, or the article editor's picture button, drop and paste, which
@@ -42,9 +43,11 @@ class MediaController {
     static final int PAGE_SIZE = 24;
 
     private final MediaService media;
+    private final Texts texts;
 
-    MediaController(MediaService media) {
+    MediaController(MediaService media, Texts texts) {
         this.media = media;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -76,10 +79,10 @@ class MediaController {
                     .filter(p -> p.name().equals(position)).findFirst().orElse(Watermark.Position.BOTTOM_RIGHT);
             int percent = opacity.strip().matches("\\d{1,3}") ? Integer.parseInt(opacity.strip()) : -1;
             media.setWatermark(new Watermark(enabled, text, where, percent), principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success(enabled ? "水印已保存，之后上传的图片会加上水印"
-                    : "水印已关闭"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of(enabled ? "media.watermark.saved"
+                    : "media.watermark.off")));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
         }
         return Redirects.seeOther("/admin/media");
     }
@@ -93,11 +96,11 @@ class MediaController {
         try {
             MediaService.Uploaded uploaded = media.upload(bytes(file), file.getOriginalFilename(),
                     new MediaService.Description(alt, caption, credit), principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success(uploaded.created() ? "图片已上传"
-                    : "这张图片之前已经上传过，已打开原有的图片"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of(uploaded.created() ? "media.uploaded"
+                    : "media.uploaded.before")));
             return Redirects.seeOther("/admin/media/" + uploaded.media().id());
         } catch (MediaRefusedException | InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("上传失败：" + e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of("media.upload.failed", e)));
             return Redirects.seeOther("/admin/media");
         }
     }
@@ -122,7 +125,7 @@ class MediaController {
             HttpStatus status = e instanceof MediaRefusedException refused
                     && refused.reason() == MediaRefusedException.Reason.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE
                     : HttpStatus.BAD_REQUEST;
-            return ResponseEntity.status(status).body(Map.of("error", e.getMessage()));
+            return ResponseEntity.status(status).body(Map.of("error", texts.of(e)));
         }
     }
 
@@ -140,9 +143,9 @@ class MediaController {
                           RedirectAttributes redirect) {
         try {
             media.describe(id, new MediaService.Description(alt, caption, credit), principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("图片说明已保存"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("media.described")));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
         }
         return Redirects.seeOther("/admin/media/" + id);
     }
@@ -151,17 +154,17 @@ class MediaController {
     RedirectView delete(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         try {
             media.delete(id, principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("图片已删除"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("media.deleted")));
             return Redirects.seeOther("/admin/media");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
             return Redirects.seeOther("/admin/media/" + id);
         }
     }
 
     private static byte[] bytes(MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "请选择要上传的图片");
+            throw new InvalidInputException("file", "media.file.choose");
         }
         try {
             return file.getBytes();

@@ -28,6 +28,7 @@ import cn.dayuan.comment.ModerationAction;
 import cn.dayuan.sensitive.SensitiveWordService;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /**
  * Comment moderation for editors: the queue (filter by status, article and days; approve, reject, mark as spam or
@@ -45,9 +46,11 @@ class ModerationController {
     private final SensitiveWordService sensitiveWords;
     private final ChannelService channels;
     private final DayuanProperties properties;
+    private final Texts texts;
 
     ModerationController(CommentService comments, SensitiveWordService sensitiveWords, ChannelService channels,
-                         DayuanProperties properties) {
+                         DayuanProperties properties, Texts texts) {
+        this.texts = texts;
         this.comments = comments;
         this.sensitiveWords = sensitiveWords;
         this.channels = channels;
@@ -91,12 +94,13 @@ class ModerationController {
         ModerationAction chosen = named(ModerationAction.values(), action);
         try {
             if (chosen == null) {
-                throw new InvalidInputException("action", "请选择操作");
+                throw new InvalidInputException("action", "newsroom.moderation.action.required");
             }
             int changed = comments.decide(ids, chosen, who.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已" + chosen.label() + " " + changed + " 条评论"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("comment.moderated", chosen.label(),
+                    changed)));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
         }
         return Redirects.back(returnTo, "/admin/comments");
     }
@@ -117,7 +121,8 @@ class ModerationController {
     @PostMapping("/settings/mode")
     @PreAuthorize("hasRole('ADMIN')")
     Object mode(@RequestParam(required = false) String mode, RedirectAttributes redirect) {
-        return saved(redirect, () -> comments.setMode(named(CommentMode.values(), mode)), "审核方式已保存");
+        return saved(redirect, () -> comments.setMode(named(CommentMode.values(), mode)),
+                "comment.settings.mode.saved");
     }
 
     @PostMapping("/settings/rate")
@@ -126,7 +131,7 @@ class ModerationController {
         return saved(redirect, () -> {
             Long value = parseLong(posts);
             comments.setPostsPerTenMinutes(value == null || value > Integer.MAX_VALUE ? -1 : value.intValue());
-        }, "评论频率限制已保存");
+        }, "comment.settings.rate.saved");
     }
 
     @PostMapping("/settings/channels")
@@ -135,10 +140,10 @@ class ModerationController {
                        RedirectAttributes redirect) {
         return saved(redirect, () -> {
             if (channel == null) {
-                throw new InvalidInputException("channel", "请选择栏目");
+                throw new InvalidInputException("channel", "comment.rule.channel.required");
             }
             comments.setChannelRule(channel, named(ChannelRule.values(), rule));
-        }, "栏目评论规则已保存");
+        }, "comment.settings.channel-rule.saved");
     }
 
     /** One article's comments always wait for review, whatever the site's mode (or no longer). */
@@ -148,44 +153,47 @@ class ModerationController {
         return saved(redirect, () -> {
             Long id = parseLong(article);
             if (id == null) {
-                throw new InvalidInputException("article", "请填写文章编号");
+                throw new InvalidInputException("article", "comment.rule.article.required");
             }
             try {
                 comments.setArticleAlwaysReviewed(id, "true".equals(reviewed));
             } catch (cn.dayuan.system.NotFoundException e) {
-                throw new InvalidInputException("article", "没有编号为 " + id + " 的文章");
+                throw new InvalidInputException("article", "comment.rule.article.missing", id);
             }
-        }, "文章评论规则已保存");
+        }, "comment.settings.article-rule.saved");
     }
 
     @PostMapping("/blocks")
     Object block(@RequestParam(required = false) String kind, @RequestParam(required = false) String value,
                  Authentication who, RedirectAttributes redirect) {
-        return saved(redirect, () -> comments.block("address".equals(kind), value, who.getName()), "已加入屏蔽名单");
+        return saved(redirect, () -> comments.block("address".equals(kind), value, who.getName()),
+                "comment.settings.blocked.added");
     }
 
     @PostMapping("/blocks/{id}/delete")
     Object unblock(@PathVariable long id, RedirectAttributes redirect) {
-        return saved(redirect, () -> comments.unblock(id), "已移出屏蔽名单");
+        return saved(redirect, () -> comments.unblock(id), "comment.settings.blocked.removed");
     }
 
     @PostMapping("/words")
     Object word(@RequestParam(required = false) String word, @RequestParam(required = false) String kind,
                 Authentication who, RedirectAttributes redirect) {
-        return saved(redirect, () -> sensitiveWords.put(word, "allow".equals(kind), who.getName()), "敏感词表已更新");
+        return saved(redirect, () -> sensitiveWords.put(word, "allow".equals(kind), who.getName()),
+                "sensitive.word.saved");
     }
 
     @PostMapping("/words/delete")
     Object removeWord(@RequestParam(required = false) String word, RedirectAttributes redirect) {
-        return saved(redirect, () -> sensitiveWords.remove(word), "已从敏感词表中移除");
+        return saved(redirect, () -> sensitiveWords.remove(word), "sensitive.word.removed");
     }
 
-    private static Object saved(RedirectAttributes redirect, Runnable change, String message) {
+    /** Runs {@code change} and tells the outcome: the text of {@code doneKey}, or why it was refused. */
+    private Object saved(RedirectAttributes redirect, Runnable change, String doneKey) {
         try {
             change.run();
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success(message));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of(doneKey)));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
         }
         return Redirects.seeOther("/admin/comments/settings");
     }

@@ -34,6 +34,7 @@ import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /**
  * The newsroom's frame and error pages: every newsroom view gets the {@link Shell}, and every failure becomes a
@@ -49,11 +50,13 @@ class NewsroomAdvice {
     private final AccountService accounts;
     private final SiteService site;
     private final DayuanProperties properties;
+    private final Texts texts;
 
-    NewsroomAdvice(AccountService accounts, SiteService site, DayuanProperties properties) {
+    NewsroomAdvice(AccountService accounts, SiteService site, DayuanProperties properties, Texts texts) {
         this.accounts = accounts;
         this.site = site;
         this.properties = properties;
+        this.texts = texts;
     }
 
     @ModelAttribute("shell")
@@ -82,49 +85,53 @@ class NewsroomAdvice {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e, HttpServletRequest request) {
-        return errorPage(request, HttpStatus.NOT_FOUND, "找不到页面", e.getMessage());
+        return errorPage(request, HttpStatus.NOT_FOUND, texts.of("newsroom.error.not-found"), texts.of(e));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return errorPage(request, HttpStatus.FORBIDDEN, "没有权限", chineseOr(e.getMessage(), "当前账号无权执行此操作"));
+        return errorPage(request, HttpStatus.FORBIDDEN, texts.of("newsroom.error.forbidden"),
+                chineseOr(e.getMessage(), texts.of("newsroom.error.forbidden.action")));
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ModelAndView forbidden(ForbiddenException e, HttpServletRequest request) {
-        return errorPage(request, HttpStatus.FORBIDDEN, "没有权限", e.getMessage());
+        return errorPage(request, HttpStatus.FORBIDDEN, texts.of("newsroom.error.forbidden"), texts.of(e));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ModelAndView invalidInput(InvalidInputException e, HttpServletRequest request) {
-        return errorPage(request, HttpStatus.BAD_REQUEST, "输入有误", e.getMessage());
+        return errorPage(request, HttpStatus.BAD_REQUEST, texts.of("newsroom.error.invalid"), texts.of(e));
     }
 
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e, HttpServletRequest request) {
-        return errorPage(request, HttpStatus.CONFLICT, "操作无法完成", e.getMessage());
+        return errorPage(request, HttpStatus.CONFLICT, texts.of("newsroom.error.conflict"), texts.of(e));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView editedMeanwhile(HttpServletRequest request) {
-        return errorPage(request, HttpStatus.CONFLICT, "操作无法完成", "内容刚刚被其他人修改过，请返回并刷新页面后重试");
+        return errorPage(request, HttpStatus.CONFLICT, texts.of("newsroom.error.conflict"),
+                texts.of("newsroom.error.changed-meanwhile"));
     }
 
     @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class, BindException.class,
             HttpMessageNotReadableException.class})
     ModelAndView badRequest(HttpServletRequest request) {
-        return errorPage(request, HttpStatus.BAD_REQUEST, "输入有误", "请求中的参数不正确，请返回后重试");
+        return errorPage(request, HttpStatus.BAD_REQUEST, texts.of("newsroom.error.invalid"),
+                texts.of("newsroom.error.bad-request"));
     }
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
-            return errorPage(request, status, "请求无法处理", "请求无法处理（HTTP " + status.value() + "），请返回后重试");
+            return errorPage(request, status, texts.of("newsroom.error.unprocessable"),
+                    texts.of("newsroom.error.unprocessable.status", status.value()));
         }
         log.error("Newsroom request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return errorPage(request, HttpStatus.INTERNAL_SERVER_ERROR, "系统出错",
-                "系统暂时无法完成这个操作，错误已记录，请稍后重试或联系管理员");
+        return errorPage(request, HttpStatus.INTERNAL_SERVER_ERROR, texts.of("newsroom.error.internal"),
+                texts.of("newsroom.error.internal.detail"));
     }
 
     ModelAndView errorPage(HttpServletRequest request, HttpStatusCode status, String heading, String message) {

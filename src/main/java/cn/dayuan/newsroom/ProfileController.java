@@ -18,6 +18,7 @@ import cn.dayuan.account.AccountService;
 import cn.dayuan.account.ApiTokenService;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /** The signed-in user's own page: their password and their personal API tokens. */
 @Controller
@@ -29,8 +30,10 @@ class ProfileController {
 
     private final AccountService accounts;
     private final ApiTokenService tokens;
+    private final Texts texts;
 
-    ProfileController(AccountService accounts, ApiTokenService tokens) {
+    ProfileController(AccountService accounts, ApiTokenService tokens, Texts texts) {
+        this.texts = texts;
         this.accounts = accounts;
         this.tokens = tokens;
     }
@@ -47,14 +50,14 @@ class ProfileController {
                           Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             if (!password.equals(confirmPassword)) {
-                throw new InvalidInputException("confirmPassword", "两次输入的新密码不一致");
+                throw new InvalidInputException("confirmPassword", "account.password.mismatch");
             }
             accounts.changeOwnPassword(principal.getName(), currentPassword, password);
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("密码已修改，下次登录请使用新密码"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("account.password.changed")));
             return Redirects.seeOther("/admin/profile");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, me(principal), FormError.of(e), null);
+            return page(model, me(principal), FormError.of(e, texts), null);
         }
     }
 
@@ -65,19 +68,19 @@ class ProfileController {
         try {
             ApiTokenService.IssuedToken issued = tokens.issue(me.getId(), name);
             redirect.addFlashAttribute(ISSUED_TOKEN, issued.plainText());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已创建 API 令牌「" + issued.token().getName()
-                    + "」。请立即复制保存，离开本页后将无法再次查看"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("account.token.created",
+                    issued.token().getName())));
             return Redirects.seeOther("/admin/profile");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, me, null, FormError.of(e));
+            return page(model, me, null, FormError.of(e, texts));
         }
     }
 
     @PostMapping("/tokens/{id}/revoke")
     Object revokeToken(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         tokens.revoke(me(principal).getId(), id);
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已撤销令牌，使用它的程序将无法再访问 API"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("account.token.revoked")));
         return Redirects.seeOther("/admin/profile");
     }
 
@@ -91,6 +94,6 @@ class ProfileController {
 
     private Account me(Principal principal) {
         return accounts.findByUsername(principal.getName())
-                .orElseThrow(() -> new NotFoundException("账号不存在：" + principal.getName()));
+                .orElseThrow(() -> new NotFoundException("account.not-found", principal.getName()));
     }
 }

@@ -19,6 +19,7 @@ import cn.dayuan.report.ReportStep;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /** Readers' 举报 for editors: open cases first by due time (overdue ones marked), and the steps to handle each. */
 @Controller
@@ -29,8 +30,10 @@ class ReportsController {
     static final int PAGE_SIZE = 20;
 
     private final ReportService reports;
+    private final Texts texts;
 
-    ReportsController(ReportService reports) {
+    ReportsController(ReportService reports, Texts texts) {
+        this.texts = texts;
         this.reports = reports;
     }
 
@@ -62,13 +65,13 @@ class ReportsController {
                 .orElse(null);
         try {
             if (chosen == null) {
-                throw new InvalidInputException("step", "请选择处理方式");
+                throw new InvalidInputException("step", "report.step.required");
             }
             ReportService.CaseView handled = reports.act(id, chosen, note, who.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("案件 " + handled.caseNumber() + "：" + chosen.label()
-                    + "，当前状态“" + handled.status().label() + "”"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("report.handled", handled.caseNumber(),
+                    chosen.label(), handled.status().label())));
         } catch (InvalidInputException | ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
         }
         return Redirects.back(returnTo, "/admin/reports");
     }

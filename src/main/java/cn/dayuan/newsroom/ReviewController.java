@@ -23,6 +23,7 @@ import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.ReviewPolicy;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /** The review queues (初审, 复审, 终审), the sign-offs, and how reviews go (administrators). */
 @Controller
@@ -33,8 +34,10 @@ class ReviewController {
     private final ArticleService articles;
 
     private final ChannelService channels;
+    private final Texts texts;
 
-    ReviewController(ArticleService articles, ChannelService channels) {
+    ReviewController(ArticleService articles, ChannelService channels, Texts texts) {
+        this.texts = texts;
         this.articles = articles;
         this.channels = channels;
     }
@@ -60,9 +63,9 @@ class ReviewController {
                          RedirectAttributes redirect) {
         ArticleDetail article = articles.approve(id, principal.getName());
         redirect.addFlashAttribute(Notice.FLASH, article.status() == ArticleStatus.PUBLISHED
-                ? Notice.published("「" + article.title() + "」审核通过并已发布", article.url())
-                : Notice.success("「" + article.title() + "」已通过，转入"
-                        + ReviewPolicy.LevelRule.name(article.reviewLevel(), article.reviewLevels())));
+                ? Notice.published(texts.of("article.review.approved.published", article.title()), article.url())
+                : Notice.success(texts.of("article.review.approved.next-level", article.title(),
+                        ReviewPolicy.LevelRule.name(article.reviewLevel(), article.reviewLevels()))));
         return Redirects.back(returnTo, "/admin/reviews");
     }
 
@@ -72,9 +75,10 @@ class ReviewController {
                         RedirectAttributes redirect) {
         try {
             ArticleDetail article = articles.reject(id, reason, principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已将「" + article.title() + "」退回作者修改"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.review.rejected",
+                    article.title())));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure("未能退回：" + e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of("article.review.reject.failed", e)));
         }
         return Redirects.back(returnTo, "/admin/reviews");
     }
@@ -93,8 +97,9 @@ class ReviewController {
                              RedirectAttributes redirect) {
         List<String> names = sources.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         articles.setReprintSources(names, required, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("稿源单位名单已保存：" + names.size() + " 个"
-                + (required ? "，名单之外的转载稿件须由管理员发布" : "")));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(required
+                ? texts.of("article.review.sources.saved.required", names.size())
+                : texts.of("article.review.sources.saved", names.size())));
         return Redirects.seeOther("/admin/settings/review");
     }
 
@@ -102,8 +107,9 @@ class ReviewController {
     RedirectView saveChannel(@RequestParam long channel, @RequestParam(required = false) Integer levels,
                              Principal principal, RedirectAttributes redirect) {
         articles.setChannelReviewLevels(channel, levels, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("栏目「" + channels.get(channel).getName() + "」"
-                + (levels == null ? "随上级或全站的审核级数" : "实行 " + levels + " 级审核")));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(levels == null
+                ? texts.of("article.review.channel.inherited", channels.get(channel).getName())
+                : texts.of("article.review.channel.levels", channels.get(channel).getName(), levels)));
         return Redirects.seeOther("/admin/settings/review");
     }
 
@@ -119,12 +125,12 @@ class ReviewController {
             try {
                 rules.add(new ReviewPolicy.LevelRule(level, Role.valueOf(role), accounts));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("role" + level, "未知的角色：" + role);
+                throw new InvalidInputException("role" + level, "newsroom.review.role.unknown", role);
             }
         }
         articles.setReviewPolicy(levels, rules, principal.getName());
         articles.setEditsReviewed(editsReviewed, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("审核流程已保存：" + levels + " 级审核"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.review.settings.saved", levels)));
         return Redirects.seeOther("/admin/settings/review");
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /** Site settings: names, the about text, footer texts and rights statements (administrators only). */
 @Controller
@@ -20,8 +21,10 @@ import cn.dayuan.system.InvalidInputException;
 class SettingsController {
 
     private final SiteService site;
+    private final Texts texts;
 
-    SettingsController(SiteService site) {
+    SettingsController(SiteService site, Texts texts) {
+        this.texts = texts;
         this.site = site;
     }
 
@@ -35,11 +38,11 @@ class SettingsController {
                 RedirectAttributes redirect) {
         try {
             site.update(settings);
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("网站设置已保存，网站页面已同步更新"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("site.settings.saved")));
             return Redirects.seeOther("/admin/settings");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, settings, FormError.of(e));
+            return page(model, settings, FormError.of(e, texts));
         }
     }
 

@@ -23,6 +23,7 @@ import cn.dayuan.curation.SlotService;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /**
  * 推荐位: editors put articles into the slots the home page shows and order them. Every button posts the slot's whole
@@ -40,10 +41,12 @@ class SlotsController {
 
     private final SlotService slots;
     private final ArticleService articles;
+    private final Texts texts;
 
-    SlotsController(SlotService slots, ArticleService articles) {
+    SlotsController(SlotService slots, ArticleService articles, Texts texts) {
         this.slots = slots;
         this.articles = articles;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -61,20 +64,20 @@ class SlotsController {
     RedirectView save(@PathVariable String name, @RequestParam(defaultValue = "") String articles,
                       @RequestParam(required = false) String add, @RequestParam(required = false) Long version,
                       Principal principal, RedirectAttributes redirect) {
-        Slot slot = Slot.named(name).orElseThrow(() -> new NotFoundException("没有这个推荐位：" + name));
+        Slot slot = Slot.named(name).orElseThrow(() -> new NotFoundException("slot.unknown", name, String.join(", ", Arrays.stream(Slot.values()).map(Slot::key).toList())));
         try {
             List<Long> ids = ids(articles);
             if (add != null && !add.isBlank()) {
                 Matcher named = ARTICLE.matcher(add.strip());
                 if (!named.find()) {
-                    throw new InvalidInputException("add", "请填写文章编号或文章网址，如 123 或 /xinwen/123.html");
+                    throw new InvalidInputException("add", "slot.add.invalid");
                 }
                 ids.add(Long.valueOf(named.group(1)));
             }
             slots.update(slot, ids, version, principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("推荐位「" + slot.label() + "」已保存，首页随即更新"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("slot.saved", slot.label())));
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(e.getMessage()));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.failure(texts.of(e)));
         }
         return Redirects.seeOther("/admin/slots#" + slot.key());
     }
@@ -86,7 +89,7 @@ class SlotsController {
                 try {
                     ids.add(Long.valueOf(part.strip()));
                 } catch (NumberFormatException e) {
-                    throw new InvalidInputException("articles", "文章编号须是数字：" + part.strip());
+                    throw new InvalidInputException("articles", "slot.articles.invalid", part.strip());
                 }
             }
         }

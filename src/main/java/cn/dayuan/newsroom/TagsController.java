@@ -16,6 +16,7 @@ import org.springframework.web.servlet.view.RedirectView;
 
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 import cn.dayuan.tag.TagView;
@@ -31,8 +32,10 @@ class TagsController {
     static final int MERGE_CHOICES = 200;
 
     private final TagService tags;
+    private final Texts texts;
 
-    TagsController(TagService tags) {
+    TagsController(TagService tags, Texts texts) {
+        this.texts = texts;
         this.tags = tags;
     }
 
@@ -59,15 +62,15 @@ class TagsController {
         TagView before = tags.get(id);
         try {
             TagView renamed = tags.rename(id, name);
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已把关键词「" + before.name() + "」改名为「"
-                    + renamed.name() + "」，旧地址会跳转到新地址"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("tag.renamed", before.name(),
+                    renamed.name())));
             return Redirects.seeOther("/admin/tags/" + id + "/edit");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return editPage(model, before, FormError.of(e), name, null);
+            return editPage(model, before, FormError.of(e, texts), name, null);
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return editPage(model, before, new FormError("name", e.getMessage()), name, null);
+            return editPage(model, before, new FormError("name", texts.of(e)), name, null);
         }
     }
 
@@ -78,18 +81,17 @@ class TagsController {
         TagView from = tags.get(id);
         try {
             if (into.isBlank()) {
-                throw new InvalidInputException("into", "请填写要合并到的关键词");
+                throw new InvalidInputException("into", "tag.merge.into.required");
             }
             Tag target = tags.findByName(into).orElseThrow(() -> new InvalidInputException("into",
-                    "没有名为「" + into.trim() + "」的关键词，请从列表中选择"));
+                    "tag.merge.into.unknown", into.trim()));
             TagView merged = tags.merge(id, target.getId());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.success("已把「" + from.name() + "」合并到「"
-                    + merged.name() + "」，" + from.articleCount() + " 篇文章随之改用「" + merged.name()
-                    + "」，旧地址会跳转过来"));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("tag.merged", from.name(), merged.name(),
+                    from.articleCount(), merged.name())));
             return Redirects.seeOther("/admin/tags/" + merged.id() + "/edit");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return editPage(model, from, FormError.of(e), null, into);
+            return editPage(model, from, FormError.of(e, texts), null, into);
         }
     }
 
@@ -97,8 +99,8 @@ class TagsController {
     RedirectView delete(@PathVariable long id, RedirectAttributes redirect) {
         TagView tag = tags.get(id);
         tags.delete(id);
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已删除关键词「" + tag.name() + "」，"
-                + tag.articleCount() + " 篇文章不再带有它"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("tag.deleted", tag.name(),
+                tag.articleCount())));
         return Redirects.seeOther("/admin/tags");
     }
 

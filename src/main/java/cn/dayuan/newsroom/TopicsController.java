@@ -21,6 +21,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import cn.dayuan.curation.TopicService;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /**
  * 专题 in the newsroom: editors write a topic's title, address, banner and introduction and fill its sections, each
@@ -34,9 +35,11 @@ class TopicsController {
     private static final Pattern ARTICLE = Pattern.compile("^(?:.*/)?(\\d{1,18})(?:\\.html)?$");
 
     private final TopicService topics;
+    private final Texts texts;
 
-    TopicsController(TopicService topics) {
+    TopicsController(TopicService topics, Texts texts) {
         this.topics = topics;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -81,22 +84,22 @@ class TopicsController {
                     written);
             TopicService.TopicView saved = id == null ? topics.create(draft, principal.getName())
                     : topics.update(id, draft, version, principal.getName());
-            redirect.addFlashAttribute(Notice.FLASH, Notice.published("专题「" + saved.title() + "」已保存"
-                    + (saved.published() ? "" : "（未发布，读者还看不到）"), saved.published() ? saved.url() : null));
+            redirect.addFlashAttribute(Notice.FLASH, Notice.published(texts.of(saved.published() ? "topic.saved"
+                    : "topic.saved.unpublished", saved.title()), saved.published() ? saved.url() : null));
             return Redirects.seeOther("/admin/topics/" + saved.id());
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, FormError.of(e));
+            return form(model, form, FormError.of(e, texts));
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return form(model, form, new FormError(null, e.getMessage()));
+            return form(model, form, new FormError(null, texts.of(e)));
         }
     }
 
     @PostMapping("/{id}/delete")
     RedirectView delete(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         topics.delete(id, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("专题已删除"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("topic.deleted")));
         return Redirects.seeOther("/admin/topics");
     }
 
@@ -117,7 +120,7 @@ class TopicsController {
             if (!line.isBlank()) {
                 Matcher article = ARTICLE.matcher(line.strip());
                 if (!article.find()) {
-                    throw new InvalidInputException("sections", "「" + line.strip() + "」不是文章编号或文章网址");
+                    throw new InvalidInputException("sections", "topic.section.article.invalid", line.strip());
                 }
                 ids.add(Long.valueOf(article.group(1)));
             }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.Texts;
 
 /** The recycle bin: editors see what was deleted; administrators restore it or purge it for good. */
 @Controller
@@ -23,8 +24,10 @@ class TrashController {
 
     private final ArticleService articles;
     private final DayuanProperties properties;
+    private final Texts texts;
 
-    TrashController(ArticleService articles, DayuanProperties properties) {
+    TrashController(ArticleService articles, DayuanProperties properties, Texts texts) {
+        this.texts = texts;
         this.articles = articles;
         this.properties = properties;
     }
@@ -39,15 +42,15 @@ class TrashController {
     @PostMapping("/admin/trash/{id}/restore")
     RedirectView restore(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         ArticleDetail article = articles.restoreFromTrash(id, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已恢复「" + article.title() + "」（"
-                + article.status().label() + "），网址、修订历史和计数都保持不变"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.trash.restored", article.title(),
+                article.status().label())));
         return Redirects.seeOther("/admin/trash");
     }
 
     @PostMapping("/admin/trash/{id}/purge")
     RedirectView purge(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         articles.purge(id, principal.getName());
-        redirect.addFlashAttribute(Notice.FLASH, Notice.success("已彻底删除，无法再恢复"));
+        redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("article.trash.purged")));
         return Redirects.seeOther("/admin/trash");
     }
 }

@@ -24,6 +24,7 @@ import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.GoneException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.Texts;
 
 /**
  * Every reader address below a channel, whatever its depth: channel pages {@code /{path}/} and
@@ -47,9 +48,11 @@ class ChannelPathController {
     private final PageFrames frames;
     private final Feeds feeds;
     private final ArticlePages pages;
+    private final Texts texts;
 
     ChannelPathController(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages pages,
-                          Feeds feeds) {
+                          Feeds feeds, Texts texts) {
+        this.texts = texts;
         this.pages = pages;
         this.channels = channels;
         this.articles = articles;
@@ -87,9 +90,9 @@ class ChannelPathController {
         PageKeys.record(PageKeys.channelList(channel.id()));
         ChannelTree tree = channels.tree();
         List<ChannelView> trail = tree.trail(channel.id());
-        String heading = page == 1 ? channel.name() : channel.name() + "（第" + page + "页）";
+        String heading = page == 1 ? channel.name() : texts.of("portal.page.numbered", channel.name(), page);
         String description = channel.description() != null ? channel.description()
-                : channel.name() + "：" + frames.settings().siteTitle() + "「" + channel.name() + "」栏目的最新资讯。";
+                : texts.of("portal.channel.description", channel.name(), frames.settings().siteTitle());
         Map<String, Object> model = new HashMap<>();
         model.put("frame", frames.page(request, heading, description, trail.get(0).id()));
         model.put("channel", channel);
@@ -113,7 +116,7 @@ class ChannelPathController {
 
     private Object article(String channelPath, long id, HttpServletRequest request) {
         ArticleDetail article = articles.findPublic(id).orElseThrow(() -> articles.inTrash(id)
-                ? new GoneException("文章已删除") : pageNotFound());
+                ? new GoneException("portal.article.deleted") : pageNotFound());
         if (!article.channelPath().equals(channelPath)) {
             return Redirects.permanent(article.url());
         }
@@ -123,12 +126,12 @@ class ChannelPathController {
     }
 
     /** What the comment form's post came back to say (the page has a query then, so it is not cached). */
-    private static String commentNotice(String outcome) {
+    private String commentNotice(String outcome) {
         if ("published".equals(outcome)) {
-            return "评论已发表，感谢您的参与！";
+            return texts.of("portal.comment.published");
         }
         if ("pending".equals(outcome)) {
-            return "评论已提交，审核通过后显示。";
+            return texts.of("portal.comment.pending");
         }
         return null;
     }
@@ -138,6 +141,6 @@ class ChannelPathController {
     }
 
     static NotFoundException pageNotFound() {
-        return new NotFoundException("页面不存在");
+        return new NotFoundException("portal.page.not-found");
     }
 }

@@ -31,6 +31,7 @@ import cn.dayuan.comment.CommentService.ReaderComment;
 import cn.dayuan.comment.CommentStatus;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.Texts;
 
 /**
  * The comment form of article pages, which works without JavaScript: the cached page shows {@code /captcha.png},
@@ -47,8 +48,11 @@ class CommentController {
     private final CommentService comments;
     private final ArticleService articles;
     private final PageFrames frames;
+    private final Texts texts;
 
-    CommentController(CaptchaService captcha, CommentService comments, ArticleService articles, PageFrames frames) {
+    CommentController(CaptchaService captcha, CommentService comments, ArticleService articles, PageFrames frames,
+                      Texts texts) {
+        this.texts = texts;
         this.captcha = captcha;
         this.comments = comments;
         this.articles = articles;
@@ -89,7 +93,7 @@ class CommentController {
             if (ErrorPages.wantsJson(request)) {
                 throw e;
             }
-            return formPage(request, article, replyTo, name, content, e.getMessage(), HttpStatus.BAD_REQUEST);
+            return formPage(request, article, replyTo, name, content, texts.of(e), HttpStatus.BAD_REQUEST);
         }
         if (ErrorPages.wantsJson(request)) {
             return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(posted);
@@ -106,7 +110,7 @@ class CommentController {
                 .filter(c -> c.id() == replyTo).findFirst().orElse(null);
         PageKeys.record(PageKeys.article(article.id()));
         Map<String, Object> model = new HashMap<>();
-        model.put("frame", frames.page(request, "发表评论：" + article.title(), null, null));
+        model.put("frame", frames.page(request, texts.of("portal.comment.title", article.title()), null, null));
         model.put("article", article);
         model.put("policy", comments.policyFor(article));
         model.put("replyTo", parent);

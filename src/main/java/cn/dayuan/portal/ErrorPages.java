@@ -16,6 +16,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
+import cn.dayuan.system.Texts;
+
 /**
  * Error answers in the reader's terms: a Chinese page styled like the site, or RFC 9457 problem details for
  * clients that asked for JSON and for the API. Never a stack trace.
@@ -24,9 +26,11 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages {
 
     private final PageFrames frames;
+    private final Texts texts;
 
-    ErrorPages(PageFrames frames) {
+    ErrorPages(PageFrames frames, Texts texts) {
         this.frames = frames;
+        this.texts = texts;
     }
 
     /** The error page, or problem details when the client asked for JSON. */
@@ -36,18 +40,19 @@ class ErrorPages {
 
     ModelAndView page(HttpServletRequest request, HttpStatusCode status, String detail) {
         Text text = Text.of(status);
+        String heading = texts.of(text.heading());
         ModelAndView page = new ModelAndView("portal/error", Map.of(
-                "frame", frames.error(request, text.heading()),
+                "frame", frames.error(request, heading),
                 "status", status.value(),
-                "heading", text.heading(),
-                "message", detail == null || detail.isBlank() ? text.message() : detail));
+                "heading", heading,
+                "message", detail == null || detail.isBlank() ? texts.of(text.message()) : detail));
         page.setStatus(status);
         return page;
     }
 
     ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                detail == null || detail.isBlank() ? Text.of(status).message() : detail);
+                detail == null || detail.isBlank() ? texts.of(Text.of(status).message()) : detail);
         problem.setType(URI.create("about:blank"));
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
@@ -78,22 +83,22 @@ class ErrorPages {
         }
     }
 
-    /** What a reader is told for each status. */
+    /** The keys of what a reader is told for each status. */
     private record Text(String heading, String message) {
 
         static Text of(HttpStatusCode status) {
             return switch (status.value()) {
-                case 400 -> new Text("请求有误", "您提交的内容有误，请检查后重试。");
-                case 401 -> new Text("需要登录", "请先登录后再访问。");
-                case 403 -> new Text("无权访问", "您没有访问该页面的权限。");
-                case 404 -> new Text("页面不存在", "您访问的页面不存在，可能已被删除、更名或暂时不可用。");
-                case 405 -> new Text("不支持的请求方式", "该地址不支持这种请求方式。");
-                case 410 -> new Text("文章已删除", "这篇文章已被网站删除，不再提供阅读。");
-                case 413 -> new Text("内容过大", "您提交的内容超过了大小限制。");
-                case 429 -> new Text("操作太频繁", "您的操作太频繁了，请稍后再试。");
+                case 400 -> new Text("portal.error.bad-request", "portal.error.bad-request.detail");
+                case 401 -> new Text("portal.error.unauthorized", "portal.error.unauthorized.detail");
+                case 403 -> new Text("portal.error.forbidden", "portal.error.forbidden.detail");
+                case 404 -> new Text("portal.error.not-found", "portal.error.not-found.detail");
+                case 405 -> new Text("portal.error.method", "portal.error.method.detail");
+                case 410 -> new Text("portal.error.gone", "portal.error.gone.detail");
+                case 413 -> new Text("portal.error.too-large", "portal.error.too-large.detail");
+                case 429 -> new Text("portal.error.too-often", "portal.error.too-often.detail");
                 default -> status.is5xxServerError()
-                        ? new Text("服务器开小差了", "服务器暂时无法处理您的请求，请稍后再试。")
-                        : new Text("无法处理该请求", "您的请求无法处理，请返回首页继续浏览。");
+                        ? new Text("portal.error.server", "portal.error.server.detail")
+                        : new Text("portal.error.other", "portal.error.other.detail");
             };
         }
     }

@@ -26,6 +26,7 @@ import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.channel.ChannelView;
 import cn.dayuan.site.SiteSettings;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.Texts;
 
 /** RSS 2.0 feeds of the whole site ({@code /feed.xml}) and of each channel ({@code /{path}/feed.xml}). */
 @Component
@@ -36,8 +37,10 @@ class Feeds {
 
     private final ArticleService articles;
     private final PageFrames frames;
+    private final Texts texts;
 
-    Feeds(ArticleService articles, PageFrames frames) {
+    Feeds(ArticleService articles, PageFrames frames, Texts texts) {
+        this.texts = texts;
         this.articles = articles;
         this.frames = frames;
     }
@@ -57,7 +60,7 @@ class Feeds {
         String base = frames.baseUrl(request);
         List<ArticleSummary> items = articles.publicInChannel(channel.id(), 0, ITEMS).getContent();
         String description = channel.description() != null ? channel.description()
-                : site.siteTitle() + "「" + channel.name() + "」栏目的最新资讯";
+                : texts.of("portal.feed.channel.description", site.siteTitle(), channel.name());
         return rss(feed(channel.name() + " - " + site.shortName(), base + channel.url(), description, base, items));
     }
 

@@ -10,35 +10,41 @@ import org.springframework.web.servlet.ModelAndView;
 
 import cn.dayuan.article.RightsType;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.Texts;
 
 /** The site's own pages: about, copyright and disclaimer, and the public-service navigation. */
 @Controller
 class InfoPageController {
 
     private final PageFrames frames;
+    private final Texts texts;
 
-    InfoPageController(PageFrames frames) {
+    InfoPageController(PageFrames frames, Texts texts) {
+        this.texts = texts;
         this.frames = frames;
     }
 
     @GetMapping("/about.html")
     ModelAndView about(HttpServletRequest request) {
-        String heading = "关于我们";
+        String heading = texts.of("portal.about.title");
         return new ModelAndView("portal/about",
                 Map.of("frame", frames.page(request, heading, frames.settings().aboutText(), null)));
     }
 
     @GetMapping("/copyright.html")
     ModelAndView copyright(HttpServletRequest request) {
-        PageFrame frame = frames.page(request, "版权声明", "本站文章的权属说明、免责声明与侵权处理方式。", null);
+        PageFrame frame = frames.page(request, texts.of("portal.copyright.title"),
+                texts.of("portal.copyright.description"), null);
         return new ModelAndView("portal/copyright", Map.of("frame", frame,
-                "reprintExample", RightsStatements.of(frame.site(), RightsType.REPRINT, "来源媒体")));
+                "reprintExample", RightsStatements.of(frame.site(), RightsType.REPRINT,
+                        texts.of("portal.copyright.example-source"))));
     }
 
     @GetMapping("/nav/")
     ModelAndView navigation(HttpServletRequest request) {
         PageKeys.record(PageKeys.DIRECTORY);
-        PageFrame frame = frames.page(request, "便民服务导航", "本地政务与公共服务平台一站式直达。", null);
+        PageFrame frame = frames.page(request, texts.of("portal.nav.title"),
+                texts.of("portal.nav.description"), null);
         return new ModelAndView("portal/nav", Map.of("frame", frame, "directory", frame.sidebar().directory()));
     }
 

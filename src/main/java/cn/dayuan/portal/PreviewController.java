@@ -14,6 +14,7 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /**
  * An article exactly as readers will see it, before it is public: reached through a signed address that expires
@@ -25,8 +26,10 @@ class PreviewController {
 
     private final ArticleService articles;
     private final ArticlePages pages;
+    private final Texts texts;
 
-    PreviewController(ArticleService articles, ArticlePages pages) {
+    PreviewController(ArticleService articles, ArticlePages pages, Texts texts) {
+        this.texts = texts;
         this.articles = articles;
         this.pages = pages;
     }
@@ -39,11 +42,11 @@ class PreviewController {
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         response.setHeader("Referrer-Policy", "no-referrer");
         ArticleDetail article = articles.preview(id, expires, signature)
-                .orElseThrow(() -> new NotFoundException("预览链接无效或已过期，请向编辑索取新的链接"));
+                .orElseThrow(() -> new NotFoundException("portal.preview.invalid"));
         String banner = article.status() == ArticleStatus.PUBLISHED && article.publishedAt() != null
                 && !article.publishedAt().isAfter(java.time.Instant.now())
-                ? "预览：本文已发布，这是读者看到的样子"
-                : "预览：本文尚未发布（" + article.status().label() + "），仅供审阅，请勿转发";
+                ? texts.of("portal.preview.published")
+                : texts.of("portal.preview.unpublished", article.status().label());
         return pages.page(article, request, null, banner);
     }
 }

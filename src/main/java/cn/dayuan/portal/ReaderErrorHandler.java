@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.GoneException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 import cn.dayuan.system.TooManyRequestsException;
 import cn.dayuan.system.UnavailableException;
 
@@ -29,9 +30,11 @@ class ReaderErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ReaderErrorHandler.class);
 
     private final ErrorPages errorPages;
+    private final Texts texts;
 
-    ReaderErrorHandler(ErrorPages errorPages) {
+    ReaderErrorHandler(ErrorPages errorPages, Texts texts) {
         this.errorPages = errorPages;
+        this.texts = texts;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -46,7 +49,7 @@ class ReaderErrorHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalidInput(InvalidInputException e, HttpServletRequest request) {
-        return errorPages.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, texts.of(e));
     }
 
     @ExceptionHandler({TypeMismatchException.class, HttpMessageNotReadableException.class})
@@ -58,13 +61,13 @@ class ReaderErrorHandler {
     Object unavailable(UnavailableException e, HttpServletRequest request, HttpServletResponse response) {
         log.warn("Answered 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
         response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-        return errorPages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return errorPages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, texts.of(e));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
     Object tooManyRequests(TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        return errorPages.respond(request, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        return errorPages.respond(request, HttpStatus.TOO_MANY_REQUESTS, texts.of(e));
     }
 
     /** Spring's own web errors carry their status; anything else is our fault: logged, and a 500 page. */

@@ -23,6 +23,7 @@ import cn.dayuan.report.ReportService.PublicCase;
 import cn.dayuan.report.ReportService.ReportDraft;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.Texts;
 
 /**
  * The public 举报 page: a form that works without JavaScript (its captcha image names the challenge in a cookie,
@@ -33,8 +34,10 @@ class ReportController {
 
     private final ReportService reports;
     private final PageFrames frames;
+    private final Texts texts;
 
-    ReportController(ReportService reports, PageFrames frames) {
+    ReportController(ReportService reports, PageFrames frames, Texts texts) {
+        this.texts = texts;
         this.reports = reports;
         this.frames = frames;
     }
@@ -61,7 +64,7 @@ class ReportController {
             caseNumber = reports.submit(new ReportDraft(chosen, url, form.comment(), description, contactName, contact,
                     captchaId, captchaAnswer, website), request.getRemoteAddr());
         } catch (InvalidInputException e) {
-            return formPage(request, form, e.getMessage(), HttpStatus.BAD_REQUEST);
+            return formPage(request, form, texts.of(e), HttpStatus.BAD_REQUEST);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/jubao/case?number="
                 + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8) + "&filed=1")).build();
@@ -76,11 +79,11 @@ class ReportController {
             try {
                 found = reports.lookup(number);
             } catch (NotFoundException e) {
-                error = "没有找到案件编号为“" + number.strip() + "”的举报，请核对后重新输入。";
+                error = texts.of("portal.report.case.not-found", number.strip());
             }
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("frame", frames.page(request, "举报处理进度查询", null, null));
+        model.put("frame", frames.page(request, texts.of("portal.report.case.title"), null, null));
         model.put("found", found);
         model.put("number", number == null ? "" : number.strip());
         model.put("filed", found != null && filed != null);
@@ -92,7 +95,7 @@ class ReportController {
 
     private ModelAndView formPage(HttpServletRequest request, ReportForm form, String error, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();
-        model.put("frame", frames.page(request, "违法和不良信息举报", null, null));
+        model.put("frame", frames.page(request, texts.of("portal.report.title"), null, null));
         model.put("form", form);
         model.put("kinds", ReportKind.values());
         model.put("error", error);

@@ -21,6 +21,8 @@ import cn.dayuan.search.SearchQuery;
 import cn.dayuan.search.SearchResults;
 import cn.dayuan.search.SearchService;
 import cn.dayuan.search.SearchSort;
+import cn.dayuan.system.Texts;
+
 
 /**
  * Reader search: {@code /search?q=&channel=&from=&to=&sort=&page=}. Every parameter is optional and read leniently
@@ -37,8 +39,11 @@ class SearchController {
     private final ArticleService articles;
     private final ChannelService channels;
     private final PageFrames frames;
+    private final Texts texts;
 
-    SearchController(SearchService search, ArticleService articles, ChannelService channels, PageFrames frames) {
+    SearchController(SearchService search, ArticleService articles, ChannelService channels, PageFrames frames,
+                     Texts texts) {
+        this.texts = texts;
         this.search = search;
         this.articles = articles;
         this.channels = channels;
@@ -53,7 +58,7 @@ class SearchController {
         SearchQuery query = new SearchQuery(q, number(channel), date(from), date(to), SearchSort.parse(sort),
                 number(page) == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, number(page))));
         SearchResults results = search.search(query);
-        String heading = query.isBlank() ? "站内搜索" : query.text() + " - 搜索结果";
+        String heading = query.isBlank() ? texts.of("portal.search.title") : texts.of("portal.search.results", query.text());
         Map<String, Object> model = new HashMap<>();
         model.put("frame", frames.page(request, heading, null, null));
         model.put("results", results);

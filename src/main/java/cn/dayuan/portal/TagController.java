@@ -12,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.system.Texts;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 import cn.dayuan.system.PageKeys;
@@ -26,8 +27,10 @@ class TagController {
     private final TagService tags;
     private final ArticleService articles;
     private final PageFrames frames;
+    private final Texts texts;
 
-    TagController(TagService tags, ArticleService articles, PageFrames frames) {
+    TagController(TagService tags, ArticleService articles, PageFrames frames, Texts texts) {
+        this.texts = texts;
         this.tags = tags;
         this.articles = articles;
         this.frames = frames;
@@ -63,9 +66,10 @@ class TagController {
         if (list.getTotalElements() == 0 || page > list.getTotalPages()) {
             throw ChannelPathController.pageNotFound();
         }
-        String heading = page == 1 ? "关键词：" + tag.getName() : "关键词：" + tag.getName() + "（第" + page + "页）";
+        String heading = page == 1 ? texts.of("portal.tag.title", tag.getName())
+                : texts.of("portal.page.numbered", texts.of("portal.tag.title", tag.getName()), page);
         return new ModelAndView("portal/tag", Map.of(
-                "frame", frames.page(request, heading, "与“" + tag.getName() + "”相关的文章", null),
+                "frame", frames.page(request, heading, texts.of("portal.tag.description", tag.getName()), null),
                 "tagName", tag.getName(),
                 "articles", list.getContent(),
                 "pagination", new Pagination(PageFrame.tagUrl(tag.getName()), page, list.getTotalPages(),

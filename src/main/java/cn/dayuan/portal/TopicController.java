@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
 import cn.dayuan.curation.TopicService;
+import cn.dayuan.system.Texts;
 
 /** Special topics (专题): the list at {@code /zt/} and each published topic's page at {@code /zt/{slug}/}. */
 @Controller
@@ -17,16 +18,18 @@ class TopicController {
 
     private final TopicService topics;
     private final PageFrames frames;
+    private final Texts texts;
 
-    TopicController(TopicService topics, PageFrames frames) {
+    TopicController(TopicService topics, PageFrames frames, Texts texts) {
         this.topics = topics;
         this.frames = frames;
+        this.texts = texts;
     }
 
     @GetMapping("/zt/")
     ModelAndView list(HttpServletRequest request) {
         return new ModelAndView("portal/topics", Map.of(
-                "frame", frames.page(request, "专题", "本站专题报道", null),
+                "frame", frames.page(request, texts.of("portal.topics.title"), texts.of("portal.topics.description"), null),
                 "topics", topics.published()));
     }
 
@@ -36,7 +39,7 @@ class TopicController {
         String introduction = shown.topic().introduction();
         return new ModelAndView("portal/topic", Map.of(
                 "frame", frames.page(request, shown.topic().title(),
-                        introduction == null ? "专题：" + shown.topic().title() : introduction, null),
+                        introduction == null ? texts.of("portal.topic.description", shown.topic().title()) : introduction, null),
                 "shown", shown));
     }
 }

@@ -132,7 +132,7 @@ public class StaticExporter {
             result.set(new Run(root, requestHost).execute());
         });
         if (!ran) {
-            throw new ConflictException("已有导出任务正在进行（本机或另一台服务器），请稍后再试");
+            throw new ConflictException("publish.export.running");
         }
         ExportResult done = result.get();
         context.publishEvent(AuditEvent.of(null, "export", "export:" + done.directory())

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +25,7 @@ import cn.dayuan.comment.ModerationAction;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PlainText;
@@ -54,11 +58,14 @@ public class ReportService {
     private final RateLimiter limiter;
     private final DayuanProperties properties;
     private final ApplicationEventPublisher events;
+    private final InputRules rules;
     private final SecureRandom random = new SecureRandom();
 
     ReportService(ReportRepository cases, ReportActionRepository actions, ArticleService articles,
                   CommentService comments, CaptchaService captcha, RateLimiter limiter, DayuanProperties properties,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events,
+                  InputRules rules) {
+        this.rules = rules;
         this.cases = cases;
         this.events = events;
         this.actions = actions;
@@ -76,47 +83,44 @@ public class ReportService {
      * @param comment the comment reported, when it is one
      * @param website the form's honeypot field, which people leave empty
      */
-    public record ReportDraft(ReportKind kind, String url, Long comment, String description, String contactName,
-                              String contact, String captchaId, String captchaAnswer, String website) {
+    public record ReportDraft(
+            @NotNull(message = "{report.kind.required}") ReportKind kind,
+            @Size(max = MAX_URL_LENGTH, message = "{report.url.too-long}") String url,
+            Long comment,
+            @NotNull(message = "{report.description.required}")
+            @Size(max = MAX_DESCRIPTION_LENGTH, message = "{report.description.too-long}") String description,
+            @Size(max = 50, message = "{report.contact-name.too-long}") String contactName,
+            @Size(max = MAX_CONTACT_LENGTH, message = "{report.contact.too-long}") String contact,
+            String captchaId, String captchaAnswer, String website) {
+
+        /** The draft as it is judged and kept: every text cleaned and trimmed, a blank one null. */
+        ReportDraft trimmed() {
+            return new ReportDraft(kind, ReportService.trimmed(url), comment, ReportService.trimmed(description),
+                    ReportService.trimmed(contactName), ReportService.trimmed(contact), captchaId, captchaAnswer,
+                    website);
+        }
     }
 
     /** Files a report; answers its case number. */
     @Transactional
     public String submit(ReportDraft draft, String clientAddress) {
-        TooManyRequestsException.unlessAllowed(limiter.take(REPORTS, clientAddress), "提交举报");
-        if (draft.kind() == null) {
-            throw new InvalidInputException("kind", "请选择举报类型");
-        }
-        String url = trimmed(draft.url());
-        if (url != null && url.length() > MAX_URL_LENGTH) {
-            throw new InvalidInputException("url", "网址不能超过 " + MAX_URL_LENGTH + " 个字符");
-        }
-        String description = trimmed(draft.description());
-        if (description == null) {
-            throw new InvalidInputException("description", "请说明举报的内容和理由");
-        }
-        if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidInputException("description", "举报说明不能超过 " + MAX_DESCRIPTION_LENGTH + " 个字");
-        }
-        String contactName = trimmed(draft.contactName());
-        if (contactName != null && contactName.length() > 50) {
-            throw new InvalidInputException("contactName", "联系人不能超过 50 个字");
-        }
-        String contact = trimmed(draft.contact());
-        if (contact != null && contact.length() > MAX_CONTACT_LENGTH) {
-            throw new InvalidInputException("contact", "联系方式不能超过 " + MAX_CONTACT_LENGTH + " 个字");
-        }
+        TooManyRequestsException.unlessAllowed(limiter.take(REPORTS, clientAddress), "report.too-often.what");
+        ReportDraft checked = rules.check(draft.trimmed());
+        String url = checked.url();
+        String description = checked.description();
+        String contactName = checked.contactName();
+        String contact = checked.contact();
         Long articleId = articleOf(url);
         Long commentId = draft.comment();
         if (commentId != null) {
             try {
                 articleId = comments.get(commentId).articleId();
             } catch (NotFoundException e) {
-                throw new InvalidInputException("comment", "被举报的评论不存在或已删除");
+                throw new InvalidInputException("comment", "report.comment.missing");
             }
         }
         if (url == null && articleId == null) {
-            throw new InvalidInputException("url", "请填写被举报内容的网址");
+            throw new InvalidInputException("url", "report.url.required");
         }
         captcha.check(draft.captchaId(), draft.captchaAnswer());
         Instant now = Instant.now();
@@ -164,7 +168,7 @@ public class ReportService {
         String number = caseNumber == null ? "" : caseNumber.strip().toUpperCase(java.util.Locale.ROOT);
         ReportCase found = number.length() > 32 ? null : cases.findByCaseNumber(number).orElse(null);
         if (found == null) {
-            throw new NotFoundException("没有这个案件编号：" + caseNumber);
+            throw new NotFoundException("report.case.not-found", caseNumber);
         }
         return new PublicCase(found.getCaseNumber(), found.getKind(), found.getStatus(), found.getCreatedAt(),
                 found.getHandledAt(), found.getResolution());
@@ -216,14 +220,14 @@ public class ReportService {
     public CaseView act(long id, ReportStep step, String note, String actor) {
         ReportCase c = load(id);
         if (!c.getStatus().open()) {
-            throw new ConflictException("案件 " + c.getCaseNumber() + " 已经" + c.getStatus().label() + "，不能再处理");
+            throw new ConflictException("report.case.closed", c.getCaseNumber(), c.getStatus().label());
         }
         String reason = trimmed(note);
         if (reason != null && reason.length() > 1000) {
-            throw new InvalidInputException("note", "处理说明不能超过 1000 个字");
+            throw new InvalidInputException("note", "report.note.too-long");
         }
         if (step != ReportStep.START && reason == null) {
-            throw new InvalidInputException("note", "请填写处理说明，举报人查询时可以看到");
+            throw new InvalidInputException("note", "report.note.required");
         }
         Instant now = Instant.now();
         switch (step) {
@@ -232,14 +236,14 @@ public class ReportService {
             case DISMISS -> c.moveTo(ReportStatus.DISMISSED, reason, actor, now);
             case WITHDRAW_ARTICLE -> {
                 if (c.getArticleId() == null || !articles.exists(c.getArticleId())) {
-                    throw new InvalidInputException("step", "这个举报没有对应本站的文章，无法撤稿");
+                    throw new InvalidInputException("step", "report.step.no-article");
                 }
                 articles.unpublish(c.getArticleId(), actor);
                 c.moveTo(ReportStatus.RESOLVED, "已撤下相关文章。" + reason, actor, now);
             }
             case REMOVE_COMMENT -> {
                 if (c.getCommentId() == null) {
-                    throw new InvalidInputException("step", "这个举报不是针对评论的");
+                    throw new InvalidInputException("step", "report.step.no-comment");
                 }
                 try {
                     comments.decide(List.of(c.getCommentId()), ModerationAction.REJECT, actor);
@@ -257,6 +261,6 @@ public class ReportService {
     }
 
     private ReportCase load(long id) {
-        return cases.findById(id).orElseThrow(() -> new NotFoundException("举报不存在：" + id));
+        return cases.findById(id).orElseThrow(() -> new NotFoundException("report.not-found", id));
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.dayuan.system.Texts;
+
 /**
  * A state change through the API comes from a program or from a page of this site, never from another site's
  * form: a browser that remembers HTTP Basic credentials would send them along. So a POST, PUT, PATCH or DELETE
@@ -29,6 +31,12 @@ class ApiStateChanges extends OncePerRequestFilter {
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String PICTURE_UPLOADS = "/api/v1/media";
 
+    private final Texts texts;
+
+    ApiStateChanges(Texts texts) {
+        this.texts = texts;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -39,14 +47,14 @@ class ApiStateChanges extends OncePerRequestFilter {
         String origin = request.getHeader("Origin");
         if (origin != null && !sameHost(origin, request.getServerName())) {
             ProblemAuthenticationEntryPoint.write(response, HttpStatus.FORBIDDEN,
-                    "拒绝来自其他网站的请求：修改数据的 API 调用只接受本站页面或不带 Origin 的客户端", request);
+                    texts.of("security.api.cross-site"), request);
             return;
         }
         String contentType = request.getContentType();
         boolean readable = isJson(contentType) || isPictureUpload(request) && isMultipart(contentType);
         if (hasBody(request) && !readable || contentType != null && !isUsable(contentType)) {
             ProblemAuthenticationEntryPoint.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "请求体须为 JSON：请加上请求头 Content-Type: application/json", request);
+                    texts.of("security.api.json-required"), request);
             return;
         }
         chain.doFilter(request, response);

@@ -38,7 +38,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var account = tokens.authenticate(header.substring(BEARER.length()).trim());
         if (account.isEmpty()) {
-            problems.commence(request, response, new BadCredentialsException("API 令牌无效或已撤销"));
+            problems.commence(request, response, new BadCredentialsException("API token invalid or revoked"));
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(account.get().getUsername(), null,

@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import cn.dayuan.account.AccountService;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.RateLimiter;
+import cn.dayuan.system.Texts;
 
 /**
  * Slows password guessing: each client address gets a few login attempts a minute, counted on every node of a
@@ -37,8 +38,10 @@ class LoginAttempts {
     private final AccountService accounts;
     private final RateLimiter limiter;
     private final ApplicationEventPublisher events;
+    private final Texts texts;
 
-    LoginAttempts(AccountService accounts, RateLimiter limiter, ApplicationEventPublisher events) {
+    LoginAttempts(AccountService accounts, RateLimiter limiter, ApplicationEventPublisher events, Texts texts) {
+        this.texts = texts;
         this.accounts = accounts;
         this.limiter = limiter;
         this.events = events;
@@ -58,8 +61,10 @@ class LoginAttempts {
                     response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
                     response.setContentType("text/html;charset=UTF-8");
                     response.getWriter().write("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
-                            + "<title>登录尝试过于频繁</title><p>登录尝试过于频繁，请 " + verdict.retryAfterSeconds()
-                            + " 秒后再试。</p><p><a href=\"" + loginPath + "\">返回登录页</a></p></html>");
+                            + "<title>" + texts.of("security.login.too-often.title") + "</title><p>"
+                            + texts.of("security.login.too-often.page", verdict.retryAfterSeconds())
+                            + "</p><p><a href=\"" + loginPath + "\">" + texts.of("security.login.back")
+                            + "</a></p></html>");
                     return;
                 }
                 chain.doFilter(request, response);
@@ -82,7 +87,7 @@ class LoginAttempts {
                 if (!verdict.allowed()) {
                     response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
                     ProblemAuthenticationEntryPoint.write(response, HttpStatus.TOO_MANY_REQUESTS,
-                            "登录尝试过于频繁，请 " + verdict.retryAfterSeconds() + " 秒后再试", request);
+                            texts.of("security.login.too-often", verdict.retryAfterSeconds()), request);
                     return;
                 }
                 chain.doFilter(request, response);

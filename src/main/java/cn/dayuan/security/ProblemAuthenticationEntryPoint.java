@@ -14,21 +14,29 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
+import cn.dayuan.system.Texts;
+
 /** 401 and 403 for the JSON API as RFC 9457 problem details, like every other API error. */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final Texts texts;
+
+    ProblemAuthenticationEntryPoint(Texts texts) {
+        this.texts = texts;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Dayuan API\", Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "需要登录：请使用 HTTP Basic 或 Authorization: Bearer <API 令牌>", request);
+        write(response, HttpStatus.UNAUTHORIZED, texts.of("security.api.login-required"), request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "当前账号无权执行此操作", request);
+        write(response, HttpStatus.FORBIDDEN, texts.of("security.api.forbidden"), request);
     }
 
     /** Any refusal of the API's doors (415, 403 for a cross-site origin, 429 for too many wrong logins). */

@@ -25,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import cn.dayuan.account.AccountService;
 import cn.dayuan.account.ApiTokenService;
 import cn.dayuan.account.Role;
+import cn.dayuan.system.Texts;
 
 /**
  * Three doors: the JSON API (HTTP Basic or a personal token, no session, no CSRF since no cookie is used),
@@ -112,7 +113,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemAuthenticationEntryPoint problems,
-                            LoginAttempts loginAttempts) throws Exception {
+                            LoginAttempts loginAttempts, Texts texts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         // what readers' pages call: captcha, comments, likes, counters, 举报 and its lookup
@@ -124,7 +125,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 // in this order (filters put before the same one keep theirs): another site's state change is
                 // refused first, then an address out of login tries, then the credentials are looked at
-                .addFilterBefore(new ApiStateChanges(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiStateChanges(texts), BasicAuthenticationFilter.class)
                 .addFilterBefore(loginAttempts.apiFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -57,10 +57,10 @@ public class SensitiveWordService {
     public void put(String word, boolean allowed, String actor) {
         String clean = word == null ? "" : PlainText.clean(word).strip();
         if (clean.isEmpty()) {
-            throw new InvalidInputException("word", "请填写词语");
+            throw new InvalidInputException("word", "sensitive.word.required");
         }
         if (clean.length() > MAX_WORD_LENGTH) {
-            throw new InvalidInputException("word", "词语不能超过 " + MAX_WORD_LENGTH + " 个字");
+            throw new InvalidInputException("word", "sensitive.word.too-long", MAX_WORD_LENGTH);
         }
         events.publishEvent(AuditEvent.of(actor, "sensitive-word.put", "word:" + clean)
                 .with("allowed", null, allowed));

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 /**
  * What the newsroom can say about the site: names, the texts in the header and footer, and the rights
  * statements printed under articles.
@@ -37,8 +41,9 @@ import java.util.function.Function;
  * @param aboutServices    what the site offers, one item a line, listed on the about page
  */
 public record SiteSettings(
+        @NotBlank(message = "{site.short-name.required}") @Size(max = 50, message = "{site.short-name.too-long}")
         String shortName,
-        String fullName,
+        @Size(max = 100, message = "{site.full-name.too-long}") String fullName,
         String siteUrl,
         String description,
         String keywords,
@@ -48,20 +53,29 @@ public record SiteSettings(
         String icpNumber,
         String disclaimer,
         String disclaimerEn,
-        String webmasterEmail,
+        @Size(max = 100, message = "{site.webmaster-email.too-long}")
+        @Pattern(regexp = OPTIONAL_EMAIL, message = "{site.webmaster-email.invalid}") String webmasterEmail,
         String rightsOriginal,
         String rightsAuthorized,
         String rightsReprint,
         String opinionNotice,
-        String newsLicence,
-        String policeFiling,
-        String reportPhone,
-        String reportEmail,
-        String reportCentreName,
-        String reportCentreUrl,
-        String disclaimerLabel,
-        String disclaimerEnLabel,
-        String aboutServices) {
+        @Size(max = 50, message = "{site.news-licence.too-long}") String newsLicence,
+        @Size(max = 50, message = "{site.police-filing.too-long}") String policeFiling,
+        @Size(max = 40, message = "{site.report-phone.too-long}")
+        @Pattern(regexp = OPTIONAL_PHONE, message = "{site.report-phone.invalid}") String reportPhone,
+        @Size(max = 100, message = "{site.report-email.too-long}")
+        @Pattern(regexp = OPTIONAL_EMAIL, message = "{site.report-email.invalid}") String reportEmail,
+        @Size(max = 50, message = "{site.report-centre-name.too-long}") String reportCentreName,
+        @Size(max = 200, message = "{site.report-centre-url.too-long}") String reportCentreUrl,
+        @Size(max = 30, message = "{site.disclaimer-label.too-long}") String disclaimerLabel,
+        @Size(max = 30, message = "{site.disclaimer-en-label.too-long}") String disclaimerEnLabel,
+        @Size(max = 2000, message = "{site.about-services.too-long}") String aboutServices) {
+
+    /** Something@something with no spaces or markup (what a mailto: link can carry), or nothing. */
+    static final String OPTIONAL_EMAIL = "(?:[^\\s@<>\"]+@[^\\s@<>\"]+)?";
+
+    /** A telephone number (0351-12345678, (0351) 1234 5678, +86 10 12377, 010-12345678转8), or nothing. */
+    static final String OPTIONAL_PHONE = "(?:[0-9+\\-()（） 转]*[0-9][0-9+\\-()（） 转]*)?";
 
     /** Where the public-security filing number (公安备案号) is looked up; the footer adds its digits. */
     public static final String POLICE_FILING_SEARCH = "https://beian.mps.gov.cn/#/query/webSearch";

@@ -1,20 +1,26 @@
 package cn.dayuan.system;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** Someone acted too often (comments, likes, reports): answered with 429 and a Retry-After header. */
-public class TooManyRequestsException extends RuntimeException {
+public class TooManyRequestsException extends ReadableException {
 
     private final long retryAfterSeconds;
 
-    public TooManyRequestsException(String message, long retryAfterSeconds) {
-        super(message);
+    /** {@code key} names the text in the messages bundle, {@code args} fill its {@code {0}}, {@code {1}}… */
+    public TooManyRequestsException(long retryAfterSeconds, String key, Object... args) {
+        super(key, args, null);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Refuses when {@code verdict} does; {@code what} says what was done too often, e.g. "评论". */
-    public static void unlessAllowed(RateLimiter.Verdict verdict, String what) {
+    /**
+     * Refuses when {@code verdict} does; {@code whatKey} names the text of what was done too often, e.g.
+     * {@code comment.too-often.what} = "发表评论".
+     */
+    public static void unlessAllowed(RateLimiter.Verdict verdict, String whatKey) {
         if (!verdict.allowed()) {
-            throw new TooManyRequestsException(what + "太频繁了，请 " + verdict.retryAfterSeconds() + " 秒后再试。",
-                    verdict.retryAfterSeconds());
+            throw new TooManyRequestsException(verdict.retryAfterSeconds(), "system.too-often",
+                    new DefaultMessageSourceResolvable(whatKey), verdict.retryAfterSeconds());
         }
     }
 

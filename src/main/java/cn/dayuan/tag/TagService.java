@@ -103,7 +103,7 @@ public class TagService {
         for (String name : wanted) {
             Tag tag = byName.get(name);
             if (tag == null) {
-                throw new ConflictException("关键词「" + name + "」刚被改名或删除，请重试");
+                throw new ConflictException("tag.changed-meanwhile", name);
             }
             result.add(tag);
         }
@@ -139,7 +139,7 @@ public class TagService {
         }
         Optional<Tag> taken = tags.findByName(name);
         if (taken.isPresent()) {
-            throw new ConflictException("已有关键词「" + name + "」；要把两个关键词合为一个，请用“合并”");
+            throw new ConflictException("tag.name.taken", name);
         }
         store.dropAlias(name);
         store.addAlias(old, id);
@@ -157,10 +157,10 @@ public class TagService {
     @Transactional
     public TagView merge(long id, Long intoId) {
         if (intoId == null) {
-            throw new InvalidInputException("into", "请选择要合并到的关键词");
+            throw new InvalidInputException("into", "tag.merge.into.required-choice");
         }
         if (intoId == id) {
-            throw new InvalidInputException("into", "不能把关键词合并到它自己");
+            throw new InvalidInputException("into", "tag.merge.into.itself");
         }
         // Both locked, in the order of their ids, so that two opposite merges cannot lock each other out.
         Tag first = lock(Math.min(id, intoId), id);
@@ -198,7 +198,7 @@ public class TagService {
 
     private Tag lock(long lockId, long mergedId) {
         return tags.lockById(lockId).orElseThrow(() -> lockId == mergedId ? notFound(lockId)
-                : new InvalidInputException("into", "要合并到的关键词不存在：" + lockId));
+                : new InvalidInputException("into", "tag.merge.into.missing", lockId));
     }
 
     /** Every page that shows these tags: their lists, the related lists drawn from them, their articles' pages. */
@@ -218,7 +218,7 @@ public class TagService {
     }
 
     private static NotFoundException notFound(long id) {
-        return new NotFoundException("关键词不存在：" + id);
+        return new NotFoundException("tag.not-found", id);
     }
 
     // ---- checking names --------------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ public class TagService {
             }
         }
         if (wanted.size() > MAX_TAGS_PER_ARTICLE) {
-            throw new InvalidInputException("tags", "每篇文章最多 " + MAX_TAGS_PER_ARTICLE + " 个关键词");
+            throw new InvalidInputException("tags", "tag.too-many", MAX_TAGS_PER_ARTICLE);
         }
         return wanted;
     }
@@ -245,7 +245,7 @@ public class TagService {
     private static String checkedName(String raw, String field) {
         String name = cleaned(raw);
         if (name == null) {
-            throw new InvalidInputException(field, "请填写关键词的新名称");
+            throw new InvalidInputException(field, "tag.new-name.required");
         }
         check(name, field);
         return name;
@@ -258,11 +258,11 @@ public class TagService {
 
     private static void check(String name, String field) {
         if (name.length() > MAX_TAG_LENGTH) {
-            throw new InvalidInputException(field, "关键词「" + name + "」太长，每个关键词最多 " + MAX_TAG_LENGTH + " 个字符");
+            throw new InvalidInputException(field, "tag.name.too-long", name, MAX_TAG_LENGTH);
         }
         if (name.contains("/") || name.contains("\\") || name.contains("?") || name.contains("#")
                 || name.contains("%")) {
-            throw new InvalidInputException(field, "关键词「" + name + "」不能包含 / \\ ? # % 等符号");
+            throw new InvalidInputException(field, "tag.name.invalid", name);
         }
     }
 }

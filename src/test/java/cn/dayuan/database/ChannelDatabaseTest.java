@@ -164,9 +164,9 @@ class ChannelDatabaseTest extends DatabaseTest {
         articles.create(Draft.of("普法宣传进社区", root + "/fazhi").build(), ADMIN);
 
         assertThatThrownBy(() -> channels.delete(top.getId())).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("子栏目");
+                .hasMessageContaining("channel.delete.has-children");
         assertThatThrownBy(() -> channels.delete(withArticle.getId())).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("文章");
+                .hasMessageContaining("channel.delete.has-articles");
         assertThat(channels.tree().byPath(root + "/fazhi")).isPresent();
         assertThat(pathInDatabase(withArticle.getId())).isEqualTo(root + "/fazhi");
     }

@@ -23,6 +23,7 @@ import org.springframework.util.FileSystemUtils;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
 import cn.dayuan.system.InvalidInputException;
+import cn.dayuan.system.Texts;
 
 /**
  * The footer and the about page as a reader sees them after the newsroom changed the settings: the licence and
@@ -51,6 +52,9 @@ class FooterTest {
     int port;
     @Autowired
     SiteService site;
+
+    @Autowired
+    Texts texts;
 
     @AfterEach
     void restoreTheDefaults() {
@@ -166,7 +170,7 @@ class FooterTest {
                 .as(field + " = " + value)
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.getMessage()).contains(named);
+                    assertThat(texts.of(e)).contains(named);
                 });
     }
 
