@@ -91,7 +91,8 @@ class CurationDatabaseTest extends DatabaseTest {
                 .contains("数据库专题（改）");
         assertThatThrownBy(() -> topics.create(new TopicService.TopicDraft(slug, "同地址", null, null, false,
                 List.of(new TopicService.Section("栏", null, List.of(picked)))), ADMIN))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("已被另一个专题使用");
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).key()).isEqualTo("topic.slug.taken"));
         topics.delete(created.id(), ADMIN);
         assertThat(topics.shown(slug)).isEmpty();
     }
