@@ -50,8 +50,9 @@ PEAK_FILE="$OUT/rss.txt"
 SAMPLER=$!
 t0=$(now_ms)
 rm -f "$OUT/parallel.txt"
-for seed in 6 7 8 10; do upload "$seed" >>"$OUT/parallel.txt" & done
-wait $(jobs -p | grep -v "^$SAMPLER$") 2>/dev/null || true
+UPLOADS=()
+for seed in 6 7 8 10; do upload "$seed" >>"$OUT/parallel.txt" & UPLOADS+=($!); done
+wait "${UPLOADS[@]}"  # the uploads only: the sampler runs until it is killed
 PARALLEL_MS=$(( $(now_ms) - t0 ))
 kill "$SAMPLER" 2>/dev/null || true
 RSS_PEAK=$(sort -n "$PEAK_FILE" | tail -1)
