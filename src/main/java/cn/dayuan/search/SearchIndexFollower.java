@@ -2,6 +2,10 @@ package cn.dayuan.search;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,11 @@ class SearchIndexFollower {
     private final SearchService search;
     private final TransactionTemplate newTransaction;
     private final boolean enabled;
+    private final ExecutorService reindexing = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "search-reindex");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SearchIndexFollower(SearchService search, PlatformTransactionManager transactions,
                         org.springframework.core.env.Environment environment) {
@@ -56,11 +65,20 @@ class SearchIndexFollower {
         if (ids.isEmpty()) {
             return;
         }
-        try {
-            newTransaction.executeWithoutResult(status -> search.reindex(ids));
-        } catch (RuntimeException e) {
-            // The change itself is committed; the next start's check or the next change of the article repairs it.
-            log.warn("Could not reindex articles {} after a change: {}", ids, e.toString());
-        }
+        // On a worker of its own, in order: the thread that plays back other nodes' changes goes on evicting pages
+        // at once instead of waiting for an index commit.
+        reindexing.execute(() -> {
+            try {
+                newTransaction.executeWithoutResult(status -> search.reindex(ids));
+            } catch (RuntimeException e) {
+                // The change itself is committed; the next start's check or the next change of the article repairs it.
+                log.warn("Could not reindex articles {} after a change: {}", ids, e.toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        reindexing.shutdown();
     }
 }
