@@ -11,7 +11,9 @@ import cn.dayuan.system.DayuanProperties;
 /**
  * Hibernate Search's settings: the embedded Lucene index in {@code {data-dir}/search-index}, the Chinese analyzer,
  * the mapping of {@link SearchMapping}, and indexing that waits until a change is searchable before the change's
- * request is answered. Any of them can be overridden as {@code spring.jpa.properties.hibernate.search.*}; the
+ * request is answered ({@code read-sync}) but leaves the commit to disk to a background worker, at most a second
+ * later: a commit with its fsync took most of an article save's time, and the edit-to-visible time of a cluster
+ * with it. {@link SearchStartup} indexes again what a crash in that second could have lost. Any of them can be overridden as {@code spring.jpa.properties.hibernate.search.*}; the
  * static export turns Hibernate Search off ({@code hibernate.search.enabled=false}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +33,7 @@ class SearchConfig {
             settings.putIfAbsent("hibernate.search.backend.lucene_version", "LUCENE_9_12_0");
             settings.putIfAbsent("hibernate.search.backend.analysis.configurer", new ChineseAnalysis());
             settings.putIfAbsent("hibernate.search.mapping.configurer", new SearchMapping());
-            settings.putIfAbsent("hibernate.search.indexing.plan.synchronization.strategy", "sync");
+            settings.putIfAbsent("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
         };
     }
 }

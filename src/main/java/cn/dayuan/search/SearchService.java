@@ -160,6 +160,14 @@ public class SearchService {
      * node of a cluster, and tags renamed, merged or deleted over JDBC.
      */
     @Transactional
+    /** Indexes again every article changed at or after {@code since}; the number of them. */
+    int reindexChangedSince(Instant since) {
+        List<Long> ids = entityManager.createQuery("select a.id from Article a where a.updatedAt >= :since", Long.class)
+                .setParameter("since", since).getResultList();
+        reindex(ids);
+        return ids.size();
+    }
+
     public void reindex(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;

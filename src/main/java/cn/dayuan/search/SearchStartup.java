@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -16,6 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.dayuan.article.Article;
 import cn.dayuan.system.ClusterMode;
@@ -27,7 +33,9 @@ import cn.dayuan.system.DayuanProperties;
  * database (a restored backup, a database emptied under it, a crash between a commit and its indexing); and at every
  * start of a cluster node, which cannot know what the other nodes changed while it was down. A site of up
  * to {@value #FOREGROUND_LIMIT} articles is indexed before the start completes (a few seconds); a larger one in the
- * background, while search answers from what is indexed so far.
+ * background, while search answers from what is indexed so far. Otherwise the articles changed since shortly before
+ * the index's last commit to disk are indexed again: a change is searchable as soon as it is saved, but written to
+ * disk up to a second later ({@link SearchConfig}), and a crash in that second must not leave it out.
  */
 @Component
 class SearchStartup {
@@ -36,16 +44,23 @@ class SearchStartup {
     static final String MAPPING_VERSION = "1";
     static final int FOREGROUND_LIMIT = 20_000;
     private static final String VERSION_FILE = "mapping-version";
+    /** Changes this long before the last commit are indexed again too: clocks and commit intervals are not exact. */
+    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(SearchStartup.class);
 
     private final EntityManagerFactory entityManagerFactory;
+    private final SearchService search;
+    private final TransactionTemplate transaction;
     private final Path root;
     private final boolean enabled;
     private final boolean clusterNode;
 
-    SearchStartup(EntityManagerFactory entityManagerFactory, DayuanProperties properties, Environment environment) {
+    SearchStartup(EntityManagerFactory entityManagerFactory, SearchService search,
+                  PlatformTransactionManager transactions, DayuanProperties properties, Environment environment) {
         this.entityManagerFactory = entityManagerFactory;
+        this.search = search;
+        this.transaction = new TransactionTemplate(transactions);
         this.root = SearchConfig.indexRoot(properties);
         this.enabled = isEnabled(environment);
         this.clusterNode = ClusterMode.isOn(environment);
@@ -84,6 +99,7 @@ class SearchStartup {
                 : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
                 : clusterNode ? "other nodes may have changed articles while this one was down" : null;
         if (reason == null) {
+            catchUp();
             return;
         }
         log.info("Building the search index in {} from the database ({} articles), because {}", root, inDatabase,
@@ -105,6 +121,37 @@ class SearchStartup {
                     log.error("Building the search index failed; it is tried again at the next start", failure);
                 }
             });
+        }
+    }
+
+    /** Indexes again the articles changed since shortly before the last commit, which a crash may have lost. */
+    private void catchUp() {
+        Instant lastCommit = lastCommit();
+        if (lastCommit == null) {
+            return;
+        }
+        Instant since = lastCommit.minus(CATCH_UP_MARGIN);
+        int changed = transaction.execute(status -> search.reindexChangedSince(since));
+        if (changed > 0) {
+            log.info("Indexed again {} articles changed since {}, shortly before the index's last commit", changed,
+                    since);
+        }
+    }
+
+    /** When the index was last committed to disk: the time of its newest {@code segments_N} file. */
+    private Instant lastCommit() {
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("segments_"))
+                    .map(file -> {
+                        try {
+                            return Files.getLastModifiedTime(file);
+                        } catch (IOException e) {
+                            return FileTime.fromMillis(0);
+                        }
+                    })
+                    .max(FileTime::compareTo).map(FileTime::toInstant).orElse(null);
+        } catch (IOException e) {
+            return null;
         }
     }
 

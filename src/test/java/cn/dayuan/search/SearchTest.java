@@ -270,4 +270,18 @@ class SearchTest {
         assertThat(found("晋祠")).as("rebuilt: the index held fewer articles than the database").containsExactly(jinci);
         assertThat(Path.of(DATA_DIR, "search-index", "mapping-version")).hasContent(SearchStartup.MAPPING_VERSION);
     }
+
+    @Test
+    void aChangeTheIndexMissedRightBeforeACrashIsIndexedAtTheNextStart() {
+        // What a crash between a save and the index's next commit to disk leaves: the database has the change, the
+        // index has the old text. The article keeps its place in the database, so the counts agree.
+        long id = publish("崩溃之前的标题", "yaowen", "<p>正文。</p>", List.of(), "2024-01-05T09:00:00+08:00",
+                "记者 赵强").id();
+        jdbc.update("update article set title = ?, updated_at = ? where id = ?", "崩溃之前改过的标题",
+                java.sql.Timestamp.from(java.time.Instant.now()), id);
+        assertThat(found("崩溃之前改过的标题")).isEmpty();
+        startup.checkIndex();
+        assertThat(found("崩溃之前改过的标题")).as("indexed again: changed since shortly before the last commit")
+                .containsExactly(id);
+    }
 }
