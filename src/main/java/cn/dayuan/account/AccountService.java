@@ -30,13 +30,17 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    private final Permissions permissions;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Permissions permissions) {
+        this.permissions = permissions;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
     }
 
     public List<Account> findAll() {
+        permissions.require(Role.ADMIN);
         return accounts.findAllByOrderByIdAsc();
     }
 
@@ -45,6 +49,7 @@ public class AccountService {
     }
 
     public Account get(long id) {
+        permissions.require(Role.ADMIN);
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("account.not-found", id));
     }
 
@@ -54,6 +59,7 @@ public class AccountService {
 
     @Transactional
     public Account create(String username, String displayName, String email, String rawPassword, Role role) {
+        permissions.require(Role.ADMIN);
         String name = username == null ? "" : username.trim();
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInputException("username", "account.username.invalid");
@@ -71,6 +77,7 @@ public class AccountService {
     /** Changes profile, role and whether the account is enabled; see {@link #update(long, String, String, Role, boolean, String)}. */
     @Transactional
     public Account update(long id, String displayName, String email, Role role, boolean enabled) {
+        permissions.require(Role.ADMIN);
         return update(id, displayName, email, role, enabled, null);
     }
 
@@ -80,6 +87,7 @@ public class AccountService {
      */
     @Transactional
     public Account update(long id, String displayName, String email, Role role, boolean enabled, String newPassword) {
+        permissions.require(Role.ADMIN);
         boolean changesPassword = newPassword != null && !newPassword.isEmpty();
         Account account = get(id);
         if (changesPassword) {
@@ -118,6 +126,7 @@ public class AccountService {
 
     @Transactional
     public void changePassword(long id, String rawPassword) {
+        permissions.require(Role.ADMIN);
         Account account = get(id);
         checkPassword(rawPassword, account.getUsername());
         account.changePasswordHash(passwordEncoder.encode(rawPassword));

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import org.springframework.data.domain.Page;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +34,6 @@ class AuditApiController {
      * {@code from} and {@code to} are times or days ({@code 2026-12-01}), {@code to} exclusive.
      */
     @GetMapping("/api/v1/audit")
-    @PreAuthorize("hasRole('ADMIN')")
     ArticleApiController.PageResponse<AuditItem> list(@RequestParam(required = false) String actor,
                                                       @RequestParam(required = false) String action,
                                                       @RequestParam(required = false) String object,

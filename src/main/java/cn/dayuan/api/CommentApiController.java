@@ -7,18 +7,20 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.dayuan.comment.CommentService;
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.comment.CommentService.QueueItem;
+import cn.dayuan.comment.CommentService;
 import cn.dayuan.comment.CommentStatus;
 import cn.dayuan.comment.ModerationAction;
 import cn.dayuan.system.InvalidInputException;
@@ -28,15 +30,23 @@ import cn.dayuan.system.InvalidInputException;
  * or many at once. The poster's full address is shown to administrators, a masked one to editors.
  */
 @RestController
-@PreAuthorize("hasRole('EDITOR')")
 class CommentApiController {
 
     private final CommentService comments;
     private final ApiFormat format;
 
-    CommentApiController(CommentService comments, ApiFormat format) {
+    private final Permissions permissions;
+
+    CommentApiController(CommentService comments, ApiFormat format, Permissions permissions) {
+        this.permissions = permissions;
         this.comments = comments;
         this.format = format;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     record CommentResponse(long id, long article, String articleTitle, String articleUrl, Long replyTo, String name,

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.account.Account;
 import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.channel.Channel;
 import cn.dayuan.channel.ChannelService;
@@ -40,8 +41,8 @@ import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
-import cn.dayuan.system.WebAddress;
 import cn.dayuan.system.PlainText;
+import cn.dayuan.system.WebAddress;
 import cn.dayuan.tag.Tag;
 import cn.dayuan.tag.TagService;
 
@@ -82,11 +83,14 @@ public class ArticleService {
     private final BodyPictures bodyPictures;
     private final InputRules rules;
 
+    private final Permissions permissions;
+
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
                    ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
                    ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks,
-                   BodyPictures bodyPictures, InputRules rules) {
+                   BodyPictures bodyPictures, InputRules rules, Permissions permissions) {
+        this.permissions = permissions;
         this.rules = rules;
         this.previewLinks = previewLinks;
         this.bodyPictures = bodyPictures;
@@ -550,6 +554,12 @@ public class ArticleService {
         return reviewStore.policy();
     }
 
+    /** How reviews go, as the administrators who set it see it. */
+    public ReviewPolicy reviewPolicyToEdit() {
+        permissions.require(Role.ADMIN);
+        return reviewStore.policy();
+    }
+
     /** Whether editors' edits of published articles wait for another editor, as authors' always do. */
     @Transactional
     public void setEditsReviewed(boolean reviewed, String actor) {
@@ -929,8 +939,7 @@ public class ArticleService {
     }
 
     private Account actor(String username) {
-        return accounts.findByUsername(username).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("article.account.disabled"));
+        return permissions.enabled(username);
     }
 
 

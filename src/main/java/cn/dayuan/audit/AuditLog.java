@@ -26,6 +26,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ExclusiveWork;
@@ -52,7 +54,10 @@ public class AuditLog {
     private final ExclusiveWork exclusive;
     private final Duration retention;
 
-    AuditLog(JdbcTemplate jdbc, ExclusiveWork exclusive, DayuanProperties properties) {
+    private final Permissions permissions;
+
+    AuditLog(JdbcTemplate jdbc, ExclusiveWork exclusive, DayuanProperties properties, Permissions permissions) {
+        this.permissions = permissions;
         this.jdbc = jdbc;
         this.exclusive = exclusive;
         this.retention = properties.auditRetention();
@@ -81,6 +86,7 @@ public class AuditLog {
 
     /** Entries matching {@code query}, newest first; {@code page} counts from 0. */
     public Page<AuditEntry> search(AuditQuery query, int page, int size) {
+        permissions.require(Role.ADMIN);
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (present(query.actor())) {
@@ -117,6 +123,7 @@ public class AuditLog {
 
     /** The actions recorded so far, for the newsroom's filter. */
     public List<String> actions() {
+        permissions.require(Role.ADMIN);
         return jdbc.queryForList("SELECT DISTINCT action FROM audit_entry ORDER BY action", String.class);
     }
 

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
@@ -47,8 +49,11 @@ public class BackupService {
     private final ApplicationEventPublisher events;
     private final ExclusiveWork exclusive;
 
+    private final Permissions permissions;
+
     BackupService(DataSource dataSource, DayuanProperties properties, ExclusiveWork exclusive,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, Permissions permissions) {
+        this.permissions = permissions;
         this.dataSource = dataSource;
         this.events = events;
         this.properties = properties;
@@ -70,6 +75,7 @@ public class BackupService {
 
     /** A backup into the backup folder, named by the time it was taken (in the site's time zone). */
     public Result backupNow() {
+        permissions.require(Role.ADMIN);
         return backup(properties.backupDir().resolve(NAME.format(LocalDateTime.now(properties.timeZone()))));
     }
 
@@ -128,6 +134,7 @@ public class BackupService {
 
     /** The backups in the backup folder, newest first. */
     public List<Listed> recent() {
+        permissions.require(Role.ADMIN);
         Path folder = properties.backupDir();
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -149,6 +156,7 @@ public class BackupService {
 
     /** A backup of the backup folder by its name, for download; only names {@link #backupNow} gives are found. */
     public Optional<Path> find(String name) {
+        permissions.require(Role.ADMIN);
         if (name == null || !BACKUP_NAME.matcher(name).matches()) {
             return Optional.empty();
         }

@@ -15,6 +15,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
@@ -43,8 +45,11 @@ public class ChannelService {
     private final ApplicationEventPublisher events;
     private final InputRules rules;
 
+    private final Permissions permissions;
+
     ChannelService(ChannelRepository channels, FormerPathRepository formerPaths, ApplicationEventPublisher events,
-                   InputRules rules) {
+                   InputRules rules, Permissions permissions) {
+        this.permissions = permissions;
         this.rules = rules;
         this.channels = channels;
         this.formerPaths = formerPaths;
@@ -86,6 +91,7 @@ public class ChannelService {
     @Transactional
     public Channel create(String name, String slug, String parentPath, String description, Integer sortOrder,
                          boolean hidden) {
+        permissions.require(Role.EDITOR);
         Channel parent = blank(parentPath) ? null : channels.findByPath(normalizePath(parentPath))
                 .orElseThrow(() -> new InvalidInputException("parent", "channel.parent.not-found", parentPath));
         ChannelFields fields = check(name, slug, description, parent);
@@ -120,6 +126,7 @@ public class ChannelService {
     @Transactional
     public Channel update(long id, String name, String slug, Long parentId, String description, Integer sortOrder,
                           Boolean hidden) {
+        permissions.require(Role.EDITOR);
         Channel channel = get(id);
         Channel parent = parentId == null ? null : get(parentId);
         for (Channel p = parent; p != null; p = p.getParent()) {
@@ -174,6 +181,7 @@ public class ChannelService {
     /** Deletes an empty channel; one that still has sub-channels or articles is refused with 409. */
     @Transactional
     public void delete(long id) {
+        permissions.require(Role.EDITOR);
         Channel channel = get(id);
         if (!channels.findByParentId(id).isEmpty()) {
             throw new ConflictException("channel.delete.has-children", channel.getName());

@@ -23,6 +23,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.captcha.CaptchaService;
@@ -70,10 +72,13 @@ public class CommentService {
     private final ApplicationEventPublisher events;
     private final Texts texts;
 
+    private final Permissions permissions;
+
     CommentService(CommentRepository comments, ModerationRecordRepository records, CommentPolicyStore policy,
                    ArticleService articles, ChannelService channels, CaptchaService captcha,
                    SensitiveWordService sensitiveWords, RateLimiter limiter, ApplicationEventPublisher events,
-                   Texts texts) {
+                   Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.comments = comments;
         this.records = records;
@@ -273,6 +278,7 @@ public class CommentService {
 
     /** The queue, newest first; every filter may be null ({@code until} is exclusive). */
     public Page<QueueItem> queue(CommentStatus status, Long articleId, Instant from, Instant until, int page, int size) {
+        permissions.require(Role.EDITOR);
         // Only the filters given become conditions: PostgreSQL cannot type a null parameter in "? is null".
         Specification<Comment> query = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();
@@ -296,6 +302,7 @@ public class CommentService {
     }
 
     public QueueItem get(long id) {
+        permissions.require(Role.EDITOR);
         Comment comment = load(id);
         return queueItem(comment, findArticle(comment.getArticleId()));
     }
@@ -329,6 +336,7 @@ public class CommentService {
     }
 
     public List<Decision> decisions(Collection<Long> commentIds) {
+        permissions.require(Role.EDITOR);
         return records.findByCommentIdInOrderByIdAsc(commentIds).stream()
                 .map(r -> new Decision(r.getCommentId(), r.getAction(), r.getActor(), r.getActedAt())).toList();
     }
@@ -339,6 +347,7 @@ public class CommentService {
      */
     @Transactional
     public int decide(Collection<Long> ids, ModerationAction action, String actor) {
+        permissions.require(Role.EDITOR);
         if (ids == null || ids.isEmpty()) {
             throw new InvalidInputException("ids", "comment.ids.required");
         }
@@ -392,6 +401,7 @@ public class CommentService {
     /** Changes how comments are published; pages say it under their comment form, so every page is renewed. */
     @Transactional
     public void setMode(CommentMode mode) {
+        permissions.require(Role.ADMIN);
         if (mode == null) {
             throw new InvalidInputException("mode", "comment.mode.required");
         }
@@ -408,6 +418,7 @@ public class CommentService {
 
     @Transactional
     public void setPostsPerTenMinutes(int posts) {
+        permissions.require(Role.ADMIN);
         if (posts < 1 || posts > MAX_POSTS_PER_TEN_MINUTES) {
             throw new InvalidInputException("posts", "comment.posts.out-of-range", MAX_POSTS_PER_TEN_MINUTES);
         }
@@ -422,7 +433,11 @@ public class CommentService {
 
     /** Sets or clears ({@code rule} null) a channel's rule; the pages of its articles show whether comments are open. */
     @Transactional
-    public void setChannelRule(long channelId, ChannelRule rule) {
+    public void setChannelRule(Long channelId, ChannelRule rule) {
+        permissions.require(Role.ADMIN);
+        if (channelId == null) {
+            throw new InvalidInputException("channel", "comment.rule.channel.required");
+        }
         channels.get(channelId);
         events.publishEvent(AuditEvent.of(null, "comment.channel", "channel:" + channelId)
                 .with("rule", policy.channelRules().get(channelId), rule));
@@ -436,6 +451,7 @@ public class CommentService {
 
     @Transactional
     public void setArticleAlwaysReviewed(long articleId, boolean reviewed) {
+        permissions.require(Role.EDITOR);
         articles.get(articleId);
         events.publishEvent(AuditEvent.of(null, "comment.article", "article:" + articleId)
                 .with("alwaysReviewed", policy.articleAlwaysReviewed(articleId), reviewed));
@@ -448,12 +464,14 @@ public class CommentService {
     }
 
     public List<BlockEntry> blocks() {
+        permissions.require(Role.EDITOR);
         return policy.blocks().stream().map(b -> new BlockEntry(b.id(), b.kind() == BlockKind.ADDRESS, b.value(),
                 b.createdBy(), b.createdAt())).toList();
     }
 
     @Transactional
     public void block(boolean address, String value, String actor) {
+        permissions.require(Role.EDITOR);
         String clean = value == null ? "" : PlainText.clean(value).strip();
         if (clean.isEmpty()) {
             throw new InvalidInputException("value",
@@ -471,6 +489,7 @@ public class CommentService {
 
     @Transactional
     public void unblock(long id) {
+        permissions.require(Role.EDITOR);
         policy.removeBlock(id);
         events.publishEvent(AuditEvent.of(null, "comment.unblock", "block:" + id));
     }

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.dayuan.account.Account;
-import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
@@ -25,7 +25,6 @@ import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
-import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -41,17 +40,17 @@ public class SlotService {
 
     private final JdbcTemplate jdbc;
     private final ArticleService articles;
-    private final AccountService accounts;
+    private final Permissions permissions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
 
-    SlotService(JdbcTemplate jdbc, ArticleService articles, AccountService accounts, ApplicationEventPublisher events,
+    SlotService(JdbcTemplate jdbc, ArticleService articles, Permissions permissions, ApplicationEventPublisher events,
                 PlatformTransactionManager transactions) {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.articles = articles;
-        this.accounts = accounts;
+        this.permissions = permissions;
         this.events = events;
     }
 
@@ -67,7 +66,7 @@ public class SlotService {
     /** A slot with every article in it, for the editors who arrange it. */
     @Transactional(readOnly = true)
     public SlotView get(Slot slot, String actor) {
-        editor(actor);
+        permissions.require(actor, Role.EDITOR);
         return view(slot);
     }
 
@@ -99,7 +98,7 @@ public class SlotService {
      */
     @Transactional
     public SlotView update(Slot slot, List<Long> articleIds, Long expectedVersion, String actor) {
-        Account account = editor(actor);
+        Account account = permissions.require(actor, Role.EDITOR);
         List<Long> ids = checked(slot, articleIds);
         createStateOnFirstSave(slot);
         // the slot's row is locked until this transaction ends: saves of one slot take turns
@@ -141,14 +140,6 @@ public class SlotService {
         }
     }
 
-    private Account editor(String actor) {
-        Account account = accounts.findByUsername(actor).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("slot.account.disabled"));
-        if (!account.getRole().includes(Role.EDITOR)) {
-            throw new ForbiddenException("slot.editors-only");
-        }
-        return account;
-    }
 
     private List<Long> ids(Slot slot) {
         return jdbc.queryForList("select article_id from slot_article where slot = ? order by position", Long.class,

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.account.Account;
-import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
@@ -30,7 +30,6 @@ import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ChineseText;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
-import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
@@ -56,15 +55,15 @@ public class TopicService {
     private final JdbcTemplate jdbc;
     private final ArticleService articles;
     private final TagService tags;
-    private final AccountService accounts;
+    private final Permissions permissions;
     private final ApplicationEventPublisher events;
 
-    TopicService(JdbcTemplate jdbc, ArticleService articles, TagService tags, AccountService accounts,
+    TopicService(JdbcTemplate jdbc, ArticleService articles, TagService tags, Permissions permissions,
                  ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.tags = tags;
-        this.accounts = accounts;
+        this.permissions = permissions;
         this.events = events;
     }
 
@@ -99,20 +98,20 @@ public class TopicService {
 
     @Transactional(readOnly = true)
     public List<TopicView> all(String actor) {
-        editor(actor);
+        permissions.require(actor, Role.EDITOR);
         return jdbc.queryForList("select id from topic order by updated_at desc, id desc", Long.class).stream()
                 .map(this::load).toList();
     }
 
     @Transactional(readOnly = true)
     public TopicView get(long id, String actor) {
-        editor(actor);
+        permissions.require(actor, Role.EDITOR);
         return load(id);
     }
 
     @Transactional
     public TopicView create(TopicDraft draft, String actor) {
-        Account account = editor(actor);
+        Account account = permissions.require(actor, Role.EDITOR);
         TopicDraft checked = checked(draft);
         Instant now = Instant.now();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -145,7 +144,7 @@ public class TopicService {
     /** Replaces a topic. With {@code expectedVersion}, a save over someone else's newer one is refused. */
     @Transactional
     public TopicView update(long id, TopicDraft draft, Long expectedVersion, String actor) {
-        Account account = editor(actor);
+        Account account = permissions.require(actor, Role.EDITOR);
         TopicDraft checked = checked(draft);
         Long version = jdbc.query("select version from topic where id = ? for update",
                 row -> row.next() ? row.getLong(1) : null, id);
@@ -175,7 +174,7 @@ public class TopicService {
 
     @Transactional
     public void delete(long id, String actor) {
-        Account account = editor(actor);
+        Account account = permissions.require(actor, Role.EDITOR);
         TopicView before = load(id);
         jdbc.update("delete from topic where id = ?", id);
         events.publishEvent(AuditEvent.of(account.getUsername(), "topic.delete", "topic:" + id)
@@ -389,12 +388,4 @@ public class TopicService {
         return new InvalidInputException("slug", "topic.slug.taken", slug);
     }
 
-    private Account editor(String actor) {
-        Account account = accounts.findByUsername(actor).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("topic.account.disabled"));
-        if (!account.getRole().includes(Role.EDITOR)) {
-            throw new ForbiddenException("topic.editors-only");
-        }
-        return account;
-    }
 }

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
@@ -15,8 +17,8 @@ import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
-import cn.dayuan.system.WebAddress;
 import cn.dayuan.system.PlainText;
+import cn.dayuan.system.WebAddress;
 
 /** The public-service navigation: categories of government and public-service platforms and their links. */
 @Service
@@ -28,8 +30,11 @@ public class DirectoryService {
     private final ApplicationEventPublisher events;
     private final InputRules rules;
 
+    private final Permissions permissions;
+
     DirectoryService(DirectoryCategoryRepository categories, DirectoryLinkRepository links,
-                     ApplicationEventPublisher events, InputRules rules) {
+                     ApplicationEventPublisher events, InputRules rules, Permissions permissions) {
+        this.permissions = permissions;
         this.categories = categories;
         this.links = links;
         this.events = events;
@@ -51,6 +56,7 @@ public class DirectoryService {
 
     @Transactional
     public DirectoryView.Category createCategory(String name, String description, Integer sortOrder) {
+        permissions.require(Role.EDITOR);
         CategoryFields fields = rules.check(new CategoryFields(text(name), text(description)));
         String checkedName = fields.name();
         if (categories.existsByName(checkedName)) {
@@ -66,6 +72,7 @@ public class DirectoryService {
 
     @Transactional
     public void updateCategory(long id, String name, String description, Integer sortOrder) {
+        permissions.require(Role.EDITOR);
         DirectoryCategory category = loadCategory(id);
         CategoryFields fields = rules.check(new CategoryFields(text(name), text(description)));
         String checkedName = fields.name();
@@ -82,6 +89,7 @@ public class DirectoryService {
     /** Deletes a category together with its links. */
     @Transactional
     public void deleteCategory(long id) {
+        permissions.require(Role.EDITOR);
         DirectoryCategory category = loadCategory(id);
         categories.delete(category);
         changed(AuditEvent.of(null, "navigation.category.delete", "category:" + id)
@@ -89,9 +97,10 @@ public class DirectoryService {
     }
 
     @Transactional
-    public DirectoryView.Link createLink(long categoryId, String name, String url, String description,
+    public DirectoryView.Link createLink(Long categoryId, String name, String url, String description,
                                          Integer sortOrder) {
-        DirectoryCategory category = loadCategory(categoryId);
+        permissions.require(Role.EDITOR);
+        DirectoryCategory category = categoryOfLink(categoryId);
         LinkFields fields = check(new LinkFields(text(name), text(url), text(description)));
         DirectoryLink link = new DirectoryLink(category, fields.name(), fields.url(), fields.description(),
                 sortOrder == null ? category.getLinks().size() * 10 + 10 : sortOrder);
@@ -103,10 +112,11 @@ public class DirectoryService {
     }
 
     @Transactional
-    public DirectoryView.Link updateLink(long id, long categoryId, String name, String url, String description,
+    public DirectoryView.Link updateLink(long id, Long categoryId, String name, String url, String description,
                                          Integer sortOrder) {
+        permissions.require(Role.EDITOR);
         DirectoryLink link = loadLink(id);
-        DirectoryCategory category = loadCategory(categoryId);
+        DirectoryCategory category = categoryOfLink(categoryId);
         LinkFields fields = check(new LinkFields(text(name), text(url), text(description)));
         String nameBefore = link.getName();
         String urlBefore = link.getUrl();
@@ -124,6 +134,7 @@ public class DirectoryService {
 
     @Transactional
     public void deleteLink(long id) {
+        permissions.require(Role.EDITOR);
         DirectoryLink link = loadLink(id);
         link.getCategory().getLinks().remove(link);
         links.delete(link);
@@ -177,5 +188,14 @@ public class DirectoryService {
             @NotNull(message = "{directory.link.url.required}")
             @Size(max = 500, message = "{directory.link.url.too-long}") String url,
             @Size(max = 500, message = "{directory.link.description.too-long}") String description) {
+    }
+
+    /** A link's category is part of its input: a missing or unknown one is refused on {@code categoryId}. */
+    private DirectoryCategory categoryOfLink(Long categoryId) {
+        if (categoryId == null) {
+            throw new InvalidInputException("categoryId", "directory.link.category-id.required");
+        }
+        return categories.findById(categoryId)
+                .orElseThrow(() -> new InvalidInputException("categoryId", "directory.category.not-found", categoryId));
     }
 }

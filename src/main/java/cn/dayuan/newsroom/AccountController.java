@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.dayuan.account.Account;
 import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
@@ -29,9 +30,18 @@ class AccountController {
     private final AccountService accounts;
     private final Texts texts;
 
-    AccountController(AccountService accounts, Texts texts) {
+    private final Permissions permissions;
+
+    AccountController(AccountService accounts, Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.accounts = accounts;
+    }
+
+    /** Every page and action here is for administrators: refused before any input is looked at. */
+    @ModelAttribute
+    void administratorsOnly() {
+        permissions.require(Role.ADMIN);
     }
 
     @GetMapping

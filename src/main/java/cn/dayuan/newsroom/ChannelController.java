@@ -2,7 +2,6 @@ package cn.dayuan.newsroom;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.channel.Channel;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelTree;
@@ -25,15 +26,23 @@ import cn.dayuan.system.Texts;
 /** The channel tree: editors create, rename, move and remove channels. */
 @Controller
 @RequestMapping("/admin/channels")
-@PreAuthorize("hasRole('EDITOR')")
 public class ChannelController {
 
     private final ChannelService channels;
     private final Texts texts;
 
-    ChannelController(ChannelService channels, Texts texts) {
+    private final Permissions permissions;
+
+    ChannelController(ChannelService channels, Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.channels = channels;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     @GetMapping

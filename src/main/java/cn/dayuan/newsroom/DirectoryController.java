@@ -2,7 +2,6 @@ package cn.dayuan.newsroom;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.directory.DirectoryService;
 import cn.dayuan.directory.DirectoryView;
 import cn.dayuan.system.ConflictException;
@@ -24,7 +25,6 @@ import cn.dayuan.system.Texts;
 /** The public-service navigation (便民导航): categories of government and service platforms and their links. */
 @Controller
 @RequestMapping("/admin/directory")
-@PreAuthorize("hasRole('EDITOR')")
 public class DirectoryController {
 
     private static final String LIST = "/admin/directory";
@@ -32,9 +32,18 @@ public class DirectoryController {
     private final DirectoryService directory;
     private final Texts texts;
 
-    DirectoryController(DirectoryService directory, Texts texts) {
+    private final Permissions permissions;
+
+    DirectoryController(DirectoryService directory, Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.directory = directory;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     @GetMapping

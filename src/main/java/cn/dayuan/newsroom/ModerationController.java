@@ -7,22 +7,24 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.comment.ChannelRule;
 import cn.dayuan.comment.CommentMode;
-import cn.dayuan.comment.CommentService;
 import cn.dayuan.comment.CommentService.QueueItem;
+import cn.dayuan.comment.CommentService;
 import cn.dayuan.comment.CommentStatus;
 import cn.dayuan.comment.ModerationAction;
 import cn.dayuan.sensitive.SensitiveWordService;
@@ -37,7 +39,6 @@ import cn.dayuan.system.Texts;
  */
 @Controller
 @RequestMapping("/admin/comments")
-@PreAuthorize("hasRole('EDITOR')")
 class ModerationController {
 
     static final int PAGE_SIZE = 30;
@@ -48,13 +49,22 @@ class ModerationController {
     private final DayuanProperties properties;
     private final Texts texts;
 
+    private final Permissions permissions;
+
     ModerationController(CommentService comments, SensitiveWordService sensitiveWords, ChannelService channels,
-                         DayuanProperties properties, Texts texts) {
+                         DayuanProperties properties, Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.comments = comments;
         this.sensitiveWords = sensitiveWords;
         this.channels = channels;
         this.properties = properties;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     @GetMapping
@@ -119,14 +129,12 @@ class ModerationController {
     }
 
     @PostMapping("/settings/mode")
-    @PreAuthorize("hasRole('ADMIN')")
     Object mode(@RequestParam(required = false) String mode, RedirectAttributes redirect) {
         return saved(redirect, () -> comments.setMode(named(CommentMode.values(), mode)),
                 "comment.settings.mode.saved");
     }
 
     @PostMapping("/settings/rate")
-    @PreAuthorize("hasRole('ADMIN')")
     Object rate(@RequestParam(required = false) String posts, RedirectAttributes redirect) {
         return saved(redirect, () -> {
             Long value = parseLong(posts);
@@ -135,15 +143,10 @@ class ModerationController {
     }
 
     @PostMapping("/settings/channels")
-    @PreAuthorize("hasRole('ADMIN')")
     Object channelRule(@RequestParam(required = false) Long channel, @RequestParam(required = false) String rule,
                        RedirectAttributes redirect) {
-        return saved(redirect, () -> {
-            if (channel == null) {
-                throw new InvalidInputException("channel", "comment.rule.channel.required");
-            }
-            comments.setChannelRule(channel, named(ChannelRule.values(), rule));
-        }, "comment.settings.channel-rule.saved");
+        return saved(redirect, () -> comments.setChannelRule(channel, named(ChannelRule.values(), rule)),
+                "comment.settings.channel-rule.saved");
     }
 
     /** One article's comments always wait for review, whatever the site's mode (or no longer). */

@@ -2,17 +2,19 @@ package cn.dayuan.newsroom;
 
 import java.util.Arrays;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.report.ReportService;
 import cn.dayuan.report.ReportStatus;
 import cn.dayuan.report.ReportStep;
@@ -24,7 +26,6 @@ import cn.dayuan.system.Texts;
 /** Readers' 举报 for editors: open cases first by due time (overdue ones marked), and the steps to handle each. */
 @Controller
 @RequestMapping("/admin/reports")
-@PreAuthorize("hasRole('EDITOR')")
 class ReportsController {
 
     static final int PAGE_SIZE = 20;
@@ -32,9 +33,18 @@ class ReportsController {
     private final ReportService reports;
     private final Texts texts;
 
-    ReportsController(ReportService reports, Texts texts) {
+    private final Permissions permissions;
+
+    ReportsController(ReportService reports, Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.reports = reports;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     @GetMapping

@@ -85,7 +85,7 @@ class ReviewController {
 
     @GetMapping("/admin/settings/review")
     String settings(Model model) {
-        model.addAttribute("policy", articles.reviewPolicy());
+        model.addAttribute("policy", articles.reviewPolicyToEdit());
         model.addAttribute("roles", List.of(Role.EDITOR, Role.ADMIN));
         model.addAttribute("channels", channels.tree().all());
         return "newsroom/review-settings";

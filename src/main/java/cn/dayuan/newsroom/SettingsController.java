@@ -30,7 +30,7 @@ class SettingsController {
 
     @GetMapping
     String edit(Model model) {
-        return page(model, site.settings(), null);
+        return page(model, site.editable(), null);
     }
 
     @PostMapping

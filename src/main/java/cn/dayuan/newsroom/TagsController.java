@@ -3,10 +3,10 @@ package cn.dayuan.newsroom;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.data.domain.Page;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.Texts;
@@ -24,7 +26,6 @@ import cn.dayuan.tag.TagView;
 /** Keywords (关键词): editors look them up by name, rename, merge two into one and delete them. */
 @Controller
 @RequestMapping("/admin/tags")
-@PreAuthorize("hasRole('EDITOR')")
 class TagsController {
 
     static final int PAGE_SIZE = 30;
@@ -34,9 +35,18 @@ class TagsController {
     private final TagService tags;
     private final Texts texts;
 
-    TagsController(TagService tags, Texts texts) {
+    private final Permissions permissions;
+
+    TagsController(TagService tags, Texts texts, Permissions permissions) {
+        this.permissions = permissions;
         this.texts = texts;
         this.tags = tags;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     @GetMapping

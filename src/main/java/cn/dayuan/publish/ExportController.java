@@ -2,30 +2,40 @@ package cn.dayuan.publish;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
 
 /** The newsroom's "export the site" button: editors and administrators only. */
 @Controller
 @RequestMapping("/admin/export")
-@PreAuthorize("hasRole('EDITOR')")
 class ExportController {
 
     private final StaticExporter exporter;
     private final DayuanProperties properties;
 
-    ExportController(StaticExporter exporter, DayuanProperties properties) {
+    private final Permissions permissions;
+
+    ExportController(StaticExporter exporter, DayuanProperties properties, Permissions permissions) {
+        this.permissions = permissions;
         this.exporter = exporter;
         this.properties = properties;
+    }
+
+    /** Every page and action here is for editors: refused before any input is looked at. */
+    @ModelAttribute
+    void editorsOnly() {
+        permissions.require(Role.EDITOR);
     }
 
     @GetMapping

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.captcha.CaptchaService;
 import cn.dayuan.comment.CommentService;
@@ -61,10 +63,13 @@ public class ReportService {
     private final InputRules rules;
     private final SecureRandom random = new SecureRandom();
 
+    private final Permissions permissions;
+
     ReportService(ReportRepository cases, ReportActionRepository actions, ArticleService articles,
                   CommentService comments, CaptchaService captcha, RateLimiter limiter, DayuanProperties properties,
                   ApplicationEventPublisher events,
-                  InputRules rules) {
+                  InputRules rules, Permissions permissions) {
+        this.permissions = permissions;
         this.rules = rules;
         this.cases = cases;
         this.events = events;
@@ -187,11 +192,13 @@ public class ReportService {
     }
 
     public Page<CaseView> queue(ReportStatus status, int page, int size) {
+        permissions.require(Role.EDITOR);
         Instant now = Instant.now();
         return cases.search(status, PageRequest.of(page, size)).map(c -> view(c, now));
     }
 
     public CaseView get(long id) {
+        permissions.require(Role.EDITOR);
         return view(load(id), Instant.now());
     }
 
@@ -218,6 +225,7 @@ public class ReportService {
      */
     @Transactional
     public CaseView act(long id, ReportStep step, String note, String actor) {
+        permissions.require(Role.EDITOR);
         ReportCase c = load(id);
         if (!c.getStatus().open()) {
             throw new ConflictException("report.case.closed", c.getCaseNumber(), c.getStatus().label());

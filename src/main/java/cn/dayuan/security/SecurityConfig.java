@@ -6,12 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,7 +31,6 @@ import cn.dayuan.system.Texts;
  * the newsroom (form login, session, CSRF), and the public site (open to all).
  */
 @Configuration
-@EnableMethodSecurity
 class SecurityConfig {
 
     /**
@@ -142,9 +140,6 @@ class SecurityConfig {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login", "/admin/forbidden").permitAll()
-                        .requestMatchers("/admin/accounts/**", "/admin/settings/**", "/admin/backups/**",
-                                "/admin/audit/**")
-                        .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.AUTHOR.name()))
                 .formLogin(form -> form
                         .loginPage("/admin/login")

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InvalidInputException;
@@ -28,8 +30,11 @@ public class SensitiveWordService {
     private final SensitiveWordRepository words;
     private final ApplicationEventPublisher events;
 
+    private final Permissions permissions;
+
     SensitiveWordService(SensitiveWordDictionary dictionary, SensitiveWordRepository words,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, Permissions permissions) {
+        this.permissions = permissions;
         this.dictionary = dictionary;
         this.words = words;
         this.events = events;
@@ -48,6 +53,7 @@ public class SensitiveWordService {
     }
 
     public List<Entry> list() {
+        permissions.require(Role.EDITOR);
         return words.findAllByOrderByAllowedAscWordAsc().stream()
                 .map(w -> new Entry(w.getWord(), w.isAllowed(), w.getCreatedBy(), w.getCreatedAt())).toList();
     }
@@ -55,6 +61,7 @@ public class SensitiveWordService {
     /** Adds a word to flag ({@code allowed = false}) or to never flag; a word already listed changes sides. */
     @Transactional
     public void put(String word, boolean allowed, String actor) {
+        permissions.require(Role.EDITOR);
         String clean = word == null ? "" : PlainText.clean(word).strip();
         if (clean.isEmpty()) {
             throw new InvalidInputException("word", "sensitive.word.required");
@@ -71,6 +78,7 @@ public class SensitiveWordService {
 
     @Transactional
     public void remove(String word) {
+        permissions.require(Role.EDITOR);
         if (word != null && words.existsById(word)) {
             words.deleteById(word);
             events.publishEvent(AuditEvent.of(null, "sensitive-word.remove", "word:" + word));

@@ -8,13 +8,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.InputRules;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
-import cn.dayuan.system.WebAddress;
 import cn.dayuan.system.PlainText;
+import cn.dayuan.system.WebAddress;
 
 /** Site settings: read on every page render, so kept in memory and reloaded only when they change. */
 @Service
@@ -25,7 +27,10 @@ public class SiteService {
     private final ApplicationEventPublisher events;
     private final InputRules rules;
 
-    SiteService(SiteSettingRepository repository, ApplicationEventPublisher events, InputRules rules) {
+    private final Permissions permissions;
+
+    SiteService(SiteSettingRepository repository, ApplicationEventPublisher events, InputRules rules, Permissions permissions) {
+        this.permissions = permissions;
         this.repository = repository;
         this.events = events;
         this.rules = rules;
@@ -36,8 +41,15 @@ public class SiteService {
         return load();
     }
 
+    /** The settings as administrators edit them (the public ones are {@link #settings()}). */
+    public SiteSettings editable() {
+        permissions.require(Role.ADMIN);
+        return load();
+    }
+
     @Transactional
     public SiteSettings update(SiteSettings settings) {
+        permissions.require(Role.ADMIN);
         SiteSettings checked = rules.check(stored(settings));
         validate(checked);
         AuditEvent[] audit = {AuditEvent.of(null, "settings.update", "settings")};

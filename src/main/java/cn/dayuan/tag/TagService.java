@@ -19,6 +19,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
@@ -43,7 +45,10 @@ public class TagService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
 
-    TagService(TagRepository tags, TagStore store, EntityManager entityManager, ApplicationEventPublisher events) {
+    private final Permissions permissions;
+
+    TagService(TagRepository tags, TagStore store, EntityManager entityManager, ApplicationEventPublisher events, Permissions permissions) {
+        this.permissions = permissions;
         this.tags = tags;
         this.store = store;
         this.entityManager = entityManager;
@@ -131,6 +136,7 @@ public class TagService {
      */
     @Transactional
     public TagView rename(long id, String newName) {
+        permissions.require(Role.EDITOR);
         Tag tag = tags.lockById(id).orElseThrow(() -> notFound(id));
         String name = checkedName(newName, "name");
         String old = tag.getName();
@@ -156,6 +162,7 @@ public class TagService {
      */
     @Transactional
     public TagView merge(long id, Long intoId) {
+        permissions.require(Role.EDITOR);
         if (intoId == null) {
             throw new InvalidInputException("into", "tag.merge.into.required-choice");
         }
@@ -185,6 +192,7 @@ public class TagService {
     /** Takes the tag off every article and deletes it with its aliases; its pages are gone (404). */
     @Transactional
     public void delete(long id) {
+        permissions.require(Role.EDITOR);
         Tag tag = tags.lockById(id).orElseThrow(() -> notFound(id));
         Set<Long> articles = store.articlesOf(id);
         store.removeFromArticles(id);
