@@ -114,10 +114,7 @@ class Feeds {
             feed.setLinks(List.of(link(link, "alternate", "text/html"),
                     link(link + format.fileName, "self", format.mediaType.getType() + "/"
                             + format.mediaType.getSubtype())));
-            SyndPerson author = new SyndPersonImpl();
-            author.setName(site.shortName());
-            author.setUri(base + "/");
-            feed.setAuthors(List.of(author));
+            feed.setAuthors(List.of(siteAuthor(site, base)));
             // Atom's feed-level updated; ROME writes the feed's published date there.
             feed.setPublishedDate(Date.from(items.stream().map(Feeds::updated).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(Instant.EPOCH)));
@@ -131,8 +128,12 @@ class Feeds {
             if (item.publishedAt() != null) {
                 entry.setPublishedDate(Date.from(item.publishedAt()));
             }
-            if (format == Format.ATOM && updated(item) != null) {
-                entry.setUpdatedDate(Date.from(updated(item)));
+            if (format == Format.ATOM) {
+                if (updated(item) != null) {
+                    entry.setUpdatedDate(Date.from(updated(item)));
+                }
+                // ROME writes an empty <author> into an entry without one; the site speaks for its articles.
+                entry.setAuthors(List.of(siteAuthor(site, base)));
             }
             String summaryText = item.summary() != null && !item.summary().isBlank() ? item.summary()
                     : format == Format.ATOM ? item.title() : null;
@@ -158,6 +159,13 @@ class Feeds {
         }
         return item.publishedAt() != null && item.publishedAt().isAfter(item.updatedAt()) ? item.publishedAt()
                 : item.updatedAt();
+    }
+
+    private static SyndPerson siteAuthor(SiteSettings site, String base) {
+        SyndPerson author = new SyndPersonImpl();
+        author.setName(site.shortName());
+        author.setUri(base + "/");
+        return author;
     }
 
     private static SyndLink link(String href, String rel, String type) {

@@ -157,6 +157,8 @@ class FeedsAndSitemapsTest {
                 assertThat(child(entry, "id")).startsWith(base() + "/");
                 assertThat(child(entry, "updated")).isNotBlank();
                 assertThat(child(entry, "summary")).startsWith("摘要：");
+                Element entryAuthor = (Element) entry.getElementsByTagNameNS(ATOM_NS, "author").item(0);
+                assertThat(child(entryAuthor, "name")).isEqualTo(SiteSettings.DEFAULTS.shortName());
                 Element link = (Element) entry.getElementsByTagNameNS(ATOM_NS, "link").item(0);
                 assertThat(link.getAttribute("href")).isEqualTo(child(entry, "id"));
                 assertThat(link.getAttribute("rel")).isIn("", "alternate");
