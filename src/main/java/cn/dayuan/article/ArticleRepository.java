@@ -26,6 +26,10 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(ArticleRow.SELECT + " where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
     Slice<ArticleRow> findPublic(Instant now, Pageable pageable);
 
+    @Query(ArticleRow.SELECT + " where " + PUBLIC + " and a.publishedAt > :since"
+            + " order by a.publishedAt desc, a.id desc")
+    Slice<ArticleRow> findPublicSince(Instant now, Instant since, Pageable pageable);
+
     /** {@code headline} leads the order, though always true here, so that it is the order of ix_article_headlines. */
     @Query(ArticleRow.SELECT + " where " + PUBLIC + " and a.headline = true"
             + " order by a.headline desc, a.publishedAt desc, a.id desc")

@@ -801,10 +801,24 @@ public class ArticleService {
                 size);
     }
 
-    /** The newest {@code limit} public articles in one read (home page, feeds, and the sitemap's up to 50,000). */
+    /** The newest {@code limit} public articles in one read (home page, feeds). */
     public List<ArticleSummary> newest(int limit) {
-        return articles.findPublic(Instant.now(), PageRequest.of(0, Math.max(limit, 1))).map(this::listed)
-                .getContent();
+        return newest(0, limit);
+    }
+
+    /**
+     * Page {@code page} (from 0) of all public articles, newest first, {@code size} to a page: the sitemap's
+     * parts, up to 50,000 articles each.
+     */
+    public List<ArticleSummary> newest(int page, int size) {
+        return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), Math.max(size, 1)))
+                .map(this::listed).getContent();
+    }
+
+    /** The newest public articles published after {@code since}, at most {@code limit} (the news sitemap). */
+    public List<ArticleSummary> publishedSince(Instant since, int limit) {
+        return articles.findPublicSince(Instant.now(), since, PageRequest.of(0, Math.max(limit, 1)))
+                .map(this::listed).getContent();
     }
 
     /** The public ones among the articles with {@code ids}, in that order (a curated list: a slot, a topic). */

@@ -37,7 +37,7 @@ public class ChannelService {
 
     /** Top-level slugs that would shadow the site's own addresses. */
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "actuator", "assets", "webjars", "media",
-            "tag", "tags", "nav", "search", "login", "logout", "feed", "error", "about", "copyright", "contact",
+            "tag", "tags", "nav", "search", "login", "logout", "feed", "atom", "error", "about", "copyright", "contact",
             "counter", "sitemap", "robots", "static", "favicon", "comment", "captcha", "jubao", "preview", "zt");
 
     private final ChannelRepository channels;

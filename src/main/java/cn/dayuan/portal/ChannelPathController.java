@@ -28,7 +28,8 @@ import cn.dayuan.system.Texts;
 
 /**
  * Every reader address below a channel, whatever its depth: channel pages {@code /{path}/} and
- * {@code /{path}/index_{n}.html}, articles {@code /{path}/{id}.html} and channel feeds {@code /{path}/feed.xml}.
+ * {@code /{path}/index_{n}.html}, articles {@code /{path}/{id}.html} and channel feeds {@code /{path}/feed.xml} (RSS)
+ * and {@code /{path}/atom.xml} (Atom).
  * Top-level names served by other parts of the application are left to them. The addresses of a channel that was
  * renamed or moved answer 301 to the same page under its current path; an article's old address answers 301 to
  * its current one, as every address with its id does.
@@ -74,7 +75,8 @@ class ChannelPathController {
             case FIRST_PAGE_ALIAS -> Redirects.permanent(channel(path.channelPath()).url());
             case CHANNEL_PAGE -> channelPage(channel(path.channelPath()), (int) path.number(), request);
             case ARTICLE -> article(path.channelPath(), path.number(), request);
-            case FEED -> feeds.channel(channel(path.channelPath()), request);
+            case FEED -> feeds.channel(Feeds.Format.RSS, channel(path.channelPath()), request);
+            case ATOM_FEED -> feeds.channel(Feeds.Format.ATOM, channel(path.channelPath()), request);
         };
     }
 

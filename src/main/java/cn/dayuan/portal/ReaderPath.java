@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * A reader address below a channel, parsed: {@code zcjh/jishixinwen/} (channel page 1),
  * {@code zcjh/jishixinwen/index_2.html} (page 2), {@code zcjh/jishixinwen/67833.html} (article),
- * {@code zcjh/jishixinwen/feed.xml} (channel feed) or {@code zcjh/jishixinwen} (channel without the slash).
+ * {@code zcjh/jishixinwen/feed.xml} (channel feed, RSS), {@code zcjh/jishixinwen/atom.xml} (the same in Atom) or {@code zcjh/jishixinwen} (channel without the slash).
  *
  * @param channelPath slugs from the root without slashes at either end
  * @param number      page number or article id; 0 where it has no meaning
@@ -20,6 +20,7 @@ record ReaderPath(Kind kind, String channelPath, long number) {
         FIRST_PAGE_ALIAS,
         ARTICLE,
         FEED,
+        ATOM_FEED,
         MISSING_SLASH
     }
 
@@ -29,7 +30,7 @@ record ReaderPath(Kind kind, String channelPath, long number) {
 
     /**
      * The same page below another channel path, as a site address: the channel page, page {@code n}, the article
-     * or the feed; a missing slash and {@code index_1.html} are given as the channel page.
+     * or a feed; a missing slash and {@code index_1.html} are given as the channel page.
      */
     String at(String otherChannelPath) {
         String channel = "/" + otherChannelPath + "/";
@@ -38,6 +39,7 @@ record ReaderPath(Kind kind, String channelPath, long number) {
             case CHANNEL_PAGE -> number == 1 ? channel : channel + "index_" + number + ".html";
             case ARTICLE -> channel + number + ".html";
             case FEED -> channel + "feed.xml";
+            case ATOM_FEED -> channel + "atom.xml";
         };
     }
 
@@ -57,6 +59,9 @@ record ReaderPath(Kind kind, String channelPath, long number) {
         }
         if (file.equals("feed.xml")) {
             return Optional.of(new ReaderPath(Kind.FEED, directory, 0));
+        }
+        if (file.equals("atom.xml")) {
+            return Optional.of(new ReaderPath(Kind.ATOM_FEED, directory, 0));
         }
         Matcher page = PAGE.matcher(file);
         if (page.matches()) {

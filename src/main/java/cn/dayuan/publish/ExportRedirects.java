@@ -23,7 +23,7 @@ final class ExportRedirects {
 
     /** The files of a channel folder that have an address of their own below the channel's path. */
     private static final Pattern CHANNEL_FILE = Pattern.compile("index\\.html|index_\\d{1,9}\\.html|\\d{1,18}\\.html"
-            + "|feed\\.xml");
+            + "|feed\\.xml|atom\\.xml");
 
     /**
      * One old address and the current one, both site paths.
@@ -55,7 +55,7 @@ final class ExportRedirects {
                 String name = file.substring(folder.length());
                 if (CHANNEL_FILE.matcher(name).matches()) {
                     String page = name.equals("index.html") ? "" : name;
-                    redirects.add(new Redirect(from + page, to + page, !name.equals("feed.xml")));
+                    redirects.add(new Redirect(from + page, to + page, !name.endsWith(".xml")));
                 }
             }
         });

@@ -17,14 +17,14 @@ import cn.dayuan.channel.ChannelView;
 import cn.dayuan.curation.TopicService;
 
 /**
- * The public site's own pages: the fixed ones, every channel and its feed, every public article, all assets; and the
- * former paths of renamed or moved channels.
+ * The public site's own pages: the fixed ones, every channel and its feeds, every public article, all assets; and the
+ * former paths of renamed or moved channels. The parts of a sitemap index are reached through its links.
  */
 @Component
 class PublicSiteSeeds implements ExportSeeds {
 
     static final List<String> FIXED_PAGES = List.of("/", "/about.html", "/copyright.html", "/nav/", "/feed.xml",
-            "/sitemap.xml", "/robots.txt");
+            "/atom.xml", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt");
     private static final String ASSETS = "static/assets/";
 
     private final ChannelService channels;
@@ -43,6 +43,7 @@ class PublicSiteSeeds implements ExportSeeds {
         for (ChannelView channel : channels.tree().all()) {
             paths.add(channel.url());
             paths.add(channel.url() + "feed.xml");
+            paths.add(channel.url() + "atom.xml");
         }
         paths.addAll(articles.publicUrls());
         paths.add("/zt/");

@@ -43,9 +43,11 @@ class ChannelAddressesTest extends ApiTestSupport {
         pages.put("/", "/");
         pages.put("/index_2.html", "/index_2.html");
         pages.put("/feed.xml", "/feed.xml");
+        pages.put("/atom.xml", "/atom.xml");
         pages.put("/" + first + ".html", "/" + first + ".html");
         pages.put("/jiedao/", "/jiedao/");
         pages.put("/jiedao/feed.xml", "/jiedao/feed.xml");
+        pages.put("/jiedao/atom.xml", "/jiedao/atom.xml");
         pages.put("/jiedao/" + inSub + ".html", "/jiedao/" + inSub + ".html");
         for (String page : pages.keySet()) {
             assertThat(get("/" + shehui + page, null).status()).as(page).isEqualTo(200);

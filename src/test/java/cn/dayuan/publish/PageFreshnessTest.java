@@ -210,7 +210,8 @@ class PageFreshnessTest {
 
         Changes changes = verify();
         for (String page : List.of("/", "/shizheng/", "/shizheng/quxian/", "/feed.xml", "/shizheng/feed.xml",
-                "/shizheng/quxian/feed.xml", tagPage("政务"), tagPage("城市更新"), familyA.get(0).url())) {
+                "/shizheng/quxian/feed.xml", "/atom.xml", "/shizheng/atom.xml", "/shizheng/quxian/atom.xml",
+                tagPage("政务"), tagPage("城市更新"), familyA.get(0).url())) {
             assertThat(changes.changed).as("%s lists the new article", page).contains(page);
             assertThat(served(page)).as(page).contains("东城区老旧管网改造工程全面完工");
         }
@@ -231,7 +232,7 @@ class PageFreshnessTest {
 
         Changes changes = verify();
         assertThat(changes.changed).contains(edited.url(), "/shizheng/", tagPage("营商环境"), tagPage("交通"),
-                tagPage("政务"), "/feed.xml", "/shizheng/feed.xml");
+                tagPage("政务"), "/feed.xml", "/shizheng/feed.xml", "/atom.xml", "/shizheng/atom.xml");
         assertThat(changes.changed).as("the related list of an article under 民生 sharing the tag 交通")
                 .contains(familyB.get(0).url());
         for (String page : sitePages()) {
@@ -605,7 +606,7 @@ class PageFreshnessTest {
     /** Every public page of the site as it is now. */
     private List<String> sitePages() {
         List<String> pages = new ArrayList<>(List.of("/", "/about.html", "/copyright.html", "/nav/", "/feed.xml",
-                "/sitemap.xml", "/robots.txt"));
+                "/atom.xml", "/sitemap.xml", "/robots.txt"));
         for (ChannelView channel : channels.tree().all()) {
             pages.add(channel.url());
             long total = articles.publicInChannel(channel.id(), 0, 1).getTotalElements();
@@ -613,6 +614,7 @@ class PageFreshnessTest {
                 pages.add(channel.url() + "index_" + page + ".html");
             }
             pages.add(channel.url() + "feed.xml");
+            pages.add(channel.url() + "atom.xml");
         }
         pages.addAll(articles.publicUrls());
         for (Tag tag : tags.findAll()) {
@@ -636,11 +638,12 @@ class PageFreshnessTest {
     }
 
     private List<String> pagesOfFamilyB() {
-        List<String> pages = new ArrayList<>(List.of("/minsheng/", "/minsheng/feed.xml"));
+        List<String> pages = new ArrayList<>(List.of("/minsheng/", "/minsheng/feed.xml", "/minsheng/atom.xml"));
         for (ChannelView channel : channels.tree().all()) {
             if (channel.path().startsWith("minsheng/")) {
                 pages.add(channel.url());
                 pages.add(channel.url() + "feed.xml");
+                pages.add(channel.url() + "atom.xml");
             }
         }
         pages.addAll(articlePagesOfFamilyB());

@@ -95,7 +95,8 @@ class StaticExportTest {
                 "test-pages/feed.xml", "test-pages/article/" + kept.id() + ".html",
                 "test-pages/article/" + withdrawn.id() + ".html", "404.html",
                 "webjars/htmx.org/2.0.10/dist/htmx.min.js", "assets/dayuan-test/export.css",
-                "media/2026/11/photo.jpg"}) {
+                "media/2026/11/photo.jpg", "feed.xml", "atom.xml", "sitemap.xml", "sitemap-news.xml",
+                "robots.txt"}) {
             assertThat(dir.resolve(file)).as(file).isRegularFile();
         }
         assertThat(dir.resolve("test-pages/p/c.html")).as("a link with a query string").doesNotExist();
@@ -199,6 +200,7 @@ class StaticExportTest {
             }
             assertThat(dir.resolve(old + "/feed.xml")).as("a feed gets no HTML page, only its line in the map")
                     .doesNotExist();
+            assertThat(dir.resolve(old + "/atom.xml")).doesNotExist();
         }
         assertThat(Files.readString(dir.resolve(now + "/index.html"))).contains("社会新闻第20条");
         String map = Files.readString(dir.resolve(ExportRedirects.MAP_FILE));
@@ -207,6 +209,7 @@ class StaticExportTest {
                 "    /" + shehui + "/ /" + now + "/;\n",
                 "    /" + shehui + "/index_2.html /" + now + "/index_2.html;\n",
                 "    /" + shehui + "/feed.xml /" + now + "/feed.xml;\n",
+                "    /" + shehui + "/atom.xml /" + now + "/atom.xml;\n",
                 "    /" + minsheng + "/" + id + ".html /" + now + "/" + id + ".html;\n").endsWith("}\n");
 
         // Back to its first address: the real pages return there, and the redirects follow the channel.

@@ -172,7 +172,8 @@ class HardeningTest {
         assertThat(article.path("title").asString()).isEqualTo("控制字符标题与半个");
         assertThat(article.path("tags").get(0).asString()).isEqualTo("标签");
 
-        for (String feed : List.of("/feed.xml", "/jiagu/feed.xml", "/sitemap.xml")) {
+        for (String feed : List.of("/feed.xml", "/jiagu/feed.xml", "/atom.xml", "/jiagu/atom.xml", "/sitemap.xml",
+                "/sitemap-news.xml")) {
             Answer answer = send(request(feed).GET());
             assertThat(answer.status).as(feed).isEqualTo(200);
             DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -186,6 +187,10 @@ class HardeningTest {
             DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(export.resolve("feed.xml").toFile());
             DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(export.resolve("jiagu/feed.xml").toFile());
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(export.resolve("jiagu/atom.xml").toFile());
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(export.resolve("sitemap-news.xml").toFile());
         } finally {
             FileSystemUtils.deleteRecursively(export);
         }

@@ -417,6 +417,51 @@ class HostileInputTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Feeds and sitemaps are XML: a title and a site name full of markup come out as text that an XML parser (and
+     * ROME, for the feeds) reads back as typed; and whatever stands where a sitemap part's number goes is a 404.
+     */
+    @Test
+    void feedsAndSitemapsCarryHostileTitlesAsTextAndRefuseHostilePartNumbers() throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        String title = articles.get(article.id()).title();
+        assertThat(title).contains("<script>");
+        for (String feed : List.of("/feed.xml", "/atom.xml", "/anquan/feed.xml", "/anquan/atom.xml")) {
+            MockHttpServletResponse answer = get(feed, null);
+            assertThat(answer.getStatus()).as(feed).isEqualTo(200);
+            com.rometools.rome.feed.synd.SyndFeed parsed = new com.rometools.rome.io.SyndFeedInput()
+                    .build(new java.io.StringReader(answer.getContentAsString()));
+            assertThat(parsed.getEntries()).as(feed).extracting(com.rometools.rome.feed.synd.SyndEntry::getTitle)
+                    .contains(title);
+        }
+        for (String sitemap : List.of("/sitemap.xml", "/sitemap-news.xml")) {
+            MockHttpServletResponse answer = get(sitemap, null);
+            assertThat(answer.getStatus()).as(sitemap).isEqualTo(200);
+            org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                    answer.getContentAsByteArray()));
+            assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("urlset");
+        }
+        org.w3c.dom.Document news = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                get("/sitemap-news.xml", null).getContentAsByteArray()));
+        String newsNs = "http://www.google.com/schemas/sitemap-news/0.9";
+        assertThat(news.getElementsByTagNameNS(newsNs, "title").item(0).getTextContent()).isEqualTo(title);
+        assertThat(news.getElementsByTagNameNS(newsNs, "name").item(0).getTextContent())
+                .isEqualTo("大院" + PAYLOADS.get(7));
+
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/sitemap-0.xml", "/sitemap-1.xml", "/sitemap-01.xml", "/sitemap--1.xml",
+                "/sitemap-99999999999999999999.xml", "/sitemap-2147483648.xml", "/sitemap-%00.xml",
+                "/sitemap-1%27%20OR%201=1.xml", "/sitemap-%3Cscript%3E.xml", "/sitemap-..%2f..%2fetc%2fpasswd.xml",
+                "/sitemap-news.xml%00", "/anquan/..%2fatom.xml", "/no-such-channel/atom.xml")) {
+            MockHttpServletResponse answer = get(path, null);
+            if (answer.getStatus() != 404 && answer.getStatus() != 400) {
+                wrong.add(path + " → " + answer.getStatus());
+            }
+        }
+        assertThat(wrong).as("a small site has no parts; nothing else names one").isEmpty();
+    }
+
     @Test
     void theChannelFormTakesAHostileNameAndHiddenFlagAndTheRenamedChannelRedirectsInertly() throws Exception {
         String name = "隐藏" + PAYLOADS.get(0).substring(0, Math.min(90, PAYLOADS.get(0).length()));
