@@ -32,7 +32,8 @@ public class AccountService {
 
     private final Permissions permissions;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Permissions permissions) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+                   Permissions permissions) {
         this.permissions = permissions;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;

@@ -28,10 +28,10 @@ public class ApiTokenService {
 
     private final SecureRandom random = new SecureRandom();
     private final ApiTokenRepository tokens;
-    private final AccountService accounts;
+    private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
 
-    ApiTokenService(ApiTokenRepository tokens, AccountService accounts, ApplicationEventPublisher events) {
+    ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.events = events;
         this.accounts = accounts;
@@ -50,7 +50,8 @@ public class ApiTokenService {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String plain = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiToken token = tokens.save(new ApiToken(accounts.get(accountId), label, sha256(plain),
+        ApiToken token = tokens.save(new ApiToken(accounts.findById(accountId)
+                .orElseThrow(() -> new NotFoundException("account.not-found", accountId)), label, sha256(plain),
                 plain.substring(0, PREFIX.length() + 6)));
         events.publishEvent(AuditEvent.of(null, "token.issue", "token:" + token.getId())
                 .with("account", null, token.getAccount().getUsername()).with("name", null, label));

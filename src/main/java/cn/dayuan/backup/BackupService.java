@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import cn.dayuan.account.Permissions;
-import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
@@ -49,11 +47,8 @@ public class BackupService {
     private final ApplicationEventPublisher events;
     private final ExclusiveWork exclusive;
 
-    private final Permissions permissions;
-
     BackupService(DataSource dataSource, DayuanProperties properties, ExclusiveWork exclusive,
-                  ApplicationEventPublisher events, Permissions permissions) {
-        this.permissions = permissions;
+                  ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.events = events;
         this.properties = properties;
@@ -75,7 +70,6 @@ public class BackupService {
 
     /** A backup into the backup folder, named by the time it was taken (in the site's time zone). */
     public Result backupNow() {
-        permissions.require(Role.ADMIN);
         return backup(properties.backupDir().resolve(NAME.format(LocalDateTime.now(properties.timeZone()))));
     }
 
@@ -134,7 +128,6 @@ public class BackupService {
 
     /** The backups in the backup folder, newest first. */
     public List<Listed> recent() {
-        permissions.require(Role.ADMIN);
         Path folder = properties.backupDir();
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -156,7 +149,6 @@ public class BackupService {
 
     /** A backup of the backup folder by its name, for download; only names {@link #backupNow} gives are found. */
     public Optional<Path> find(String name) {
-        permissions.require(Role.ADMIN);
         if (name == null || !BACKUP_NAME.matcher(name).matches()) {
             return Optional.empty();
         }

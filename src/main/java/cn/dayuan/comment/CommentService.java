@@ -301,6 +301,11 @@ public class CommentService {
         return found.map(c -> queueItem(c, articleById.computeIfAbsent(c.getArticleId(), this::findArticle)));
     }
 
+    /** The article a comment is on, for a reader's 举报 of the comment; {@code NotFoundException} when none. */
+    public long articleOf(long commentId) {
+        return load(commentId).getArticleId();
+    }
+
     public QueueItem get(long id) {
         permissions.require(Role.EDITOR);
         Comment comment = load(id);

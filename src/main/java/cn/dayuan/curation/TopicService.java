@@ -3,6 +3,7 @@ package cn.dayuan.curation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -223,13 +225,19 @@ public class TopicService {
     /** The published topics an article belongs to (picked by hand, or by one of its tags), for its page. */
     @Transactional(readOnly = true)
     public List<TopicView> topicsOf(ArticleDetail article) {
-        Set<Long> ids = new LinkedHashSet<>(jdbc.queryForList("select distinct s.topic_id from topic_article a "
-                + "join topic_section s on s.id = a.section_id join topic t on t.id = s.topic_id "
-                + "where a.article_id = ? and t.published = ?", Long.class, article.id(), true));
-        for (Tag tag : article.tags()) {
-            ids.addAll(jdbc.queryForList("select distinct s.topic_id from topic_section s join topic t on "
-                    + "t.id = s.topic_id where s.tag_name = ? and t.published = ?", Long.class, tag.getName(), true));
+        // One query for both ways into a topic: picked by hand, or a section that gathers one of the article's tags.
+        List<String> tagNames = article.tags().stream().map(Tag::getName).toList();
+        Map<String, Object> parameters = new HashMap<>(Map.of("article", article.id(), "published", true));
+        String byTag = "";
+        if (!tagNames.isEmpty()) {
+            parameters.put("tags", tagNames);
+            byTag = "s.tag_name in (:tags) or ";
         }
+        Set<Long> ids = new LinkedHashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
+                "select distinct s.topic_id from topic_section s join topic t on t.id = s.topic_id "
+                        + "where t.published = :published and (" + byTag + "exists (select 1 from topic_article a "
+                        + "where a.section_id = s.id and a.article_id = :article)) order by s.topic_id",
+                parameters, Long.class));
         ids.forEach(id -> PageKeys.record(PageKeys.topic(id)));
         return ids.stream().map(this::load).toList();
     }

@@ -10,11 +10,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.dayuan.account.Permissions;
+import cn.dayuan.account.Role;
 import cn.dayuan.backup.BackupException;
 import cn.dayuan.backup.BackupService;
 import cn.dayuan.system.ConflictException;
@@ -27,8 +30,17 @@ class BackupController {
 
     private final BackupService backups;
 
-    BackupController(BackupService backups) {
+    private final Permissions permissions;
+
+    BackupController(BackupService backups, Permissions permissions) {
+        this.permissions = permissions;
         this.backups = backups;
+    }
+
+    /** Every page and action here is for administrators: refused before any input is looked at. */
+    @ModelAttribute
+    void administratorsOnly() {
+        permissions.require(Role.ADMIN);
     }
 
     @GetMapping

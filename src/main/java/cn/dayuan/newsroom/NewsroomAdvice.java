@@ -40,8 +40,7 @@ import cn.dayuan.system.Texts;
  * The newsroom's frame and error pages: every newsroom view gets the {@link Shell}, and every failure becomes a
  * page in the newsroom's style with a readable Chinese message, never a stack trace.
  */
-// the static export's newsroom page lives with the exporter, in publish
-@ControllerAdvice(basePackages = {"cn.dayuan.newsroom", "cn.dayuan.publish"})
+@ControllerAdvice(basePackageClasses = NewsroomAdvice.class)
 // ahead of Boot's problem-details advice, which would answer newsroom users with JSON
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NewsroomAdvice {

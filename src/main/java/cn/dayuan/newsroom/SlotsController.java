@@ -4,8 +4,6 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +34,6 @@ class SlotsController {
 
     /** How many of the newest public articles the 添加 field offers. */
     static final int CHOICES = 60;
-    /** An article named by its number or by its address ({@code /channel/123.html}). */
-    private static final Pattern ARTICLE = Pattern.compile("^(?:.*/)?(\\d{1,18})(?:\\.html)?$");
 
     private final SlotService slots;
     private final ArticleService articles;
@@ -68,11 +64,8 @@ class SlotsController {
         try {
             List<Long> ids = ids(articles);
             if (add != null && !add.isBlank()) {
-                Matcher named = ARTICLE.matcher(add.strip());
-                if (!named.find()) {
-                    throw new InvalidInputException("add", "slot.add.invalid");
-                }
-                ids.add(Long.valueOf(named.group(1)));
+                ids.add(ArticleReference.parse(add)
+                        .orElseThrow(() -> new InvalidInputException("add", "slot.add.invalid")));
             }
             slots.update(slot, ids, version, principal.getName());
             redirect.addFlashAttribute(Notice.FLASH, Notice.success(texts.of("slot.saved", slot.label())));

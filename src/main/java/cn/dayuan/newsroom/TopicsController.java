@@ -3,8 +3,6 @@ package cn.dayuan.newsroom;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,8 +29,6 @@ import cn.dayuan.system.Texts;
 @Controller
 @RequestMapping("/admin/topics")
 class TopicsController {
-
-    private static final Pattern ARTICLE = Pattern.compile("^(?:.*/)?(\\d{1,18})(?:\\.html)?$");
 
     private final TopicService topics;
     private final Texts texts;
@@ -118,11 +114,8 @@ class TopicsController {
         List<Long> ids = new ArrayList<>();
         for (String line : typed.split("[\\s,，、]+")) {
             if (!line.isBlank()) {
-                Matcher article = ARTICLE.matcher(line.strip());
-                if (!article.find()) {
-                    throw new InvalidInputException("sections", "topic.section.article.invalid", line.strip());
-                }
-                ids.add(Long.valueOf(article.group(1)));
+                ids.add(ArticleReference.parse(line).orElseThrow(() ->
+                        new InvalidInputException("sections", "topic.section.article.invalid", line.strip())));
             }
         }
         return ids;

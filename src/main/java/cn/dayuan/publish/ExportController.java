@@ -2,9 +2,13 @@ package cn.dayuan.publish;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +19,8 @@ import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ForbiddenException;
+import cn.dayuan.system.Texts;
 
 /** The newsroom's "export the site" button: editors and administrators only. */
 @Controller
@@ -23,10 +29,12 @@ class ExportController {
 
     private final StaticExporter exporter;
     private final DayuanProperties properties;
+    private final Texts texts;
 
     private final Permissions permissions;
 
-    ExportController(StaticExporter exporter, DayuanProperties properties, Permissions permissions) {
+    ExportController(StaticExporter exporter, DayuanProperties properties, Permissions permissions, Texts texts) {
+        this.texts = texts;
         this.permissions = permissions;
         this.exporter = exporter;
         this.properties = properties;
@@ -54,5 +62,11 @@ class ExportController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/export";
+    }
+
+    /** The newsroom's error pages belong to the newsroom package: a refusal here is a plain 403 with its text. */
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<String> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(texts.of(e));
     }
 }

@@ -119,7 +119,7 @@ public class ReportService {
         Long commentId = draft.comment();
         if (commentId != null) {
             try {
-                articleId = comments.get(commentId).articleId();
+                articleId = comments.articleOf(commentId);
             } catch (NotFoundException e) {
                 throw new InvalidInputException("comment", "report.comment.missing");
             }

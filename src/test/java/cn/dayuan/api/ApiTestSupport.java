@@ -189,4 +189,17 @@ abstract class ApiTestSupport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The body of a 200 answer as JSON; any other answer fails the test with its body. */
+    static JsonNode ok(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** The username of an HTTP Basic authorization header. */
+    static String username(String basicAuthorization) {
+        String decoded = new String(Base64.getDecoder().decode(
+                basicAuthorization.substring("Basic ".length())), StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':'));
+    }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -385,16 +384,5 @@ class EditorialApiTest extends ApiTestSupport {
     private static long created(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asLong();
-    }
-
-    private static JsonNode ok(Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
-    }
-
-    private static String username(String basicAuthorization) {
-        String decoded = new String(Base64.getDecoder().decode(basicAuthorization.substring("Basic ".length())),
-                StandardCharsets.UTF_8);
-        return decoded.substring(0, decoded.indexOf(':'));
     }
 }

@@ -296,15 +296,4 @@ class MediaApiTest extends ApiTestSupport {
         }
         return request;
     }
-
-    private JsonNode ok(Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
-    }
-
-    private static String username(String authorization) {
-        String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),
-                StandardCharsets.UTF_8);
-        return decoded.substring(0, decoded.indexOf(':'));
-    }
 }

@@ -94,9 +94,4 @@ class SlotApiTest extends ApiTestSupport {
     private String page(String path) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).build()).body();
     }
-
-    private JsonNode ok(Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
-    }
 }

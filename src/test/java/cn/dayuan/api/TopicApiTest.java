@@ -104,9 +104,4 @@ class TopicApiTest extends ApiTestSupport {
     private int status(String path) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).build()).status();
     }
-
-    private JsonNode ok(Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
-    }
 }
