@@ -72,6 +72,8 @@ class PageCacheTest {
     @Autowired
     MeterRegistry meters;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     FilterRegistrationBean<PageCacheFilter> filter;
 
     TestHttp http;
@@ -466,6 +468,42 @@ class PageCacheTest {
         assertThat(cacheStatus(http.get("/counter/test-probe/page.html"))).isNull();
         assertThat(cacheStatus(http.get("/counter/test-probe/page.html"))).isNull();
         assertThat(pages.renders("counter-page")).isEqualTo(2);
+    }
+
+    @Test
+    void aViewReadsNoDatabaseAndAnUnknownIdAnswersLikeADraft() {
+        Channel channel = channel("阅读计数", "yuedu");
+        ArticleDetail article = publish(channel, "阅读计数文章", Instant.now().minusSeconds(60));
+        ArticleDetail draft = articles.create(draft(channel, "阅读计数草稿", null, ArticleStatus.DRAFT), EDITOR);
+        String browser = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0";
+
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .isEqualTo("{\"views\":1,\"likes\":0,\"comments\":0}");
+        // changed behind the application's back: a view answers from what it keeps, without reading the row
+        jdbc.update("UPDATE article SET like_count = 77 WHERE id = ?", article.id());
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .isEqualTo("{\"views\":2,\"likes\":0,\"comments\":0}");
+        viewCounter.flush();
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .as("views written to the database are not lost from the answer")
+                .isEqualTo("{\"views\":3,\"likes\":0,\"comments\":0}");
+        // a change of its comments (or of the article) has it read again
+        events.publishEvent(ContentChangedEvent.of(PageKeys.comments(article.id())));
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .isEqualTo("{\"views\":4,\"likes\":77,\"comments\":0}");
+
+        HttpResponse<byte[]> ofDraft = http.post("/counter/" + draft.id() + "/view", "User-Agent", browser);
+        HttpResponse<byte[]> ofNothing = http.post("/counter/987654321/view", "User-Agent", browser);
+        assertThat(ofNothing.statusCode()).isEqualTo(ofDraft.statusCode()).isEqualTo(200);
+        assertThat(ofNothing.body()).isEqualTo(ofDraft.body());
+        assertThat(text(ofNothing)).isEqualTo("{\"views\":0,\"likes\":0,\"comments\":0}");
+        viewCounter.flush();
+        assertThat(articles.counts(draft.id()).views()).as("a draft's view is not counted").isZero();
+        assertThat(viewCounter.pending(987654321L)).isZero();
+
+        articles.publish(draft.id(), EDITOR);
+        assertThat(text(http.post("/counter/" + draft.id() + "/view", "User-Agent", browser)))
+                .as("counted once it is published").isEqualTo("{\"views\":1,\"likes\":0,\"comments\":0}");
     }
 
     @Test
