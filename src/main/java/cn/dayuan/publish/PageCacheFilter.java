@@ -63,6 +63,9 @@ final class PageCacheFilter implements Filter {
             "transfer-encoding", "content-length", "content-type", "content-encoding", "set-cookie", "etag",
             "last-modified", "cache-control", "pragma", "expires", "vary", "x-dayuan-cache");
 
+    /** Counted by result: {@code hit}, {@code shared} and {@code miss} (each miss is one rendering). */
+    static final String METRIC = "dayuan.page.cache.requests";
+
     /** How long a request waits for another request's rendering of the same page before it renders itself. */
     static final Duration SHARED_RENDER_WAIT = Duration.ofSeconds(10);
 
@@ -88,9 +91,6 @@ final class PageCacheFilter implements Filter {
         return Counter.builder(METRIC).tag("result", result)
                 .description("Requests for cacheable public pages " + description).register(meters);
     }
-
-    /** Counted by result: {@code hit}, {@code shared} and {@code miss} (each miss is one rendering). */
-    static final String METRIC = "dayuan.page.cache.requests";
 
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
@@ -121,20 +121,29 @@ final class PageCacheFilter implements Filter {
         CompletableFuture<CachedPage> first = renderings.putIfAbsent(cacheKey, mine);
         if (first != null) {
             CachedPage rendered = await(first);
-            if (rendered != null && answers(rendered, request)) {
+            // still the cached page: an eviction since it was stored has the waiter render anew
+            if (rendered != null && cache.get(cacheKey) == rendered && answers(rendered, request)) {
                 serve(request, response, rendered, shared);
             } else {
-                renderAndStore(page, response, chain, cacheKey);
+                renderAndStore(page, response, chain, cacheKey, null);
             }
             return;
         }
-        CachedPage stored = null;
         try {
-            stored = renderAndStore(page, response, chain, cacheKey);
+            renderAndStore(page, response, chain, cacheKey, mine);
         } finally {
-            // Waiters get the stored page; when nothing was stored (not cacheable, stale, failed) they render.
-            mine.complete(stored);
-            renderings.remove(cacheKey, mine);
+            release(cacheKey, mine, null);
+        }
+    }
+
+    /**
+     * Hands the waiters of a rendering what it stored, or {@code null} when nothing was (not cacheable, stale,
+     * failed): they render themselves then. Only the first call counts.
+     */
+    private void release(String cacheKey, CompletableFuture<CachedPage> rendering, CachedPage stored) {
+        if (rendering != null) {
+            rendering.complete(stored);
+            renderings.remove(cacheKey, rendering);
         }
     }
 
@@ -178,30 +187,35 @@ final class PageCacheFilter implements Filter {
         return waiting.get();
     }
 
-    /** Renders the page; returns it when it is now cached. */
-    private CachedPage renderAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                      String cacheKey) throws IOException, ServletException {
+    /**
+     * Renders the page, stores it when it may be, and answers from it. The waiters of {@code rendering} (if this
+     * request leads one) are released as soon as the page is stored, before this answer is written.
+     */
+    private void renderAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                String cacheKey, CompletableFuture<CachedPage> rendering)
+            throws IOException, ServletException {
         misses.increment();
         long renderStart = cache.beginRender();
         try {
             ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, buffer);
             if (request.isAsyncStarted()) {
-                return null;
+                return;
             }
             CachedPage page = cacheable(request, buffer, response) ? capture(request, buffer, response, cacheKey) : null;
             if (page == null) {
+                release(cacheKey, rendering, null);
                 buffer.copyBodyToResponse();
-                return null;
+                return;
             }
             boolean stored = cache.store(page, renderStart);
+            release(cacheKey, rendering, stored ? page : null);
             // Start from a clean response so that the headers a miss sends are exactly the ones a hit replays.
             response.reset();
             cache.exposeKeysToExport(request, response, page);
             if (page.serve(request, response, CachedPage.MISS) && stored) {
                 cache.reweigh(page);
             }
-            return stored ? page : null;
         } finally {
             cache.endRender(renderStart);
         }

@@ -196,6 +196,9 @@ class PageCacheTest {
             assertThat(cacheStatus(hit)).isEqualTo("HIT");
             assertThat(hit.body()).isEqualTo(shared.body());
         });
+        HttpResponse<byte[]> hostile = http.get(url + "?from=%3Cscript%3Ealert(1)%3C/script%3E&utm_source=%FF%FE");
+        assertThat(cacheStatus(hostile)).isEqualTo("HIT");
+        assertThat(hostile.body()).as("tracking values never reach the page").isEqualTo(shared.body());
         assertThat(cacheStatus(http.get(url + "?utm_source=x&comment=published"))).as("a parameter the page reads")
                 .isNull();
         assertThat(cache.size()).isEqualTo(1);
