@@ -85,7 +85,7 @@ start_dayuan() {
         --dayuan.data-dir="$data" --server.port="$PORT" --dayuan.admin-password="$ADMIN_PASSWORD" ${BENCH_APP_ARGS:-} "$@" \
         >"$DAYUAN_LOG" 2>&1 &
     TIMEV_PID=$!
-    local deadline=$((t0 + 180000))
+    local deadline=$((t0 + ${BENCH_START_SECONDS:-180} * 1000))
     while [ -z "$DAYUAN_PID" ] && [ "$(now_ms)" -lt "$deadline" ]; do
         DAYUAN_PID=$(pgrep -P "$TIMEV_PID" java || true)
         [ -n "$DAYUAN_PID" ] || sleep 0.01
@@ -94,7 +94,7 @@ start_dayuan() {
     while :; do
         if curl -s --max-time 1 "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
         kill -0 "$DAYUAN_PID" 2>/dev/null || { tail -30 "$DAYUAN_LOG" >&2; die "Dayuan exited during start-up (see $DAYUAN_LOG)"; }
-        [ "$(now_ms)" -lt "$deadline" ] || die "Dayuan not UP after 180 s (see $DAYUAN_LOG)"
+        [ "$(now_ms)" -lt "$deadline" ] || die "Dayuan not UP after ${BENCH_START_SECONDS:-180} s (see $DAYUAN_LOG)"
         sleep 0.02
     done
     STARTUP_MS=$(( $(now_ms) - t0 ))

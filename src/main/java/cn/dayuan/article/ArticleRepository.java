@@ -98,8 +98,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a.viewCount from Article a where a.id = :id")
     Optional<Long> findViewCount(long id);
 
-    @Query("select a.createdAt from Article a where a.id = :id and " + PUBLIC)
-    Optional<Instant> findPublicCreatedAt(long id, Instant now);
+    @Query("select a.createdAt, a.viewCount, a.likeCount, a.commentCount from Article a where a.id = :id and " + PUBLIC)
+    List<Object[]> findPublicCounts(long id, Instant now);
 
     @Query("select a.likeCount from Article a where a.id = :id")
     Optional<Long> findLikeCount(long id);

@@ -658,6 +658,7 @@ public class ArticleService {
         Article article = articles.findById(id).filter(a -> a.isPublicAt(Instant.now()))
                 .orElseThrow(() -> new NotFoundException("article.not-found", id));
         articles.addLike(article.getId());
+        viewCounter.forget(id);
         return articles.findLikeCount(id).orElse(0L);
     }
 
@@ -679,17 +680,18 @@ public class ArticleService {
      * A reader's view of a public article, and the counts after it. {@code counts} decides whether this view is
      * counted (not a crawler, not beyond an address's allowance); it is given the article's identity, its id and
      * creation time, which no other article ever has, even where ids start over in a database emptied and filled
-     * again beside the same Redis. Drafts, unpublished and missing articles count nothing and answer zeros.
+     * again beside the same Redis. Drafts, unpublished and missing articles count nothing and answer zeros. What a
+     * view needs to know of an article is kept in memory ({@link ViewCounter#known}): a view reads no database.
      */
     public Counts view(long id, java.util.function.Predicate<String> counts) {
-        Optional<Instant> created = articles.findPublicCreatedAt(id, Instant.now());
-        if (created.isEmpty()) {
+        ViewCounter.Known known = viewCounter.known(id);
+        if (known == ViewCounter.NOT_PUBLIC) {
             return new Counts(0, 0, 0);
         }
-        if (counts.test(id + "@" + created.get().toEpochMilli())) {
+        if (counts.test(known.identity())) {
             viewCounter.record(id);
         }
-        return counts(id);
+        return new Counts(known.views() + viewCounter.pending(id), known.likes(), known.comments());
     }
 
     /** Current view, like and comment counts, including views not yet written. */

@@ -64,6 +64,8 @@ class ChannelPathController {
     @GetMapping("/" + ROOT + "/{*rest}")
     Object show(@PathVariable String root, @PathVariable String rest, HttpServletRequest request) {
         ReaderPath path = ReaderPath.parse(root + rest).orElseThrow(ChannelPathController::pageNotFound);
+        // What makes this address answer otherwise, recorded before any 404 or 301 (which the page cache keeps too)
+        PageKeys.record(path.kind() == ReaderPath.Kind.ARTICLE ? PageKeys.article(path.number()) : PageKeys.CHANNELS);
         ChannelTree tree = channels.tree();
         if (path.kind() != ReaderPath.Kind.ARTICLE && tree.byPath(path.channelPath()).isEmpty()) {
             // A channel that was renamed or moved: the same page at its current address, in one step.
@@ -81,6 +83,7 @@ class ChannelPathController {
     }
 
     private ModelAndView channelPage(ChannelView channel, int page, HttpServletRequest request) {
+        PageKeys.record(PageKeys.channelList(channel.id()));
         if (page < 1) {
             throw pageNotFound();
         }
@@ -89,7 +92,6 @@ class ChannelPathController {
         if (page > totalPages) {
             throw pageNotFound();
         }
-        PageKeys.record(PageKeys.channelList(channel.id()));
         ChannelTree tree = channels.tree();
         List<ChannelView> trail = tree.trail(channel.id());
         String heading = page == 1 ? channel.name() : texts.of("portal.page.numbered", channel.name(), page);

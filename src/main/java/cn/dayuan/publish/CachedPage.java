@@ -42,6 +42,8 @@ final class CachedPage {
 
     final String cacheKey;
     final Set<String> pageKeys;
+    /** 200, or a 404 or 301 of the public site (answered without validators: they are no representation). */
+    final int status;
     private final String contentType;
     private final byte[] body;
     private final String[] headerNames;
@@ -61,7 +63,13 @@ final class CachedPage {
      */
     CachedPage(String cacheKey, Set<String> pageKeys, String contentType, byte[] body, List<String[]> headers,
                String vary, Instant renderedAt) {
+        this(cacheKey, HttpServletResponse.SC_OK, pageKeys, contentType, body, headers, vary, renderedAt);
+    }
+
+    CachedPage(String cacheKey, int status, Set<String> pageKeys, String contentType, byte[] body,
+               List<String[]> headers, String vary, Instant renderedAt) {
         this.cacheKey = cacheKey;
+        this.status = status;
         this.pageKeys = Set.copyOf(pageKeys);
         this.contentType = contentType;
         this.body = body;
@@ -121,16 +129,22 @@ final class CachedPage {
         for (int i = 0; i < headerNames.length; i++) {
             response.addHeader(headerNames[i], headerValues[i]);
         }
-        response.setHeader("ETag", representationEtag);
-        response.setHeader("Last-Modified", lastModifiedHeader);
+        boolean ok = status == HttpServletResponse.SC_OK;
+        if (ok) {
+            response.setHeader("ETag", representationEtag);
+            response.setHeader("Last-Modified", lastModifiedHeader);
+        }
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("Vary", vary);
         response.setHeader(CACHE_STATUS_HEADER, cacheStatus);
-        if (notModified(request)) {
+        if (ok && notModified(request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return grew;
         }
-        response.setContentType(contentType);
+        response.setStatus(status);
+        if (contentType != null) {
+            response.setContentType(contentType);
+        }
         if (contentEncoding != null) {
             response.setHeader("Content-Encoding", contentEncoding);
         }

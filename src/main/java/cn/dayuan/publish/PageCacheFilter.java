@@ -1,12 +1,24 @@
 package cn.dayuan.publish;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -15,7 +27,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
@@ -25,8 +41,10 @@ import cn.dayuan.system.PageKeys;
 /**
  * Serves public pages from the {@link PageCache} ahead of every other filter: a hit never reaches Spring Security
  * or Spring MVC. A miss renders through the whole chain into a buffer; the result is stored when it is a plain
- * public page (200, a text type, no cookie, at least one recorded {@link PageKeys} key) and served from what was
- * stored, so that a miss and the hits after it answer alike.
+ * public answer (200 or 404 of a text type, or 301; no cookie; at least one recorded {@link PageKeys} key) and
+ * served from what was stored, so that a miss and the hits after it answer alike. Concurrent misses of one page
+ * render once: the others wait for that rendering and are answered from it. An address whose query string holds
+ * only tracking parameters ({@code dayuan.tracking-parameters}) is the address without them.
  */
 final class PageCacheFilter implements Filter {
 
@@ -47,10 +65,33 @@ final class PageCacheFilter implements Filter {
             "transfer-encoding", "content-length", "content-type", "content-encoding", "set-cookie", "etag",
             "last-modified", "cache-control", "pragma", "expires", "vary", "x-dayuan-cache");
 
-    private final PageCache cache;
+    /** Counted by result: {@code hit}, {@code shared} and {@code miss} (each miss is one rendering). */
+    static final String METRIC = "dayuan.page.cache.requests";
 
-    PageCacheFilter(PageCache cache) {
+    /** How long a request waits for another request's rendering of the same page before it renders itself. */
+    static final Duration SHARED_RENDER_WAIT = Duration.ofSeconds(10);
+
+    private final PageCache cache;
+    private final Set<String> trackingParameters;
+    /** Renderings in flight by cache key: concurrent misses of one page wait for the first one's rendering. */
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> renderings = new ConcurrentHashMap<>();
+    /** Requests waiting for another request's rendering now. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Counter hits;
+    private final Counter shared;
+    private final Counter misses;
+
+    PageCacheFilter(PageCache cache, Collection<String> trackingParameters, MeterRegistry meters) {
         this.cache = cache;
+        this.trackingParameters = Set.copyOf(trackingParameters);
+        this.hits = requests(meters, "hit", "answered from the cache");
+        this.shared = requests(meters, "shared", "answered from another request's rendering it waited for");
+        this.misses = requests(meters, "miss", "rendered");
+    }
+
+    private static Counter requests(MeterRegistry meters, String result, String description) {
+        return Counter.builder(METRIC).tag("result", result)
+                .description("Requests for cacheable public pages " + description).register(meters);
     }
 
     @Override
@@ -66,46 +107,151 @@ final class PageCacheFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        // A shared link's tracking parameters are invisible to the page: it renders as the address without them.
+        HttpServletRequest page = request.getQueryString() == null ? request : new WithoutQuery(request);
         String cacheKey = cacheKey(request);
         CachedPage cached = cache.get(cacheKey);
         if (cached != null) {
-            cache.exposeKeysToExport(request, response, cached);
-            if (cached.serve(request, response, CachedPage.HIT)) {
-                cache.reweigh(cached);
+            if (answers(cached, request)) {
+                serve(request, response, cached, hits);
+            } else {
+                chain.doFilter(page, response);
             }
             return;
         }
-        renderAndStore(request, response, chain, cacheKey);
+        CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+        CompletableFuture<CachedPage> first = renderings.putIfAbsent(cacheKey, mine);
+        if (first != null) {
+            CachedPage rendered = await(first);
+            // still the cached page: an eviction since it was stored has the waiter render anew
+            if (rendered != null && cache.get(cacheKey) == rendered && answers(rendered, request)) {
+                serve(request, response, rendered, shared);
+            } else {
+                renderAndStore(page, response, chain, cacheKey, null);
+            }
+            return;
+        }
+        try {
+            renderAndStore(page, response, chain, cacheKey, mine);
+        } finally {
+            release(cacheKey, mine, null);
+        }
     }
 
-    private void renderAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                String cacheKey) throws IOException, ServletException {
-        long generation = cache.generation();
-        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, buffer);
-        if (request.isAsyncStarted()) {
-            return;
+    /**
+     * Hands the waiters of a rendering what it stored, or {@code null} when nothing was (not cacheable, stale,
+     * failed): they render themselves then. Only the first call counts.
+     */
+    private void release(String cacheKey, CompletableFuture<CachedPage> rendering, CachedPage stored) {
+        if (rendering != null) {
+            rendering.complete(stored);
+            renderings.remove(cacheKey, rendering);
         }
-        CachedPage page = cacheable(request, buffer, response) ? capture(request, buffer, response, cacheKey) : null;
-        if (page == null) {
-            buffer.copyBodyToResponse();
-            return;
-        }
-        boolean stored = cache.store(page, generation);
-        // Start from a clean response so that the headers a miss sends are exactly the ones a hit replays.
-        response.reset();
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page, Counter counter)
+            throws IOException {
+        counter.increment();
         cache.exposeKeysToExport(request, response, page);
-        if (page.serve(request, response, CachedPage.MISS) && stored) {
+        if (page.serve(request, response, CachedPage.HIT)) {
             cache.reweigh(page);
         }
     }
 
-    static boolean isCandidate(HttpServletRequest request) {
+    /** A client asking for JSON gets problem details for a 404, not the cached error page. */
+    private static boolean answers(CachedPage page, HttpServletRequest request) {
+        if (page.status == HttpServletResponse.SC_OK) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || !accept.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private CachedPage await(CompletableFuture<CachedPage> rendering) {
+        waiting.incrementAndGet();
+        try {
+            return rendering.get(SHARED_RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    int renderingsInFlight() {
+        return renderings.size();
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    /**
+     * Renders the page, stores it when it may be, and answers from it. The waiters of {@code rendering} (if this
+     * request leads one) are released as soon as the page is stored, before this answer is written.
+     */
+    private void renderAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                String cacheKey, CompletableFuture<CachedPage> rendering)
+            throws IOException, ServletException {
+        misses.increment();
+        long renderStart = cache.beginRender();
+        try {
+            ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, buffer);
+            if (request.isAsyncStarted()) {
+                return;
+            }
+            CachedPage page = cacheable(request, buffer, response) ? capture(request, buffer, response, cacheKey) : null;
+            if (page == null) {
+                release(cacheKey, rendering, null);
+                buffer.copyBodyToResponse();
+                return;
+            }
+            boolean stored = cache.store(page, renderStart);
+            release(cacheKey, rendering, stored ? page : null);
+            // Start from a clean response so that the headers a miss sends are exactly the ones a hit replays.
+            response.reset();
+            cache.exposeKeysToExport(request, response, page);
+            if (page.serve(request, response, CachedPage.MISS) && stored) {
+                cache.reweigh(page);
+            }
+        } finally {
+            cache.endRender(renderStart);
+        }
+    }
+
+    /**
+     * GET and HEAD of a public address, without a query string or with tracking parameters only (any other
+     * parameter may change the page, and an unknown one must not fill the cache with copies).
+     */
+    boolean isCandidate(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method) || request.getQueryString() != null) {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
-        return !isBypassed(pathOf(request));
+        String query = request.getQueryString();
+        return (query == null || onlyTracking(query)) && !isBypassed(pathOf(request));
+    }
+
+    boolean onlyTracking(String query) {
+        int start = 0;
+        int length = query.length();
+        while (start <= length) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = length;
+            }
+            int equals = query.indexOf('=', start);
+            int nameEnd = equals >= 0 && equals < end ? equals : end;
+            if (nameEnd > start && !trackingParameters.contains(query.substring(start, nameEnd))) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     static boolean isBypassed(String path) {
@@ -134,11 +280,16 @@ final class PageCacheFilter implements Filter {
 
     private static boolean cacheable(HttpServletRequest request, ContentCachingResponseWrapper buffer,
                                      HttpServletResponse response) {
-        if (buffer.getStatus() != HttpServletResponse.SC_OK || response.isCommitted()
+        int status = buffer.getStatus();
+        if (status != HttpServletResponse.SC_OK && status != HttpServletResponse.SC_NOT_FOUND
+                && status != HttpServletResponse.SC_MOVED_PERMANENTLY || response.isCommitted()
                 || !response.getHeaders("Set-Cookie").isEmpty() || PageKeys.recordedIn(request).isEmpty()) {
             return false;
         }
         String contentType = buffer.getContentType();
+        if (status == HttpServletResponse.SC_MOVED_PERMANENTLY) {
+            return response.getHeader("Location") != null && buffer.getContentSize() == 0;
+        }
         if (contentType == null) {
             return false;
         }
@@ -163,8 +314,47 @@ final class PageCacheFilter implements Filter {
             }
         }
         vary.add("Accept-Encoding");
-        return new CachedPage(cacheKey, PageKeys.recordedIn(request), buffer.getContentType(),
-                buffer.getContentAsByteArray(), headers, vary.toString(), Instant.now());
+        int status = buffer.getStatus();
+        Set<String> keys = PageKeys.recordedIn(request);
+        if (status != HttpServletResponse.SC_OK) {
+            keys = new HashSet<>(keys);
+            keys.add(PageCache.ADDRESSES);
+        }
+        return new CachedPage(cacheKey, status, keys, buffer.getContentType(), buffer.getContentAsByteArray(), headers,
+                vary.toString(), Instant.now());
+    }
+
+    /** The request as the page sees it when its query string holds tracking parameters only: without them. */
+    private static final class WithoutQuery extends HttpServletRequestWrapper {
+
+        WithoutQuery(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getQueryString() {
+            return null;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
     }
 
     /**

@@ -29,6 +29,9 @@ import org.springframework.util.unit.DataSize;
  *                      {@code X-Forwarded-Proto} are believed; empty means none, the connection's peer is the client
  * @param auditRetention how long the audit log keeps an entry (at least 180 days)
  * @param trashRetention how long a deleted article stays in the recycle bin before it is purged for good
+ * @param trackingParameters query parameters that share buttons and campaigns add to a link (WeChat's
+ *                      {@code from}/{@code isappinstalled}, {@code utm_*}, {@code spm}, …) and that never change a
+ *                      page: an address carrying only these is served from the page cache as if it had no query
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -45,7 +48,10 @@ public record DayuanProperties(
         @DefaultValue("24h") Duration reportDueTime,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("180d") Duration auditRetention,
-        @DefaultValue("30d") Duration trashRetention) {
+        @DefaultValue("30d") Duration trashRetention,
+        @DefaultValue({"from", "isappinstalled", "scene", "clicktime", "enterid", "wxshare_count", "share_token",
+                "sharer_shareinfo", "sharer_shareinfo_first", "spm", "utm_source", "utm_medium", "utm_campaign",
+                "utm_term", "utm_content", "utm_id"}) List<String> trackingParameters) {
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.PageKeys;
 
 /** The store and its dependency index on their own, without a server. */
 class PageCacheStoreTest {
@@ -23,7 +24,7 @@ class PageCacheStoreTest {
         return new PageCache(new DayuanProperties(Path.of("target/test-data/PageCacheStoreTest"), false, null, null,
                 ZoneId.of("Asia/Shanghai"), limit, null, null, "dayuan", java.time.Duration.ofSeconds(2),
                 java.time.Duration.ofHours(24), java.util.List.of(), java.time.Duration.ofDays(180),
-                java.time.Duration.ofDays(30)));
+                java.time.Duration.ofDays(30), List.of("from")));
     }
 
     private static CachedPage page(String path, int kilobytes, String... keys) {
@@ -37,7 +38,7 @@ class PageCacheStoreTest {
         PageCache cache = cacheOf(DataSize.ofKilobytes(100));
         for (int i = 0; i < 20; i++) {
             CachedPage page = page("/p/" + i + ".html", 20, "article:" + i, "latest");
-            assertThat(cache.store(page, cache.generation())).isTrue();
+            assertThat(cache.store(page, cache.beginRender())).isTrue();
         }
 
         assertThat(cache.weight()).isLessThanOrEqualTo(DataSize.ofKilobytes(100).toBytes());
@@ -52,7 +53,7 @@ class PageCacheStoreTest {
     @Test
     void aPageLargerThanTheWholeCacheIsNotKept() {
         PageCache cache = cacheOf(DataSize.ofKilobytes(16));
-        cache.store(page("/huge.html", 64, "site"), cache.generation());
+        cache.store(page("/huge.html", 64, "site"), cache.beginRender());
 
         assertThat(cache.get("http://localhost:80/huge.html")).isNull();
         assertThat(cache.indexedPages()).isZero();
@@ -61,9 +62,9 @@ class PageCacheStoreTest {
     @Test
     void evictionRemovesOnlyPagesThatRecordedTheKey() {
         PageCache cache = cacheOf(DataSize.ofMegabytes(8));
-        cache.store(page("/zcjh/1.html", 2, "article:1", "channel-list:3"), cache.generation());
-        cache.store(page("/zcjh/", 2, "channel-list:3"), cache.generation());
-        cache.store(page("/tag/行动/", 2, "tag-list:7"), cache.generation());
+        cache.store(page("/zcjh/1.html", 2, "article:1", "channel-list:3"), cache.beginRender());
+        cache.store(page("/zcjh/", 2, "channel-list:3"), cache.beginRender());
+        cache.store(page("/tag/行动/", 2, "tag-list:7"), cache.beginRender());
 
         cache.evict(Set.of("article:1"));
 
@@ -74,10 +75,10 @@ class PageCacheStoreTest {
     }
 
     @Test
-    void aRenderingThatOverlapsAnEvictionIsNotStored() {
+    void aRenderingThatOverlapsAnEvictionOfItsKeysIsNotStored() {
         PageCache cache = cacheOf(DataSize.ofMegabytes(8));
-        long atRenderStart = cache.generation();
-        cache.evict(Set.of("unrelated"));
+        long atRenderStart = cache.beginRender();
+        cache.evict(Set.of("channel-list:3"));
 
         assertThat(cache.store(page("/zcjh/", 2, "channel-list:3"), atRenderStart)).isFalse();
         assertThat(cache.size()).isZero();
@@ -85,10 +86,46 @@ class PageCacheStoreTest {
     }
 
     @Test
+    void anEvictionOfOtherKeysLeavesARenderingInFlightAlone() {
+        PageCache cache = cacheOf(DataSize.ofMegabytes(8));
+        long first = cache.beginRender();
+        long second = cache.beginRender();
+        cache.evict(Set.of("article:1"));
+        cache.evict(Set.of(PageKeys.MOST_READ));
+
+        assertThat(cache.store(page("/zcjh/2.html", 2, "article:2", "channel-list:3"), first)).isTrue();
+        assertThat(cache.store(page("/zcjh/1.html", 2, "article:1", "channel-list:3"), second))
+                .as("its keys, recorded whenever during the rendering, meet the first eviction").isFalse();
+        cache.endRender(first);
+        cache.endRender(second);
+        long third = cache.beginRender();
+        assertThat(cache.store(page("/zcjh/1.html", 2, "article:1", "channel-list:3"), third)).isTrue();
+        cache.endRender(third);
+    }
+
+    @Test
+    void notFoundAnswersGoWhenAnAddressMayComeToLife() {
+        PageCache cache = cacheOf(DataSize.ofMegabytes(8));
+        CachedPage notFound = new CachedPage("http://localhost:80/zcjh/9.html", 404,
+                Set.of("article:9", PageCache.ADDRESSES), "text/html;charset=UTF-8", new byte[10], List.of(),
+                "Accept-Encoding", Instant.now());
+        cache.store(notFound, cache.beginRender());
+
+        cache.evict(Set.of("article:8", "comments:8", PageKeys.MOST_READ, "slot:home", "tag-related:3"));
+        assertThat(cache.get(notFound.cacheKey)).as("what existing pages show changed, no address").isNotNull();
+        cache.evict(Set.of("tag-list:3"));
+        assertThat(cache.get(notFound.cacheKey)).isNull();
+
+        cache.store(notFound, cache.beginRender());
+        cache.evict(Set.of("article:9"));
+        assertThat(cache.get(notFound.cacheKey)).isNull();
+    }
+
+    @Test
     void aNewRenderingReplacesTheOldOneInTheIndex() {
         PageCache cache = cacheOf(DataSize.ofMegabytes(8));
-        cache.store(page("/zcjh/", 2, "channel-list:3", "site"), cache.generation());
-        cache.store(page("/zcjh/", 3, "channel-list:3"), cache.generation());
+        cache.store(page("/zcjh/", 2, "channel-list:3", "site"), cache.beginRender());
+        cache.store(page("/zcjh/", 3, "channel-list:3"), cache.beginRender());
 
         assertThat(cache.indexedPages()).isEqualTo(1);
         cache.evict(Set.of("site"));
@@ -102,7 +139,7 @@ class PageCacheStoreTest {
     void compressedCopiesCountOnceTheyAreMade() throws Exception {
         PageCache cache = cacheOf(DataSize.ofMegabytes(8));
         CachedPage page = page("/zcjh/1.html", 20, "article:1");
-        cache.store(page, cache.generation());
+        cache.store(page, cache.beginRender());
         long plainOnly = cache.weight();
 
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/zcjh/1.html");

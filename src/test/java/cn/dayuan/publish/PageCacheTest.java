@@ -23,12 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aayushatharva.brotli4j.decoder.Decoder;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
@@ -66,6 +69,12 @@ class PageCacheTest {
     ViewCounter viewCounter;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    FilterRegistrationBean<PageCacheFilter> filter;
 
     TestHttp http;
 
@@ -154,14 +163,45 @@ class PageCacheTest {
 
     @Test
     void requestsWithAQueryStringAreNeverCached() {
-        HttpResponse<byte[]> first = http.get("/test-pages/p/query.html?from=weibo");
-        HttpResponse<byte[]> second = http.get("/test-pages/p/query.html?from=weibo");
+        HttpResponse<byte[]> first = http.get("/test-pages/p/query.html?page=2");
+        HttpResponse<byte[]> second = http.get("/test-pages/p/query.html?page=2");
+        HttpResponse<byte[]> withTracking = http.get("/test-pages/p/query.html?from=weibo&x=1");
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(cacheStatus(first)).isNull();
         assertThat(cacheStatus(second)).isNull();
-        assertThat(pages.renders("query")).isEqualTo(2);
-        assertThat(cacheStatus(http.get("/test-pages/p/query.html"))).isEqualTo("MISS");
+        assertThat(cacheStatus(withTracking)).as("one unknown parameter among tracking ones").isNull();
+        assertThat(pages.renders("query")).isEqualTo(3);
+        assertThat(cacheStatus(http.get("/test-pages/p/query.html"))).as("nothing was cached under the address")
+                .isEqualTo("MISS");
+    }
+
+    @Test
+    void aLinkSharedOnWeChatOrWeiboIsServedFromTheCache() {
+        Channel channel = channel("分享测试", "fenxiang");
+        ArticleDetail article = publish(channel, "转发到朋友圈的文章", Instant.now().minusSeconds(60));
+        String url = article.url();
+
+        HttpResponse<byte[]> shared = http.get(url + "?from=timeline&isappinstalled=0");
+        assertThat(shared.statusCode()).isEqualTo(200);
+        assertThat(cacheStatus(shared)).isEqualTo("MISS");
+        assertThat(text(shared)).contains("<link rel=\"canonical\" href=\"http://127.0.0.1:" + port + url + "\">")
+                .doesNotContain("isappinstalled");
+
+        HttpResponse<byte[]> plain = http.get(url);
+        HttpResponse<byte[]> campaign = http.get(url + "?utm_source=x&from=timeline");
+        HttpResponse<byte[]> weibo = http.get(url + "?spm=a2c4g.11186623&share_token=7f3a&");
+        assertThat(List.of(plain, campaign, weibo)).allSatisfy(hit -> {
+            assertThat(hit.statusCode()).isEqualTo(200);
+            assertThat(cacheStatus(hit)).isEqualTo("HIT");
+            assertThat(hit.body()).isEqualTo(shared.body());
+        });
+        HttpResponse<byte[]> hostile = http.get(url + "?from=%3Cscript%3Ealert(1)%3C/script%3E&utm_source=%FF%FE");
+        assertThat(cacheStatus(hostile)).isEqualTo("HIT");
+        assertThat(hostile.body()).as("tracking values never reach the page").isEqualTo(shared.body());
+        assertThat(cacheStatus(http.get(url + "?utm_source=x&comment=published"))).as("a parameter the page reads")
+                .isNull();
+        assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test
@@ -191,17 +231,19 @@ class PageCacheTest {
     }
 
     @Test
-    void onlySuccessfulTextPagesThatRecordedContentAreCached() {
+    void onlyTextPagesThatRecordedContentAreCached() {
         for (int i = 0; i < 2; i++) {
             assertThat(cacheStatus(http.get("/test-pages/unrecorded.html"))).isNull();
             assertThat(cacheStatus(http.get("/test-pages/data.json"))).isNull();
             HttpResponse<byte[]> notFound = http.get("/test-pages/article/999999.html");
             assertThat(notFound.statusCode()).isEqualTo(404);
-            assertThat(cacheStatus(notFound)).isNull();
+            assertThat(cacheStatus(notFound)).isEqualTo(i == 0 ? "MISS" : "HIT");
         }
         assertThat(pages.renders("unrecorded")).isEqualTo(2);
         assertThat(pages.renders("json")).isEqualTo(2);
-        assertThat(pages.renders("article-999999")).isEqualTo(2);
+        assertThat(pages.renders("article-999999")).isEqualTo(1);
+        HttpResponse<byte[]> asJson = http.get("/test-pages/article/999999.html", "Accept", "application/json");
+        assertThat(cacheStatus(asJson)).as("not the cached error page for a client that wants JSON").isNull();
         assertThat(cacheStatus(http.get("/test-pages/feed.xml"))).isEqualTo("MISS");
         assertThat(cacheStatus(http.get("/test-pages/feed.xml"))).isEqualTo("HIT");
     }
@@ -295,6 +337,119 @@ class PageCacheTest {
     }
 
     @Test
+    void concurrentMissesOfOnePageRenderOnce() throws Exception {
+        int readers = 32;
+        double rendersBefore = requests("miss");
+        int slowBefore = pages.renders("slow");
+        pages.pageVersion = "一";
+        pages.slowPageRendering = new CountDownLatch(1);
+        pages.slowPageMayFinish = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<byte[]>>> answers = new java.util.ArrayList<>();
+        answers.add(http.getLater("/test-pages/slow.html"));
+        assertThat(pages.slowPageRendering.await(10, TimeUnit.SECONDS)).isTrue();
+        double sharedBefore = requests("shared");
+        for (int i = 1; i < readers; i++) {
+            answers.add(http.getLater("/test-pages/slow.html", "Accept-Encoding", i % 2 == 0 ? "gzip" : "identity"));
+        }
+        // every other reader has arrived and waits for the one rendering
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.size() == 0 && renderings() == 1
+                && waiting() == readers - 1);
+        pages.slowPageMayFinish.countDown();
+
+        byte[] first = answers.get(0).get(10, TimeUnit.SECONDS).body();
+        for (CompletableFuture<HttpResponse<byte[]>> answer : answers) {
+            HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            if (header(response, "Content-Encoding") == null) {
+                assertThat(response.body()).isEqualTo(first);
+            }
+        }
+        assertThat(pages.renders("slow") - slowBefore).isEqualTo(1);
+        assertThat(requests("miss") - rendersBefore).as("renders counted by the cache's metric").isEqualTo(1);
+        assertThat(requests("shared") - sharedBefore).isEqualTo(readers - 1);
+        assertThat(cacheStatus(http.get("/test-pages/slow.html"))).isEqualTo("HIT");
+    }
+
+    @Test
+    void anEvictionOfAnotherArticleLeavesARenderingInFlightAlone() throws Exception {
+        Channel channel = channel("在途测试", "zaitu");
+        ArticleDetail other = publish(channel, "别的文章", Instant.now().minusSeconds(60));
+        int slowBefore = pages.renders("slow");
+        pages.pageVersion = "一";
+        pages.slowPageRendering = new CountDownLatch(1);
+        pages.slowPageMayFinish = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<byte[]>> slow = http.getLater("/test-pages/slow.html");
+        assertThat(pages.slowPageRendering.await(10, TimeUnit.SECONDS)).isTrue();
+
+        articles.update(other.id(), draft(channel, "别的文章（更正）", other.publishedAt(), ArticleStatus.PUBLISHED),
+                EDITOR);
+        events.publishEvent(ContentChangedEvent.of(PageKeys.MOST_READ));
+        pages.slowPageMayFinish.countDown();
+
+        assertThat(cacheStatus(slow.get(10, TimeUnit.SECONDS))).isEqualTo("MISS");
+        assertThat(cacheStatus(http.get("/test-pages/slow.html"))).as("the rendering was kept").isEqualTo("HIT");
+        assertThat(pages.renders("slow") - slowBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aCachedNotFoundTurnsIntoThePageWhenTheArticleIsPublished() {
+        Channel channel = channel("待发测试", "daifa");
+        ArticleDetail draft = articles.create(draft(channel, "还没发布的文章", null, ArticleStatus.DRAFT), EDITOR);
+        String url = draft.url();
+        HttpResponse<byte[]> missing = http.get(url);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(cacheStatus(missing)).isEqualTo("MISS");
+        HttpResponse<byte[]> stillMissing = http.get(url + "?from=singlemessage");
+        assertThat(stillMissing.statusCode()).isEqualTo(404);
+        assertThat(cacheStatus(stillMissing)).isEqualTo("HIT");
+        assertThat(stillMissing.body()).isEqualTo(missing.body());
+
+        articles.publish(draft.id(), EDITOR);
+
+        HttpResponse<byte[]> published = http.get(url);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(text(published)).contains("还没发布的文章");
+    }
+
+    @Test
+    void aRenamedChannelsOldAddressIsACachedRedirectThatFollowsTheNextRename() {
+        Channel channel = channel("改名测试", "gaiming");
+        String oldPath = "/" + channel.getPath() + "/";
+        channels.update(channel.getId(), "改名测试", "gaiming2-" + RUN, null, null, null);
+        HttpResponse<byte[]> moved = http.get(oldPath);
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(cacheStatus(moved)).isEqualTo("MISS");
+        assertThat(header(moved, "Location")).endsWith("/gaiming2-" + RUN + "/");
+        HttpResponse<byte[]> again = http.get(oldPath);
+        assertThat(again.statusCode()).isEqualTo(301);
+        assertThat(cacheStatus(again)).isEqualTo("HIT");
+        assertThat(header(again, "Location")).isEqualTo(header(moved, "Location"));
+
+        channels.update(channel.getId(), "改名测试", "gaiming3-" + RUN, null, null, null);
+
+        assertThat(header(http.get(oldPath), "Location")).endsWith("/gaiming3-" + RUN + "/");
+    }
+
+    @Test
+    void cacheHitsShowInTheMetricsAndPrometheusIsNotExposed() {
+        double before = requests("hit");
+        http.get("/test-pages/p/metrics.html");
+        http.get("/test-pages/p/metrics.html");
+        http.get("/test-pages/p/metrics.html?utm_medium=social");
+        assertThat(requests("hit") - before).isEqualTo(2);
+
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:page-cache-test-pw").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> metric = http.get("/actuator/metrics/" + PageCacheFilter.METRIC + "?tag=result:hit",
+                "Authorization", admin);
+        assertThat(metric.statusCode()).isEqualTo(200);
+        assertThat(text(metric)).contains("\"COUNT\"");
+        assertThat(http.get("/actuator/metrics/" + PageCacheFilter.METRIC).statusCode())
+                .as("metrics are for administrators").isEqualTo(401);
+        assertThat(http.get("/actuator/prometheus", "Authorization", admin).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void viewsAndLikesNeitherGetCachedNorEvictPages() {
         Channel channel = channel("计数测试", "jishu");
         ArticleDetail article = publish(channel, "计数测试文章", Instant.now().minusSeconds(60));
@@ -319,6 +474,42 @@ class PageCacheTest {
     }
 
     @Test
+    void aViewReadsNoDatabaseAndAnUnknownIdAnswersLikeADraft() {
+        Channel channel = channel("阅读计数", "yuedu");
+        ArticleDetail article = publish(channel, "阅读计数文章", Instant.now().minusSeconds(60));
+        ArticleDetail draft = articles.create(draft(channel, "阅读计数草稿", null, ArticleStatus.DRAFT), EDITOR);
+        String browser = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0";
+
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .isEqualTo("{\"views\":1,\"likes\":0,\"comments\":0}");
+        // changed behind the application's back: a view answers from what it keeps, without reading the row
+        jdbc.update("UPDATE article SET like_count = 77 WHERE id = ?", article.id());
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .isEqualTo("{\"views\":2,\"likes\":0,\"comments\":0}");
+        viewCounter.flush();
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .as("views written to the database are not lost from the answer")
+                .isEqualTo("{\"views\":3,\"likes\":0,\"comments\":0}");
+        // a change of its comments (or of the article) has it read again
+        events.publishEvent(ContentChangedEvent.of(PageKeys.comments(article.id())));
+        assertThat(text(http.post("/counter/" + article.id() + "/view", "User-Agent", browser)))
+                .isEqualTo("{\"views\":4,\"likes\":77,\"comments\":0}");
+
+        HttpResponse<byte[]> ofDraft = http.post("/counter/" + draft.id() + "/view", "User-Agent", browser);
+        HttpResponse<byte[]> ofNothing = http.post("/counter/987654321/view", "User-Agent", browser);
+        assertThat(ofNothing.statusCode()).isEqualTo(ofDraft.statusCode()).isEqualTo(200);
+        assertThat(ofNothing.body()).isEqualTo(ofDraft.body());
+        assertThat(text(ofNothing)).isEqualTo("{\"views\":0,\"likes\":0,\"comments\":0}");
+        viewCounter.flush();
+        assertThat(articles.counts(draft.id()).views()).as("a draft's view is not counted").isZero();
+        assertThat(viewCounter.pending(987654321L)).isZero();
+
+        articles.publish(draft.id(), EDITOR);
+        assertThat(text(http.post("/counter/" + draft.id() + "/view", "User-Agent", browser)))
+                .as("counted once it is published").isEqualTo("{\"views\":1,\"likes\":0,\"comments\":0}");
+    }
+
+    @Test
     void aScheduledArticleAppearsWhenItsTimeComes() {
         Channel channel = channel("定时发布", "dingshi");
         Instant at = Instant.now().plusMillis(1500);
@@ -333,6 +524,18 @@ class PageCacheTest {
         assertThat(Instant.now()).isAfterOrEqualTo(at);
         assertThat(text(http.get("/test-pages/latest/"))).contains("定时发布的文章");
         assertThat(http.get("/test-pages/article/" + scheduled.id() + ".html").statusCode()).isEqualTo(200);
+    }
+
+    private double requests(String result) {
+        return meters.counter(PageCacheFilter.METRIC, "result", result).count();
+    }
+
+    private int renderings() {
+        return filter.getFilter().renderingsInFlight();
+    }
+
+    private int waiting() {
+        return filter.getFilter().waiting();
     }
 
     private void warm(String... paths) {
