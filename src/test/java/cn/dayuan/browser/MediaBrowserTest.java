@@ -121,6 +121,10 @@ class MediaBrowserTest {
         assertThat(shown.getAttribute("alt")).isEqualTo("湖面上成群的候鸟");
         assertThat(shown.getAttribute("srcset")).contains("-320.jpg 320w", "-800.jpg 800w", "-1600.jpg 1600w");
         assertThat(status(shown.getAttribute("currentSrc"))).isEqualTo(200);
+        // Chromium takes the smaller WebP copy the page offers first
+        assertThat(shown.getAttribute("currentSrc")).endsWith(".webp");
+        assertThat(browser.findElement(By.cssSelector(".article-body picture source[type='image/webp']"))
+                .getAttribute("srcset")).contains("-320.webp 320w", "-800.webp 800w", "-1600.webp 1600w");
         Chromium.screenshot(browser, "media-article");
 
         open("/admin/media");

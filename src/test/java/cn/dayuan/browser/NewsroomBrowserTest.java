@@ -176,6 +176,12 @@ class NewsroomBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .as("the public page at %s shows the article title in its <h1>", href).contains(TITLE);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(BODY);
+
+        // the watch for policy violations that the editor pages pass does see one: a style attribute is refused
+        ((JavascriptExecutor) browser).executeScript(
+                "document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">违规样式</p>')");
+        wait.until(d -> !Chromium.policyViolations(d).isEmpty());
+        assertThat(Chromium.policyViolations(browser)).anyMatch(violation -> violation.startsWith("style-src"));
     }
 
     private void assertFitsTheWindow(String page, int width) {
