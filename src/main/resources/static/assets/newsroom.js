@@ -24,6 +24,17 @@
     return doc.body.innerHTML;
   }
 
+  /*
+   * Quill 2's semantic HTML (real <ul>/<ol> lists instead of its working markup, no editor-only elements) is what
+   * is stored. Quill 2.0.3 writes every space there as &nbsp; (slab/quill#4509), which would keep lines from
+   * breaking between words: a lone one becomes a space again, and a run keeps what it needs to stay visible.
+   */
+  function semanticHtml(quill) {
+    return quill.getSemanticHTML().replace(/(?:&nbsp;)+/g, function (run) {
+      return ' ' + run.substring('&nbsp;'.length);
+    });
+  }
+
   function startRichText(textarea) {
     if (typeof window.Quill === 'undefined') {
       return;
@@ -55,6 +66,16 @@
             ['clean']
           ],
           handlers: { image: insertImage }
+        },
+        // pictures dropped or pasted as files go to the media library instead of into the body as data: addresses
+        uploader: {
+          mimetypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+          handler: function (range, files) {
+            var index = range ? range.index : quill.getLength();
+            files.reduce(function (done, file) {
+              return done.then(function () { return uploadAndInsert(file, index++); });
+            }, Promise.resolve());
+          }
         }
       }
     });
@@ -68,7 +89,7 @@
 
     function sync() {
       var empty = quill.getText().trim() === '' && !quill.root.querySelector('img');
-      body.value = empty ? '' : quill.root.innerHTML;
+      body.value = empty ? '' : semanticHtml(quill);
     }
     var status = document.createElement('p');
     status.className = 'upload-status';
@@ -90,9 +111,6 @@
         status.className = 'upload-status failed';
         status.textContent = error.message;
       });
-    }
-    function picturesIn(list) {
-      return Array.prototype.filter.call(list || [], function (file) { return /^image\//.test(file.type); });
     }
     function insertImage() {
       var picker = document.createElement('input');
@@ -117,26 +135,6 @@
         }
       }
     });
-    // dropped or pasted picture files are uploaded instead of being kept as data: addresses
-    quill.root.addEventListener('drop', function (event) {
-      var files = picturesIn(event.dataTransfer && event.dataTransfer.files);
-      if (files.length) {
-        event.preventDefault();
-        event.stopPropagation();
-        var index = (quill.getSelection(true) || { index: quill.getLength() }).index;
-        files.reduce(function (done, file) {
-          return done.then(function () { return uploadAndInsert(file, index++); });
-        }, Promise.resolve());
-      }
-    }, true);
-    quill.root.addEventListener('paste', function (event) {
-      var files = picturesIn(event.clipboardData && event.clipboardData.files);
-      if (files.length) {
-        event.preventDefault();
-        event.stopPropagation();
-        uploadAndInsert(files[0], quill.getSelection(true).index);
-      }
-    }, true);
     // a picture that still arrives as a data: address (copied together with text) is uploaded and replaced
     var replacing = {};
     function uploadEmbeddedPictures() {
@@ -163,7 +161,8 @@
       });
     }
     sync();
-    // kept current on every change, because the 自动提取 button (htmx) reads the form without submitting it
+    // kept current on every change, because the 自动提取 button (htmx) reads the form without submitting it; Quill 2
+    // holds its text-change back while an input method composes (拼音, 五笔), so a half-typed word is never stored
     quill.on('text-change', sync);
     quill.on('text-change', uploadEmbeddedPictures);
     uploadEmbeddedPictures();

@@ -32,6 +32,8 @@ class MediaItem {
     private String credit;
     private String uploadedBy;
     private Instant uploadedAt;
+    /** the sizes with a WebP copy beside the JPEG or PNG one, e.g. {@code thumbnail cover large}; null for none */
+    private String webpSizes;
     @Version
     private long version;
 
@@ -39,7 +41,7 @@ class MediaItem {
     }
 
     MediaItem(String contentHash, String path, String contentType, int width, int height, long bytes,
-              String originalName, String uploadedBy, Instant uploadedAt) {
+              String originalName, String uploadedBy, Instant uploadedAt, String webpSizes) {
         this.contentHash = contentHash;
         this.path = path;
         this.contentType = contentType;
@@ -49,6 +51,7 @@ class MediaItem {
         this.originalName = originalName;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+        this.webpSizes = webpSizes;
     }
 
     void describe(String alt, String caption, String credit) {
@@ -107,6 +110,10 @@ class MediaItem {
 
     Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    String getWebpSizes() {
+        return webpSizes;
     }
 
     long getVersion() {

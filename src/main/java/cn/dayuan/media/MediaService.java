@@ -112,17 +112,19 @@ public class MediaService {
         }
         ImageIntake.Picture picture = decodeInTurn(bytes);
         Instant now = Instant.now();
-        String path = store(picture, hash, now);
+        Stored stored = store(picture, hash, now);
+        String path = stored.path();
         String name = originalName == null ? null : PlainText.clean(fileName(originalName));
         try {
             MediaItem saved = transactions.execute(status -> {
                 MediaItem item = new MediaItem(hash, path, picture.format().contentType, picture.width(),
-                        picture.height(), sizeOf(path), limit(name, 200), uploader.getUsername(), now);
+                        picture.height(), sizeOf(path), limit(name, 200), uploader.getUsername(), now,
+                        stored.webpSizes());
                 item.describe(text.alt(), text.caption(), text.credit());
-                MediaItem stored = repository.saveAndFlush(item);
-                events.publishEvent(AuditEvent.of(uploader.getUsername(), "media.upload", "media:" + stored.getId())
-                        .with("file", null, path).with("name", null, stored.getOriginalName()));
-                return stored;
+                MediaItem kept = repository.saveAndFlush(item);
+                events.publishEvent(AuditEvent.of(uploader.getUsername(), "media.upload", "media:" + kept.getId())
+                        .with("file", null, path).with("name", null, kept.getOriginalName()));
+                return kept;
             });
             return new Uploaded(view(saved), true);
         } catch (DataIntegrityViolationException sameUploadAtOnce) {
@@ -239,12 +241,17 @@ public class MediaService {
         }
     }
 
+    /** Where a picture was stored, and which of its sizes have a WebP copy (names, space-separated, or null). */
+    private record Stored(String path, String webpSizes) {
+    }
+
     /**
      * Writes the picture and its smaller copies; answers the picture's path under the media folder. With a watermark
      * on, the published full size, cover and large copies carry it (the thumbnail is too small for one) and the
-     * upload is kept unmarked under {@link #ORIGINALS}, which is never served.
+     * upload is kept unmarked under {@link #ORIGINALS}, which is never served. Every size pages offer also gets a
+     * WebP copy beside it ({@code <hash>-800.webp}), kept only where it is smaller than the JPEG or PNG one.
      */
-    private String store(ImageIntake.Picture picture, String hash, Instant at) {
+    private Stored store(ImageIntake.Picture picture, String hash, Instant at) {
         ZonedDateTime local = at.atZone(properties.timeZone());
         String folder = "%04d/%02d".formatted(local.getYear(), local.getMonthValue());
         String stem = folder + "/" + hash.substring(0, HASH_CHARACTERS);
@@ -253,15 +260,40 @@ public class MediaService {
         if (watermark.applies()) {
             write(ORIGINALS + "/" + stem + extension, ImageIntake.encode(picture));
         }
-        write(stem + extension, ImageIntake.encode(marked(picture, watermark)));
-        for (Map.Entry<String, Integer> size : SIZES.entrySet()) {
-            if (picture.width() > size.getValue()) {
-                ImageIntake.Picture copy = ImageIntake.scaled(picture, size.getValue());
-                write(stem + "-" + size.getValue() + extension,
-                        ImageIntake.encode(THUMBNAIL.equals(size.getKey()) ? copy : marked(copy, watermark)));
+        ImageIntake.Picture shown = marked(picture, watermark);
+        byte[] full = ImageIntake.encode(shown);
+        write(stem + extension, full);
+        List<String> webp = new ArrayList<>();
+        List<String> sizesShowingTheFullPicture = new ArrayList<>();
+        for (String size : SIZE_ORDER) {
+            int width = SIZES.get(size);
+            if (picture.width() > width) {
+                ImageIntake.Picture scaled = ImageIntake.scaled(picture, width);
+                ImageIntake.Picture copy = THUMBNAIL.equals(size) ? scaled : marked(scaled, watermark);
+                byte[] bytes = ImageIntake.encode(copy);
+                write(stem + "-" + width + extension, bytes);
+                if (writeWebpIfSmaller(stem + "-" + width, copy, bytes.length)) {
+                    webp.add(size);
+                }
+            } else {
+                sizesShowingTheFullPicture.add(size);
             }
         }
-        return stem + extension;
+        // a picture no wider than a size is that size itself (the full-size picture is not offered otherwise)
+        if (!sizesShowingTheFullPicture.isEmpty() && writeWebpIfSmaller(stem, shown, full.length)) {
+            webp.addAll(sizesShowingTheFullPicture);
+        }
+        webp.sort(java.util.Comparator.comparingInt(SIZE_ORDER::indexOf));
+        return new Stored(stem + extension, webp.isEmpty() ? null : String.join(" ", webp));
+    }
+
+    private boolean writeWebpIfSmaller(String stem, ImageIntake.Picture picture, long thanBytes) {
+        byte[] webp = ImageIntake.webp(picture);
+        if (webp == null || webp.length >= thanBytes) {
+            return false;
+        }
+        write(stem + ".webp", webp);
+        return true;
     }
 
     private static ImageIntake.Picture marked(ImageIntake.Picture picture, Watermark watermark) {
@@ -339,13 +371,17 @@ public class MediaService {
     private MediaView view(MediaItem item) {
         String url = "/media/" + item.getPath();
         int dot = url.lastIndexOf('.');
+        Set<String> webp = item.getWebpSizes() == null ? Set.of() : Set.of(item.getWebpSizes().split(" "));
         Map<String, MediaView.Size> sizes = new LinkedHashMap<>();
         for (String size : SIZE_ORDER) {
             int width = SIZES.get(size);
+            String stem = item.getWidth() > width ? url.substring(0, dot) + "-" + width : url.substring(0, dot);
             sizes.put(size, item.getWidth() > width
-                    ? new MediaView.Size(url.substring(0, dot) + "-" + width + url.substring(dot), width,
-                            (int) Math.max(1, Math.round((double) item.getHeight() * width / item.getWidth())))
-                    : new MediaView.Size(url, item.getWidth(), item.getHeight()));
+                    ? new MediaView.Size(stem + url.substring(dot), width,
+                            (int) Math.max(1, Math.round((double) item.getHeight() * width / item.getWidth())),
+                            webp.contains(size) ? stem + ".webp" : null)
+                    : new MediaView.Size(url, item.getWidth(), item.getHeight(),
+                            webp.contains(size) ? stem + ".webp" : null));
         }
         String type = item.getContentType().substring("image/".length()).toUpperCase(Locale.ROOT);
         return new MediaView(item.getId(), url, type, item.getWidth(), item.getHeight(), item.getBytes(),
@@ -356,9 +392,12 @@ public class MediaService {
     private List<String> files(MediaItem item) {
         String path = item.getPath();
         int dot = path.lastIndexOf('.');
-        List<String> files = new ArrayList<>(List.of(path, ORIGINALS + "/" + path));
-        SIZES.values().stream().filter(w -> item.getWidth() > w)
-                .forEach(w -> files.add(path.substring(0, dot) + "-" + w + path.substring(dot)));
+        String stem = path.substring(0, dot);
+        List<String> files = new ArrayList<>(List.of(path, ORIGINALS + "/" + path, stem + ".webp"));
+        SIZES.values().stream().filter(w -> item.getWidth() > w).forEach(w -> {
+            files.add(stem + "-" + w + path.substring(dot));
+            files.add(stem + "-" + w + ".webp");
+        });
         return files;
     }
 

@@ -15,7 +15,9 @@ import cn.dayuan.media.MediaView;
 /**
  * An article body's library pictures as a phone should load them: every stored size in {@code srcset} (a phone takes
  * the 320- or 800-pixel copy, a wide screen the large one), their width and height (no jumping text while they
- * load), and loaded lazily. Pictures from elsewhere are left as they are.
+ * load), and loaded lazily; where the library made smaller WebP copies, the picture offers them first in a
+ * {@code <picture>} ({@code <source type="image/webp">}) and keeps the JPEG or PNG for browsers without WebP.
+ * Pictures from elsewhere are left as they are.
  */
 @Component
 class ResponsivePictures {
@@ -49,6 +51,13 @@ class ResponsivePictures {
             img.attr("src", large.url()).attr("srcset", picture.srcset()).attr("sizes", SIZES)
                     .attr("width", String.valueOf(large.width())).attr("height", String.valueOf(large.height()))
                     .attr("loading", "lazy").attr("decoding", "async");
+            String webp = picture.webpSrcset();
+            if (webp != null && !"picture".equals(img.parent() == null ? null : img.parent().tagName())) {
+                Element wrapper = new Element("picture");
+                img.before(wrapper);
+                wrapper.appendElement("source").attr("type", "image/webp").attr("srcset", webp).attr("sizes", SIZES);
+                wrapper.appendChild(img);
+            }
         }
         return document.body().html();
     }

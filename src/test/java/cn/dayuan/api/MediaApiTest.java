@@ -215,6 +215,84 @@ class MediaApiTest extends ApiTestSupport {
     }
 
     @Test
+    void everySizeGetsASmallerWebpCopyThatArticlePagesOfferFirstAndDeletingThePictureDeletesThem() throws IOException {
+        JsonNode photo = created(upload("晋祠.jpg", TestPictures.jpeg(2400, 1600), admin(), Map.of("alt", "晋祠")));
+        String url = photo.path("url").asString();
+        String stem = url.substring(0, url.length() - ".jpg".length());
+        for (int width : new int[] {320, 800, 1600}) {
+            String size = width == 320 ? "thumbnail" : width == 800 ? "cover" : "large";
+            assertThat(photo.path("sizes").path(size).path("webp").asString()).isEqualTo(stem + "-" + width + ".webp");
+            Path jpeg = file(stem + "-" + width + ".jpg");
+            Path webp = file(stem + "-" + width + ".webp");
+            assertThat(Files.size(webp)).as("the %d px WebP copy is smaller than the JPEG", width)
+                    .isLessThan(Files.size(jpeg));
+            BufferedImage decoded = ImageIO.read(webp.toFile());
+            assertThat(decoded.getWidth()).isEqualTo(width);
+            // the photo's top edge is red, its bottom blue, in the WebP copy too
+            assertThat(new Color(decoded.getRGB(width / 2, 2)).getRed()).isGreaterThan(200);
+            assertThat(new Color(decoded.getRGB(width / 2, decoded.getHeight() - 3)).getBlue()).isGreaterThan(200);
+        }
+        assertThat(file(stem + ".webp")).as("the 2400 px picture is no size pages offer").doesNotExist();
+
+        Answer served = send(HttpRequest.newBuilder(URI.create(base() + stem + "-800.webp")).build());
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).isEqualTo("image/webp");
+        assertThat(served.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(served.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+
+        // a PNG no wider than 1600 px is its own large size: that one's WebP copy is lossless, beside the picture
+        JsonNode screenshot = created(upload("截图.png", TestPictures.png(1200, 800), admin(), Map.of("alt", "截图")));
+        String pngStem = screenshot.path("url").asString().replace(".png", "");
+        assertThat(screenshot.path("sizes").path("large").path("webp").asString()).isEqualTo(pngStem + ".webp");
+        BufferedImage lossless = ImageIO.read(file(pngStem + ".webp").toFile());
+        BufferedImage png = ImageIO.read(file(pngStem + ".png").toFile());
+        assertThat(differingPixels(lossless, png)).isZero();
+
+        String channel = newChannel("图片格式");
+        Answer article = post("/api/v1/articles", Map.of("title", "晋祠的秋天", "channel", channel,
+                "body", "<p>晋祠：</p><p><img src=\"" + url + "\" alt=\"晋祠\"></p>", "rightsType", "ORIGINAL",
+                "status", "PUBLISHED"), admin());
+        assertThat(article.status()).as(article.body()).isEqualTo(201);
+        String page = send(HttpRequest.newBuilder(URI.create(article.json().path("url").asString())).build()).body();
+        assertThat(page).contains("<picture><source type=\"image/webp\" srcset=\"" + stem + "-320.webp 320w, " + stem
+                + "-800.webp 800w, " + stem + "-1600.webp 1600w\" sizes=\"");
+        assertThat(page).as("browsers without WebP keep the JPEG copies")
+                .containsPattern("<img src=\"" + stem + "-1600\\.jpg\"[^>]* srcset=\"" + stem + "-320\\.jpg 320w, [^\"]+\"[^>]*>"
+                        + "</picture>");
+
+        JsonNode unused = created(upload("另一张.jpg", TestPictures.jpeg(1000, 700), admin(), Map.of()));
+        String unusedStem = unused.path("url").asString().replace(".jpg", "");
+        assertThat(file(unusedStem + "-800.webp")).exists();
+        assertThat(file(unusedStem + ".webp")).exists();
+        assertThat(delete("/api/v1/media/" + unused.path("id").asLong(), admin()).status()).isEqualTo(204);
+        try (Stream<Path> left = Files.list(file(unusedStem).getParent())) {
+            assertThat(left.map(Path::toString)).noneMatch(name -> name.contains(unusedStem.substring(
+                    unusedStem.lastIndexOf('/') + 1)));
+        }
+    }
+
+    @Test
+    void aPictureWhoseWebpWouldBeLargerGetsNone() throws IOException {
+        JsonNode noise = created(upload("噪点.png", TestPictures.noisePng(300, 20), admin(), Map.of("alt", "噪点")));
+        String url = noise.path("url").asString();
+        assertThat(noise.path("sizes").path("large").path("url").asString()).isEqualTo(url);
+        assertThat(noise.path("sizes").path("large").path("webp").isNull()).isTrue();
+        assertThat(file(url.replace(".png", ".webp"))).doesNotExist();
+
+        String channel = newChannel("噪点图片");
+        Answer article = post("/api/v1/articles", Map.of("title", "噪点测试图", "channel", channel,
+                "body", "<p><img src=\"" + url + "\" alt=\"噪点\"></p>", "rightsType", "ORIGINAL",
+                "status", "PUBLISHED"), admin());
+        assertThat(article.status()).as(article.body()).isEqualTo(201);
+        String page = send(HttpRequest.newBuilder(URI.create(article.json().path("url").asString())).build()).body();
+        assertThat(page).contains("<img src=\"" + url + "\"").doesNotContain("<picture>", ".webp");
+    }
+
+    private static Path file(String address) {
+        return MEDIA.resolve(address.substring("/media/".length()));
+    }
+
+    @Test
     void aWatermarkMarksThePublishedSizesAndTheUploadIsKeptUnmarkedOutOfReach() throws IOException {
         try {
             media.setWatermark(new Watermark(true, "大院网", Watermark.Position.BOTTOM_RIGHT, 100), "admin");
@@ -295,5 +373,10 @@ class MediaApiTest extends ApiTestSupport {
             request.header("Authorization", authorization);
         }
         return request;
+    }
+
+    private static JsonNode created(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json();
     }
 }

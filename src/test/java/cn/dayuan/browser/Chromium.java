@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,7 +52,22 @@ final class Chromium {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         Files.createDirectories(SCREENSHOTS);
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        // every page the browser opens notes what its Content-Security-Policy refused, before any of its scripts run
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", """
+                window.__policyViolations = [];
+                document.addEventListener('securitypolicyviolation', function (e) {
+                  window.__policyViolations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' '
+                      + (e.sourceFile || '') + ':' + (e.lineNumber || ''));
+                });
+                """));
+        return browser;
+    }
+
+    /** What the Content-Security-Policy of the page open now has refused so far (directive, what, where). */
+    @SuppressWarnings("unchecked")
+    static List<String> policyViolations(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return window.__policyViolations || [];");
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {

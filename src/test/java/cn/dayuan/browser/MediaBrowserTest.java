@@ -83,12 +83,14 @@ class MediaBrowserTest {
         editor.sendKeys("数千只候鸟飞抵晋阳湖，在湖面上觅食嬉戏。");
 
         String photo = Base64.getEncoder().encodeToString(TestPictures.jpeg(2400, 1600));
+        // dropped at the end of the typed line, where a mouse would let it go
         ((JavascriptExecutor) browser).executeScript("""
                 const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
                 const transfer = new DataTransfer();
                 transfer.items.add(new File([bytes], '候鸟.jpg', { type: 'image/jpeg' }));
-                document.querySelector('.ql-editor').dispatchEvent(
-                    new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+                const line = document.querySelector('.ql-editor p').getBoundingClientRect();
+                document.querySelector('.ql-editor').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer,
+                    bubbles: true, cancelable: true, clientX: line.right - 2, clientY: line.top + line.height / 2 }));
                 """, photo);
         WebElement picture = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".ql-editor img[src^='/media/']")));
@@ -106,6 +108,9 @@ class MediaBrowserTest {
         browser.findElement(By.id("coverFile")).sendKeys(cover.toAbsolutePath().toString());
         wait.until(ExpectedConditions.attributeContains(By.id("coverImage"), "value", "-800.png"));
         Chromium.screenshot(browser, "media-editor");
+        // the editor, its toolbar, drop and upload ran under the newsroom's policy (scripts and styles from the site)
+        assertThat(Chromium.policyViolations(browser)).as("Content-Security-Policy violations in the editor").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".ql-editor img"))).as("one picture, dropped once").hasSize(1);
 
         browser.findElement(By.cssSelector("button[name=action][value=publish]")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/articles/\\d+/edit$"));
@@ -116,6 +121,10 @@ class MediaBrowserTest {
         assertThat(shown.getAttribute("alt")).isEqualTo("湖面上成群的候鸟");
         assertThat(shown.getAttribute("srcset")).contains("-320.jpg 320w", "-800.jpg 800w", "-1600.jpg 1600w");
         assertThat(status(shown.getAttribute("currentSrc"))).isEqualTo(200);
+        // Chromium takes the smaller WebP copy the page offers first
+        assertThat(shown.getAttribute("currentSrc")).endsWith(".webp");
+        assertThat(browser.findElement(By.cssSelector(".article-body picture source[type='image/webp']"))
+                .getAttribute("srcset")).contains("-320.webp 320w", "-800.webp 800w", "-1600.webp 1600w");
         Chromium.screenshot(browser, "media-article");
 
         open("/admin/media");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -49,6 +50,8 @@ class NewsroomBrowserTest {
     static final String PASSWORD = "browser-admin-pw";
     private static final String TITLE = "振奋精神一鼓作气，抓实抓细集中攻坚";
     private static final String BODY = "各地各部门振奋精神、一鼓作气，抓实抓细集中攻坚，推动疫情防控形势持续向好。";
+    private static final String IME_WORD = "重视";
+    private static final String LIST_ITEM = "Dayuan news portal 大院";
 
     static {
         FileSystemUtils.deleteRecursively(Path.of(DATA_DIR).toFile());
@@ -101,6 +104,19 @@ class NewsroomBrowserTest {
         WebElement editor = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ql-editor")));
         editor.click();
         editor.sendKeys(BODY);
+        assertThat(((JavascriptExecutor) browser).executeScript("return Quill.version")).asString()
+                .as("the editor is Quill 2").startsWith("2.");
+        // a word through a Chinese input method: pinyin composed in the editor, then the chosen characters committed
+        ChromeDriver chrome = (ChromeDriver) browser;
+        for (String pinyin : List.of("z", "zhong", "zhongshi")) {
+            chrome.executeCdpCommand("Input.imeSetComposition",
+                    Map.of("text", pinyin, "selectionStart", pinyin.length(), "selectionEnd", pinyin.length()));
+        }
+        chrome.executeCdpCommand("Input.insertText", Map.of("text", IME_WORD));
+        // a list from the toolbar, and words with spaces between them
+        editor.sendKeys(Keys.ENTER);
+        browser.findElement(By.cssSelector(".ql-toolbar button.ql-list[value=bullet]")).click();
+        editor.sendKeys(LIST_ITEM);
         new Select(browser.findElement(By.id("channel"))).selectByValue("zcjh/jishixinwen");
         browser.findElement(By.id("author")).sendKeys("澎湃特约评论员 方圆");
         browser.findElement(By.id("editor")).sendKeys("刘欢");
@@ -125,7 +141,10 @@ class NewsroomBrowserTest {
         long id = Long.parseLong(href.replaceAll(".*/(\\d+)\\.html$", "$1"));
         ArticleDetail stored = articles.findPublic(id).orElseThrow(() -> new AssertionError("article is not public"));
         assertThat(stored.title()).isEqualTo(TITLE);
-        assertThat(ArticleHtml.text(stored.body())).contains(BODY);
+        assertThat(ArticleHtml.text(stored.body())).contains(BODY + IME_WORD).doesNotContain("zhong");
+        // stored as plain HTML: a real bullet list, and spaces that let a line break between words
+        assertThat(stored.body()).contains("<ul><li>" + LIST_ITEM + "</li></ul>").doesNotContain("&nbsp;", "\u00a0");
+        assertThat(Chromium.policyViolations(browser)).as("Content-Security-Policy violations").isEmpty();
 
         for (Map.Entry<String, String> page : Map.of(
                 "/admin/articles", "文章管理", "/admin/channels", "栏目", "/admin/directory", "便民导航",
@@ -157,6 +176,12 @@ class NewsroomBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .as("the public page at %s shows the article title in its <h1>", href).contains(TITLE);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(BODY);
+
+        // the watch for policy violations that the editor pages pass does see one: a style attribute is refused
+        ((JavascriptExecutor) browser).executeScript(
+                "document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">违规样式</p>')");
+        wait.until(d -> !Chromium.policyViolations(d).isEmpty());
+        assertThat(Chromium.policyViolations(browser)).anyMatch(violation -> violation.startsWith("style-src"));
     }
 
     private void assertFitsTheWindow(String page, int width) {

@@ -46,6 +46,23 @@ public final class TestPictures {
     }
 
     /**
+     * A strip of random colours (the same every time) as PNG: nothing for WebP to gain, its lossless copy comes out
+     * larger than the PNG.
+     */
+    public static byte[] noisePng(int width, int height) throws IOException {
+        java.util.Random random = new java.util.Random(1);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /**
      * The JPEG with an EXIF block as a phone writes it: orientation 6 (turn clockwise to show) and a GPS IFD, whose
      * latitude reference is the marker text {@code GPS-NORTH}.
      */
