@@ -69,6 +69,17 @@ class StaticExportTest {
     DayuanProperties properties;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    cn.dayuan.account.AccountService accounts;
+
+    /** The newsroom accounts the export page is tried with: an editor and an author. */
+    @org.junit.jupiter.api.BeforeEach
+    void newsroomAccounts() {
+        if (accounts.findByUsername("bianji").isEmpty()) {
+            accounts.create("bianji", "编辑", null, "bianji-password", cn.dayuan.account.Role.EDITOR);
+            accounts.create("zuozhe", "作者", null, "zuozhe-password", cn.dayuan.account.Role.AUTHOR);
+        }
+    }
 
     @Test
     void exportsTheWholeSiteThenRewritesOnlyWhatChanged(@TempDir Path dir) throws IOException {
