@@ -27,10 +27,17 @@ def call(method, path, body=None):
     with urllib.request.urlopen(req) as r:
         return json.loads(r.read())
 corpora = collections.OrderedDict()
+import time
+seen = []
+for _ in range(600):  # the demo content is being loaded while the portal is already up: wait until it stops growing
+    seen.append(call("GET", "/api/v1/articles?page=1&size=1")["totalItems"])
+    if len(seen) >= 5 and seen[-1] > 0 and len(set(seen[-5:])) == 1:
+        break
+    time.sleep(1)
 demo = []
 page = 1
 while True:
-    items = call("GET", f"/api/v1/articles?page={page}&size=100")
+    items = call("GET", f"/api/v1/articles?page={page}&size=50")
     items = items["items"]
     if not items:
         break

@@ -99,8 +99,10 @@ public final class ChineseText {
             return occurrences >= 2 ? 1.5f : 1f;
         }
         if (nature.equals("nx")) {
-            // Latin words: a brand or an abbreviation (5G, ETC) is a term; anything else is noise.
-            return word.matches("[A-Za-z0-9][A-Za-z0-9+.-]*[A-Za-z0-9+]") && word.matches(".*[A-Za-z].*") ? 1f : 0;
+            // Latin words: a brand or an abbreviation (5G, ETC, iPhone: a digit, or a capital past the first letter) is
+            // a term; an English word (the, All, content, from a copyright notice in English) is noise.
+            return word.matches("[A-Za-z0-9][A-Za-z0-9+.-]*[A-Za-z0-9+]") && word.matches(".*[A-Za-z].*")
+                    && word.matches(".*[0-9].*|.+[A-Z].*") ? 1f : 0;
         }
         if (nature.equals("nnt") || nature.equals("nis")) {
             // Job titles and institution kinds (干部, 专家, 医院, 公司): right for some articles, generic in most.
