@@ -1,24 +1,36 @@
 package cn.dayuan.publish;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
+import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.CommandMessages;
+import cn.dayuan.system.Texts;
 
 /**
  * {@code java -jar dayuan.jar export --to DIR [--dayuan.data-dir=…]}: starts the application on a free loopback
  * port, exports the public site into DIR and exits with 0, or with a non-zero status and a message saying why.
+ * While it runs it prints its progress to the error stream: one line updated in place on a terminal, otherwise a new
+ * line every few seconds (a log file or a pipe gets no carriage returns).
  */
 public final class ExportCommand {
 
     public static final String NAME = "export";
     static final int USAGE = 2;
     static final int FAILED = 1;
+    /** How often the progress line is printed when the error stream is not a terminal. */
+    static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     private ExportCommand() {
     }
@@ -53,7 +65,10 @@ public final class ExportCommand {
         Path directory;
         try {
             directory = StaticExporter.prepare(Path.of(to));
-        } catch (ExportException | IllegalArgumentException e) {
+        } catch (ExportException e) {
+            err.println("导出失败：" + bundleTexts().of(e));
+            return FAILED;
+        } catch (IllegalArgumentException e) {
             err.println("导出失败：" + e.getMessage());
             return FAILED;
         }
@@ -68,17 +83,60 @@ public final class ExportCommand {
         // search index's write lock.
         springArgs.add("--spring.jpa.properties.hibernate.search.enabled=false");
         SpringApplication app = new SpringApplication(application);
+        boolean terminal = err == System.err && System.console() != null;
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
-            ExportResult result = context.getBean(StaticExporter.class).export(directory, null);
+            Texts texts = context.getBean(Texts.class);
+            ExportProgress progress = new ExportProgress();
+            ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "export-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = terminal ? 250 : LOG_EVERY.toMillis();
+            printer.scheduleAtFixedRate(() -> printProgress(err, texts, progress, terminal), every, every,
+                    TimeUnit.MILLISECONDS);
+            ExportResult result;
+            try {
+                result = context.getBean(StaticExporter.class).export(directory, AuditEvent.SYSTEM, progress);
+            } catch (ExportException e) {
+                err.println((terminal ? "\n" : "") + "导出失败：" + texts.of(e));
+                return FAILED;
+            } finally {
+                printer.shutdownNow();
+            }
+            printProgress(err, texts, progress, terminal);
+            if (terminal) {
+                err.println();
+            }
             result.warnings().forEach(warning -> err.println("注意：" + warning));
-            out.println(result.summary());
+            out.println(texts.of("publish.export.summary", result.files(), result.written(), result.unchanged(),
+                    result.deleted(), String.format("%.2f", result.seconds()), result.directory()));
             return 0;
-        } catch (ExportException e) {
-            err.println("导出失败：" + e.getMessage());
-            return FAILED;
         } catch (RuntimeException e) {
             err.println("导出失败：应用未能启动或导出时出错：" + CommandMessages.withRootCause(e));
             return FAILED;
         }
+    }
+
+    private static void printProgress(PrintStream err, Texts texts, ExportProgress progress, boolean terminal) {
+        ExportProgress.Snapshot now = progress.snapshot();
+        String line = texts.of("publish.export.progress", now.percent(), now.done(), now.total(),
+                String.format("%.1f", now.perSecond()));
+        if (terminal) {
+            err.print("\r" + line + "\u001b[K");
+            err.flush();
+        } else {
+            err.println(line);
+        }
+    }
+
+    /** The texts of the messages bundle, for errors found before the application (and its message source) starts. */
+    private static Texts bundleTexts() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        messages.setDefaultLocale(Texts.LANGUAGE);
+        return new Texts(messages);
     }
 }

@@ -1,13 +1,18 @@
 package cn.dayuan.publish;
 
-/** A static export that could not finish; the message says why, in Chinese, for the editor or the shell. */
-public class ExportException extends RuntimeException {
+import cn.dayuan.system.ReadableException;
 
-    public ExportException(String message) {
-        super(message);
+/**
+ * A static export that could not finish. Named by a key of the messages bundle with its arguments (see
+ * {@link ReadableException}); the newsroom and the command line show the text through {@code system.Texts}.
+ */
+public class ExportException extends ReadableException {
+
+    public ExportException(String key, Object... args) {
+        super(key, args, null);
     }
 
-    public ExportException(String message, Throwable cause) {
-        super(message, cause);
+    public ExportException(Throwable cause, String key, Object... args) {
+        super(key, args, cause);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param unchanged files left as they were
  * @param deleted   files of pages that no longer exist, removed
  * @param skipped   linked addresses that answered with a redirect or an error other than 5xx (not files)
- * @param warnings  things the editor should know about the result, in Chinese
+ * @param warnings  things the editor should know about the result, in Chinese (looked up from the messages bundle)
  */
 public record ExportResult(String directory, int written, int unchanged, int deleted, int skipped, double seconds,
                            List<String> warnings) implements Serializable {
@@ -21,9 +21,9 @@ public record ExportResult(String directory, int written, int unchanged, int del
         return written + unchanged;
     }
 
-    /** One line for logs and the command line. */
+    /** One line for the log; the command line prints {@code publish.export.summary} from the bundle. */
     public String summary() {
-        return String.format("导出完成：共 %d 个文件，写入 %d 个，未变 %d 个，删除 %d 个，用时 %.2f 秒 → %s",
+        return String.format("Exported %d files (%d written, %d unchanged, %d deleted) in %.2f s to %s",
                 files(), written, unchanged, deleted, seconds, directory);
     }
 }

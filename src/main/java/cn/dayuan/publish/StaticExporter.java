@@ -46,6 +46,7 @@ import cn.dayuan.system.ConflictException;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ExclusiveWork;
+import cn.dayuan.system.Texts;
 
 /**
  * Writes the public site into a folder that nginx or a CDN serves as is, under the same addresses: {@code /zcjh/}
@@ -63,6 +64,12 @@ import cn.dayuan.system.ExclusiveWork;
  * page was rendered from, and collects the keys of every content change after that. The next export into the same
  * folder takes a page whose keys met no change as unchanged without asking for it, so an export after one edit
  * costs the pages that edit touched, not a request for every page of the site.
+ *
+ * <p>The pages print the site's public address ({@code dayuan.base-url}, else the address in the site settings);
+ * without one the export refuses to run, so an export never carries the loopback address it fetched from and two
+ * exports of the same content are the same bytes. Every file is written beside its place under a temporary name and
+ * renamed over it, so a web server serving the folder never reads half a file. {@link ExportProgress} says how far
+ * a running export is; {@link ExportJobs} runs the newsroom's exports in the background.
  */
 @Service
 public class StaticExporter {
@@ -99,12 +106,15 @@ public class StaticExporter {
     private final Map<Path, Tracking> tracking = new ConcurrentHashMap<>();
     private final PageCache cache;
     private final ExclusiveWork exclusive;
+    private final Texts texts;
     /** Made on the first export and kept, with its loopback connections, for the next ones. */
     private HttpClient client;
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
-                   SiteService site, List<ExportSeeds> seeds, PageCache cache, ExclusiveWork exclusive) {
+                   SiteService site, List<ExportSeeds> seeds, PageCache cache, ExclusiveWork exclusive,
+                   Texts texts) {
         this.context = context;
+        this.texts = texts;
         this.exclusive = exclusive;
         this.cache = cache;
         this.environment = environment;
@@ -114,29 +124,46 @@ public class StaticExporter {
     }
 
     /**
-     * Exports the whole public site into {@code directory}.
+     * Exports the whole public site into {@code directory}, in the calling thread.
      *
-     * @param requestHost the Host a newsroom user reached the site under, used for absolute links when no site
-     *                    address is configured; may be null
-     * @throws ExportException   when the folder cannot be written or a page fails to render
+     * @param startedBy the account that asked for it, or {@link AuditEvent#SYSTEM}; recorded in the audit log
+     * @throws ExportException   when there is no public address, the folder cannot be written or a page fails
      * @throws ConflictException when another export is running, on this node or another
      */
-    public ExportResult export(Path directory, String requestHost) {
+    public ExportResult export(Path directory, String startedBy) {
+        return export(directory, startedBy, new ExportProgress());
+    }
+
+    /** As {@link #export(Path, String)}, telling {@code progress} how far it is. */
+    public ExportResult export(Path directory, String startedBy, ExportProgress progress) {
         AtomicReference<ExportResult> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Path[] root = {directory.toAbsolutePath().normalize()};
         boolean ran = exclusive.runIfFree("static-export", Duration.ofMinutes(2), () -> {
-            Path root = prepare(directory);
-            if (client == null) {
-                client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                root[0] = prepare(directory);
+                URI address = publicAddress();
+                if (client == null) {
+                    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
+                            .build();
+                }
+                result.set(new Run(root[0], address, progress).execute());
+            } catch (RuntimeException e) {
+                failure.set(e);
             }
-            result.set(new Run(root, requestHost).execute());
         });
         if (!ran) {
             throw new ConflictException("publish.export.running");
         }
         ExportResult done = result.get();
-        context.publishEvent(AuditEvent.of(null, "export", "export:" + done.directory())
-                .with("written", null, done.written()).with("deleted", null, done.deleted()));
+        AuditEvent audit = AuditEvent.of(startedBy, "export", "export:" + root[0]);
+        context.publishEvent(done != null
+                ? audit.with("written", null, done.written()).with("deleted", null, done.deleted())
+                : audit.with("error", null, failure.get().getMessage()));
+        if (done == null) {
+            throw failure.get();
+        }
         return done;
     }
 
@@ -169,8 +196,8 @@ public class StaticExporter {
             Path probe = Files.createTempFile(root, ".dayuan-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new ExportException("导出目录不可写：" + root + "（" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "）", e);
+            throw new ExportException(e, "publish.export.not-writable", root,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return root;
     }
@@ -179,6 +206,7 @@ public class StaticExporter {
     private final class Run {
 
         private final Path root;
+        private final ExportProgress progress;
         private final long started = System.nanoTime();
         private final Map<String, ExportManifest.Entry> previous;
         private final Map<String, ExportManifest.Entry> current = new ConcurrentHashMap<>();
@@ -204,43 +232,28 @@ public class StaticExporter {
         /** What this export learns, collecting changes from its start on. */
         private final Tracking learned = new Tracking();
 
-        Run(Path root, String requestHost) {
+        Run(Path root, URI address, ExportProgress progress) {
             this.root = root;
+            this.progress = progress;
             this.previous = ExportManifest.read(root);
             Tracking last = tracking.put(root, learned);
             this.known = last != null && last.manifestStamp == ExportManifest.stamp(root) ? last : null;
             int port = localPort();
-            String address = environment.getProperty("server.address", "127.0.0.1");
-            String loopback = address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
-                    ? "127.0.0.1" : address;
+            String local = environment.getProperty("server.address", "127.0.0.1");
+            String loopback = local.isBlank() || local.equals("0.0.0.0") || local.equals("::") ? "127.0.0.1" : local;
             this.origin = "http://" + (loopback.contains(":") ? "[" + loopback + "]" : loopback) + ":" + port;
             siteAuthorities.add(("127.0.0.1:" + port));
             siteAuthorities.add(("localhost:" + port));
-            URI siteUrl = siteUrl();
-            String host;
-            if (siteUrl != null) {
-                host = siteUrl.getRawAuthority();
-                forwardedProto = siteUrl.getScheme().toLowerCase(Locale.ROOT);
-                siteAuthorities.add(host.toLowerCase(Locale.ROOT));
-            } else {
-                host = requestHost == null || requestHost.isBlank() ? null : requestHost.trim();
-                forwardedProto = null;
-                warnings.add("尚未设置网站地址：导出页面中的绝对链接（规范链接、RSS、站点地图）将指向 "
-                        + (host == null ? origin : "http://" + host)
-                        + "。请先在「网站设置」中填写网站地址（命令行导出也可加参数 --dayuan.base-url=https://网站域名）。");
-            }
-            if (host != null && !hostHeaderAllowed()) {
-                warnings.add("本机 Java 不允许设置 Host 请求头（jdk.httpclient.allowRestrictedHeaders），页面按 "
-                        + origin + " 导出。");
+            String host = address.getRawAuthority();
+            forwardedProto = address.getScheme().toLowerCase(Locale.ROOT);
+            siteAuthorities.add(host.toLowerCase(Locale.ROOT));
+            if (!hostHeaderAllowed()) {
+                // Pages still print the configured address (it comes before the request's in every page).
+                warnings.add(texts.of("publish.export.warning.host-header", origin));
                 host = null;
             }
             this.hostHeader = host;
-            this.publicBase = siteUrl != null
-                    ? siteUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + siteUrl.getRawAuthority()
-                    : host != null ? "http://" + host : origin;
-            if (host != null) {
-                siteAuthorities.add(host.toLowerCase(Locale.ROOT));
-            }
+            this.publicBase = forwardedProto + "://" + address.getRawAuthority();
             int parallelism = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
             this.workers = Executors.newFixedThreadPool(parallelism, task -> {
                 Thread thread = new Thread(task, "static-export");
@@ -256,7 +269,7 @@ public class StaticExporter {
                 copyMedia();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failures.add("导出被中断");
+                failures.add(texts.of("publish.export.failure.interrupted"));
             } catch (IOException e) {
                 failures.add(e.getMessage());
             } finally {
@@ -269,8 +282,7 @@ public class StaticExporter {
                 writeManifest(merged);
                 tracking.remove(root, learned);
                 List<String> shown = failures.stream().sorted().limit(5).toList();
-                throw new ExportException("导出未完成，" + failures.size() + " 个地址出错（已写入的文件保留，未删除任何文件）："
-                        + String.join("；", shown));
+                throw new ExportException("publish.export.incomplete", failures.size(), String.join("；", shown));
             }
             int deleted = deleteGoneFiles();
             writeManifest(current);
@@ -293,6 +305,7 @@ public class StaticExporter {
                     }
                 }
             }
+            progress.found(1);
             schedule(this::exportNotFoundPage);
             finishTask();
             done.await();
@@ -308,6 +321,7 @@ public class StaticExporter {
             if (file == null || !seen.add(relative(file))) {
                 return;
             }
+            progress.found(1);
             schedule(() -> fetch(path, file));
         }
 
@@ -319,6 +333,7 @@ public class StaticExporter {
                 } catch (RuntimeException e) {
                     failures.add(e.toString());
                 } finally {
+                    progress.finished();
                     finishTask();
                 }
             });
@@ -350,7 +365,7 @@ public class StaticExporter {
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failures.add(path + "（导出被中断）");
+                failures.add(texts.of("publish.export.failure.page-interrupted", path));
                 return;
             }
             int status = response.statusCode();
@@ -384,13 +399,13 @@ public class StaticExporter {
                 if (response.statusCode() == 404) {
                     save(NOT_FOUND_FILE, file, response.body(), "", List.of());
                 } else {
-                    warnings.add("未能导出 404 页面：不存在的地址返回了 HTTP " + response.statusCode());
+                    warnings.add(texts.of("publish.export.warning.not-found-page", response.statusCode()));
                 }
             } catch (IOException e) {
                 failures.add(NOT_FOUND_PROBE + "（" + e.getMessage() + "）");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failures.add(NOT_FOUND_PROBE + "（导出被中断）");
+                failures.add(texts.of("publish.export.failure.page-interrupted", NOT_FOUND_PROBE));
             }
         }
 
@@ -426,9 +441,7 @@ public class StaticExporter {
                     unchanged.incrementAndGet();
                 } else {
                     Files.createDirectories(file.getParent());
-                    // Not Files.createTempFile: its files are private to us, and the web server must read them.
-                    Path temporary = file.resolveSibling("." + file.getFileName() + "." + Thread.currentThread().getId()
-                            + ".tmp");
+                    Path temporary = temporaryBeside(file);
                     Files.write(temporary, bytes);
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     written.incrementAndGet();
@@ -436,7 +449,7 @@ public class StaticExporter {
                 current.put(name, new ExportManifest.Entry(name, etag, bytes.length,
                         Files.getLastModifiedTime(file).toMillis(), links));
             } catch (IOException e) {
-                failures.add(name + "（写入失败：" + e + "）");
+                failures.add(texts.of("publish.export.failure.write", name, e));
             }
         }
 
@@ -448,7 +461,9 @@ public class StaticExporter {
             Map<String, String> moved = new TreeMap<>();
             seeds.forEach(source -> moved.putAll(source.movedFolders()));
             List<ExportRedirects.Redirect> redirects = ExportRedirects.of(moved, List.copyOf(current.keySet()));
+            progress.found(redirects.size() + 1);
             for (ExportRedirects.Redirect redirect : redirects) {
+                progress.finished();
                 Path file = redirect.page() ? SiteLinks.fileFor(root, redirect.from()) : null;
                 String name = file == null ? null : relative(file);
                 if (name != null && !current.containsKey(name)) {
@@ -457,6 +472,7 @@ public class StaticExporter {
             }
             save(ExportRedirects.MAP_FILE, root.resolve(ExportRedirects.MAP_FILE),
                     ExportRedirects.nginxMap(redirects), "", List.of());
+            progress.finished();
         }
 
         /**
@@ -468,18 +484,25 @@ public class StaticExporter {
             if (!Files.isDirectory(media)) {
                 return;
             }
+            List<Path> sources;
             try (Stream<Path> files = Files.walk(media)) {
-                for (Path source : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                sources = files.filter(Files::isRegularFile).sorted().toList();
+            }
+            progress.found(sources.size());
+            for (Path source : sources) {
+                try {
                     String name = "media/" + media.relativize(source).toString().replace('\\', '/');
                     if (name.startsWith("media/" + MediaService.ORIGINALS + "/")
                             || source.getFileName().toString().startsWith(".")) {
                         continue;
                     }
                     if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                        warnings.add("已跳过文件名含控制字符的媒体文件：" + name.replaceAll("\\p{Cntrl}", "?"));
+                        warnings.add(texts.of("publish.export.warning.media-name", name.replaceAll("\\p{Cntrl}", "?")));
                         continue;
                     }
                     copyIfChanged(name, source, root.resolve(name));
+                } finally {
+                    progress.finished();
                 }
             }
         }
@@ -493,7 +516,9 @@ public class StaticExporter {
                 unchanged.incrementAndGet();
             } else {
                 Files.createDirectories(target.getParent());
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                Path temporary = temporaryBeside(target);
+                Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 written.incrementAndGet();
             }
             current.put(name, new ExportManifest.Entry(name, "", size, Files.getLastModifiedTime(target).toMillis(),
@@ -513,7 +538,7 @@ public class StaticExporter {
                         removeEmptyFolders(file.getParent());
                     }
                 } catch (IOException e) {
-                    warnings.add("未能删除已不存在页面的文件：" + name + "（" + e.getMessage() + "）");
+                    warnings.add(texts.of("publish.export.warning.not-deleted", name, e.getMessage()));
                 }
             }
             return deleted;
@@ -534,13 +559,22 @@ public class StaticExporter {
             try {
                 ExportManifest.write(root, entries.values());
             } catch (IOException e) {
-                throw new ExportException("无法写入导出清单 " + root.resolve(ExportManifest.FILE_NAME) + "：" + e, e);
+                throw new ExportException(e, "publish.export.manifest", root.resolve(ExportManifest.FILE_NAME), e);
             }
         }
 
         private String relative(Path file) {
             return root.relativize(file).toString().replace('\\', '/');
         }
+    }
+
+    /**
+     * Where a file is written before it is renamed over {@code file}: the same folder (so the rename is atomic), a
+     * hidden name the export's manifest never lists. Not Files.createTempFile: its files are private to us, and the
+     * web server must read them.
+     */
+    private static Path temporaryBeside(Path file) {
+        return file.resolveSibling("." + file.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
     }
 
     private static boolean hostHeaderAllowed() {
@@ -571,7 +605,21 @@ public class StaticExporter {
                 && web.getWebServer().getPort() > 0) {
             return web.getWebServer().getPort();
         }
-        throw new ExportException("静态导出需要正在运行的网站服务，但当前没有启动 HTTP 服务");
+        throw new ExportException("publish.export.no-server");
+    }
+
+    /**
+     * The public address the exported pages print, from {@code dayuan.base-url} or else the site settings.
+     *
+     * @throws ExportException when neither is set: the pages would otherwise carry the loopback address the export
+     *                         fetches them from, different in every run of the command line
+     */
+    private URI publicAddress() {
+        URI address = siteUrl();
+        if (address == null) {
+            throw new ExportException("publish.export.no-address");
+        }
+        return address;
     }
 
     /** The public address, from {@code dayuan.base-url} or else the site settings; null when neither is set. */

@@ -82,6 +82,8 @@ class FeedsAndSitemapsTest {
     @Autowired
     StaticExporter exporter;
     @Autowired
+    cn.dayuan.site.SiteService siteSettings;
+    @Autowired
     JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -241,7 +243,12 @@ class FeedsAndSitemapsTest {
                 assertThat(get(missing).statusCode()).as(missing).isEqualTo(404);
             }
 
-            exporter.export(export, null);
+            String address = cn.dayuan.site.SiteAddress.set(siteSettings, base());
+            try {
+                exporter.export(export, null);
+            } finally {
+                cn.dayuan.site.SiteAddress.set(siteSettings, address);
+            }
             assertThat(Files.readString(export.resolve("sitemap.xml"))).contains("<sitemapindex");
             for (int part = 1; part <= parts; part++) {
                 assertThat(export.resolve("sitemap-" + part + ".xml")).isRegularFile();

@@ -40,13 +40,31 @@ class ExportCommandTest {
     }
 
     @Test
-    void itStartsTheApplicationExportsAndReportsTheCounts(@TempDir Path dir) {
+    void itStartsTheApplicationExportsAndReportsTheCountsAndItsProgress(@TempDir Path dir) throws IOException {
         int status = run("export", "--to=" + dir, "--dayuan.data-dir=target/test-data/ExportCommandTest",
-                "--dayuan.admin-password=export-command-test-pw");
+                "--dayuan.admin-password=export-command-test-pw", "--dayuan.base-url=https://www.example.cn");
 
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(errors).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("导出完成").contains(dir.toString());
+        assertThat(errors).as("not a terminal: whole lines, no carriage returns").doesNotContain("\r")
+                .containsPattern("导出进度：100%，(\\d+) / \\1 个文件，每秒 [0-9.]+ 个\n");
         assertThat(dir.resolve(StaticExporter.NOT_FOUND_FILE)).isRegularFile();
         assertThat(dir.resolve(ExportManifest.FILE_NAME)).isRegularFile();
+        assertThat(Files.readString(dir.resolve("about.html"))).contains("https://www.example.cn/about.html")
+                .doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void withoutAPublicAddressItRefusesInsteadOfPrintingItsLoopbackAddress(@TempDir Path dir) throws IOException {
+        int status = run("export", "--to=" + dir, "--dayuan.data-dir=target/test-data/ExportCommandTest-no-address",
+                "--dayuan.admin-password=export-command-test-pw");
+
+        assertThat(status).isEqualTo(ExportCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("导出失败：尚未设置网站的公开地址")
+                .contains("--dayuan.base-url=").doesNotContain("publish.export");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("nothing written").isEmpty();
+        }
     }
 }

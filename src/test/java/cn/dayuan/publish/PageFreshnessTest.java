@@ -448,6 +448,15 @@ class PageFreshnessTest {
     @Test
     @Order(16)
     void anExportRewritesOnlyTheFilesOfPagesThatChanged(@TempDir Path dir) throws IOException {
+        String address = cn.dayuan.site.SiteAddress.set(site, "http://127.0.0.1:" + port);
+        try {
+            exportRewritesOnlyTheFilesOfPagesThatChanged(dir);
+        } finally {
+            cn.dayuan.site.SiteAddress.set(site, address);
+        }
+    }
+
+    private void exportRewritesOnlyTheFilesOfPagesThatChanged(Path dir) throws IOException {
         exporter.export(dir, null);
         for (String page : before.keySet()) {
             assertThat(dir.resolve(file(page))).as(page).isRegularFile();

@@ -24,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -44,14 +46,17 @@ import cn.dayuan.channel.Channel;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ExclusiveWork;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dayuan.data-dir=target/test-data/StaticExportTest", "dayuan.admin-password=static-export-test-pw"})
+        "dayuan.data-dir=target/test-data/StaticExportTest", "dayuan.admin-password=static-export-test-pw",
+        "dayuan.base-url=" + StaticExportTest.ADDRESS})
 @AutoConfigureMockMvc
 @Import({TestPages.class, TestPages.Seeds.class})
 class StaticExportTest {
 
     private static final String EDITOR = "admin";
+    static final String ADDRESS = "https://www.daochu.example.cn";
 
     @LocalServerPort
     int port;
@@ -70,16 +75,13 @@ class StaticExportTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    cn.dayuan.account.AccountService accounts;
-
-    /** The newsroom accounts the export page is tried with: an editor and an author. */
-    @org.junit.jupiter.api.BeforeEach
-    void newsroomAccounts() {
-        if (accounts.findByUsername("bianji").isEmpty()) {
-            accounts.create("bianji", "编辑", null, "bianji-password", cn.dayuan.account.Role.EDITOR);
-            accounts.create("zuozhe", "作者", null, "zuozhe-password", cn.dayuan.account.Role.AUTHOR);
-        }
-    }
+    ExclusiveWork exclusive;
+    @Autowired
+    PageCache pageCache;
+    @Autowired
+    cn.dayuan.system.Texts texts;
+    @Autowired
+    cn.dayuan.account.AccountService accountService;
 
     @Test
     void exportsTheWholeSiteThenRewritesOnlyWhatChanged(@TempDir Path dir) throws IOException {
@@ -96,7 +98,8 @@ class StaticExportTest {
         pages.pageVersion = "一";
         events.publishEvent(ContentChangedEvent.of("test:versioned"));
 
-        ExportResult first = exporter.export(dir, null);
+        ExportProgress progress = new ExportProgress();
+        ExportResult first = exporter.export(dir, EDITOR, progress);
 
         assertThat(first.written()).isEqualTo(first.files());
         assertThat(first.unchanged()).isZero();
@@ -121,7 +124,16 @@ class StaticExportTest {
         assertThat(Files.getPosixFilePermissions(dir.resolve("test-pages/p/a.html")))
                 .as("readable by the web server like any file written here")
                 .isEqualTo(Files.getPosixFilePermissions(dir.resolve("README.txt")));
-        assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("尚未设置网站地址"));
+        ExportProgress.Snapshot figures = progress.snapshot();
+        assertThat(figures.done()).as("every page, redirect and media file counted once")
+                .isEqualTo(figures.total()).isGreaterThanOrEqualTo(first.files());
+        assertThat(figures.percent()).isEqualTo(100);
+        assertThat(figures.perSecond()).isPositive();
+        assertThat(first.warnings()).isEmpty();
+        assertThat(exportedText(dir)).as("absolute links use the public address, never the loopback one")
+                .allSatisfy((file, text) -> assertThat(text).as(file)
+                        .doesNotContain("127.0.0.1:" + port, "localhost:" + port));
+        assertThat(Files.readString(dir.resolve("feed.xml"))).contains(ADDRESS + "/");
 
         ExportResult second = exporter.export(dir, null);
         assertThat(second.written()).isZero();
@@ -198,7 +210,7 @@ class StaticExportTest {
         String now = "difang-" + stamp + "/minsheng2-" + stamp;
         exporter.export(dir, null);
 
-        String origin = "http://127.0.0.1:" + port;
+        String origin = ADDRESS;
         for (String old : List.of(shehui, minsheng)) {
             for (String page : List.of("", "index_2.html", id + ".html")) {
                 Path stub = dir.resolve(old + "/" + (page.isEmpty() ? "index.html" : page));
@@ -243,6 +255,47 @@ class StaticExportTest {
                 .contains("url=" + origin + "/shehui2-" + stamp + "/\"");
     }
 
+    @Test
+    void twoExportsOfTheSameContentAreTheSameBytes(@TempDir Path first, @TempDir Path second) throws IOException {
+        exporter.export(first, EDITOR);
+        // Rendered again, not served from the cache: the pages themselves must come out the same.
+        pageCache.clear();
+        exporter.export(second, EDITOR);
+
+        Map<String, byte[]> a = exportedBytes(first);
+        Map<String, byte[]> b = exportedBytes(second);
+        assertThat(b.keySet()).isEqualTo(a.keySet()).contains("index.html", "feed.xml", "sitemap.xml");
+        assertThat(a).allSatisfy((file, bytes) -> assertThat(b.get(file)).as(file).isEqualTo(bytes));
+        try (Stream<Path> walk = Files.walk(second)) {
+            assertThat(walk.map(p -> p.getFileName().toString())).as("no temporary file left behind")
+                    .noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    /** Every exported file's bytes but the manifest's (which holds the files' times). */
+    private static Map<String, byte[]> exportedBytes(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(file).toString();
+                if (!name.equals(ExportManifest.FILE_NAME)) {
+                    files.put(name, Files.readAllBytes(file));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static Map<String, String> exportedText(Path dir) throws IOException {
+        Map<String, String> texts = new TreeMap<>();
+        exportedBytes(dir).forEach((name, bytes) -> {
+            if (name.endsWith(".html") || name.endsWith(".xml") || name.endsWith(".txt") || name.endsWith(".map")) {
+                texts.put(name, new String(bytes, StandardCharsets.UTF_8));
+            }
+        });
+        return texts;
+    }
+
     /** Each exported file's inode and time: a rewrite replaces the file, so they change. */
     private static Map<String, Object> snapshot(Path dir) throws IOException {
         Map<String, Object> files = new HashMap<>();
@@ -268,32 +321,87 @@ class StaticExportTest {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
 
         assertThatThrownBy(() -> exporter.export(file.resolve("site"), null))
-                .isInstanceOf(ExportException.class)
-                .hasMessageContaining("导出目录不可写").hasMessageContaining("not-a-folder");
+                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(texts.of(e))
+                        .startsWith("导出目录不可写：").contains("not-a-folder"));
     }
 
     @Test
-    void theNewsroomPageRunsTheExportForEditors() throws Exception {
-        mvc.perform(get("/admin/export").with(user("bianji").roles("EDITOR", "AUTHOR")))
+    void theNewsroomStartsTheExportInTheBackgroundAndFollowsIt() throws Exception {
+        mvc.perform(get("/admin/export").with(editor()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("name=\"_csrf\""),
                         org.hamcrest.Matchers.containsString("href=\"/assets/newsroom.css\""),
+                        org.hamcrest.Matchers.containsString("src=\"/assets/export.js\""),
                         org.hamcrest.Matchers.containsString("href=\"/admin\""),
                         org.hamcrest.Matchers.containsString("开始导出"))));
+        // The export waits on one page until the test lets it go: a request that ran it would not come back.
+        CountDownLatch gate = new CountDownLatch(1);
+        pages.versionedMayRender = gate;
+        events.publishEvent(ContentChangedEvent.of("test:versioned"));
+        try {
+            mvc.perform(post("/admin/export").with(csrf()).with(editor()))
+                    .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/admin/export"))
+                    .andExpect(flash().attribute("busy", false));
+            String running = statusJson();
+            assertThat(running).contains("\"running\":true", "\"startedBy\":\"bianji\"");
+            mvc.perform(post("/admin/export").with(csrf()).with(editor()))
+                    .andExpect(status().isSeeOther()).andExpect(flash().attribute("busy", true));
+            assertThat(statusJson()).as("still the first one").contains("\"startedBy\":\"bianji\"");
+            assertThat(page()).contains("正在导出", "export-progress");
+        } finally {
+            gate.countDown();
+            pages.versionedMayRender = null;
+        }
+        awaitEnd();
+        String shown = page();
+        assertThat(shown).contains("上次导出完成：bianji", "<td id=\"files\">").doesNotContain("正在导出（");
+        assertThat(properties.exportDir().resolve("test-pages/versioned.html")).isRegularFile();
+    }
 
-        MvcResult exported = mvc.perform(post("/admin/export").with(csrf()).with(user("bianji").roles("EDITOR", "AUTHOR")))
-                .andExpect(redirectedUrl("/admin/export"))
-                .andExpect(flash().attributeExists("result"))
-                .andReturn();
-        ExportResult result = (ExportResult) exported.getFlashMap().get("result");
-        assertThat(properties.exportDir().resolve("test-pages/index.html")).isRegularFile();
+    @Test
+    void aFailedBackgroundExportIsShownAsAReadableText() throws Exception {
+        // Another node holds the export lock: this node's export is refused, and the page says so in Chinese.
+        exclusive.runIfFree("static-export", java.time.Duration.ofMinutes(1), () -> {
+            try {
+                mvc.perform(post("/admin/export").with(csrf()).with(editor()))
+                        .andExpect(status().isSeeOther());
+                awaitEnd();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(statusJson()).contains("\"lastFailed\":true");
+        assertThat(page()).contains("上次导出失败", "已有导出任务正在进行（本机或另一台服务器），请稍后再试")
+                .doesNotContain("publish.export");
+    }
 
-        String shown = mvc.perform(get("/admin/export").with(user("bianji").roles("EDITOR", "AUTHOR"))
-                        .flashAttrs(exported.getFlashMap()))
+    /** An editor account that exists, as the newsroom's permissions ask for one. */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor editor() {
+        if (accountService.findByUsername("bianji").isEmpty()) {
+            accountService.create("bianji", "编辑", null, "bianji-export-pw", cn.dayuan.account.Role.EDITOR);
+        }
+        return user("bianji").roles("EDITOR", "AUTHOR");
+    }
+
+    private String statusJson() throws Exception {
+        return mvc.perform(get("/admin/export/status").with(editor()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(shown).contains("导出完成").contains("<td id=\"files\">" + result.files() + "</td>");
+    }
+
+    private String page() throws Exception {
+        return mvc.perform(get("/admin/export").with(editor()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private void awaitEnd() throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (statusJson().contains("\"running\":true")) {
+            assertThat(System.nanoTime()).as("the export ends").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test

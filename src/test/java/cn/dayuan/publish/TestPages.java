@@ -42,6 +42,8 @@ class TestPages {
     volatile CountDownLatch slowPageRendering = new CountDownLatch(1);
     volatile CountDownLatch slowPageMayFinish = new CountDownLatch(1);
     volatile String pageVersion = "一";
+    /** When set, the versioned page waits for it: holds an export that asks for that page. */
+    volatile CountDownLatch versionedMayRender = null;
 
     private final ArticleService articles;
 
@@ -66,7 +68,11 @@ class TestPages {
 
     /** A page whose text the test can change without telling the cache: shows when content is served stale. */
     @GetMapping(value = "/test-pages/versioned.html", produces = HTML)
-    String versioned() {
+    String versioned() throws InterruptedException {
+        CountDownLatch gate = versionedMayRender;
+        if (gate != null) {
+            gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
         rendered("versioned");
         PageKeys.record("test:versioned");
         return page("版本" + pageVersion, "<p>" + FILLER + "</p>");

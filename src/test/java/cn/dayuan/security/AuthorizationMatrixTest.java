@@ -181,6 +181,7 @@ class AuthorizationMatrixTest {
             line("POST", "/admin/reports/{id}", Needs.EDITOR),
             line("GET", "/admin/export", Needs.EDITOR),
             line("POST", "/admin/export", Needs.EDITOR),
+            line("GET", "/admin/export/status", Needs.EDITOR),
             line("GET", "/admin/settings", Needs.ADMIN),
             line("POST", "/admin/settings", Needs.ADMIN),
             line("GET", "/admin/accounts", Needs.ADMIN),

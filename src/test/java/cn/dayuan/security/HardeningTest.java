@@ -71,6 +71,8 @@ class HardeningTest {
 
     @Autowired
     StaticExporter exporter;
+    @Autowired
+    cn.dayuan.site.SiteService siteSettings;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private long published;
@@ -182,6 +184,7 @@ class HardeningTest {
         assertThat(send(request("/feed.xml").GET()).body).contains("控制字符标题与半个");
 
         Path export = Files.createTempDirectory("hardening-export");
+        String address = cn.dayuan.site.SiteAddress.set(siteSettings, "http://localhost:" + port);
         try {
             exporter.export(export, null);
             DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(export.resolve("feed.xml").toFile());
@@ -192,6 +195,7 @@ class HardeningTest {
             DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(export.resolve("sitemap-news.xml").toFile());
         } finally {
+            cn.dayuan.site.SiteAddress.set(siteSettings, address);
             FileSystemUtils.deleteRecursively(export);
         }
     }
