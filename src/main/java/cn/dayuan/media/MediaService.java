@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.dayuan.account.Account;
-import cn.dayuan.account.AccountService;
+import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
@@ -68,16 +68,16 @@ public class MediaService {
             Pattern.compile("/media/(\\d{4}/\\d{2}/[0-9a-f]{" + HASH_CHARACTERS + "})(?:-\\d+)?\\.(jpg|png)$");
 
     private final MediaRepository repository;
-    private final AccountService accounts;
+    private final Permissions permissions;
     private final DayuanProperties properties;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    MediaService(MediaRepository repository, AccountService accounts, DayuanProperties properties, JdbcTemplate jdbc,
+    MediaService(MediaRepository repository, Permissions permissions, DayuanProperties properties, JdbcTemplate jdbc,
                  TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.accounts = accounts;
+        this.permissions = permissions;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -103,7 +103,7 @@ public class MediaService {
      * description is kept; a description given now fills only what is still empty).
      */
     public Uploaded upload(byte[] bytes, String originalName, Description description, String actor) {
-        Account uploader = actor(actor);
+        Account uploader = permissions.require(actor, Role.AUTHOR);
         Description text = checked(description);
         String hash = sha256(bytes);
         var existing = repository.findByContentHash(hash);
@@ -178,7 +178,7 @@ public class MediaService {
     /** Changes a picture's description: its uploader, or an editor. */
     @Transactional
     public MediaView describe(long id, Description description, String actor) {
-        Account account = actor(actor);
+        Account account = permissions.require(actor, Role.AUTHOR);
         MediaItem item = find(id);
         requireMayChange(account, item);
         Description text = checked(description);
@@ -197,7 +197,7 @@ public class MediaService {
 
     /** Deletes a picture and its files: its uploader or an editor, and only while no article shows it. */
     public void delete(long id, String actor) {
-        Account account = actor(actor);
+        Account account = permissions.require(actor, Role.AUTHOR);
         MediaItem deleted = transactions.execute(status -> {
             MediaItem item = find(id);
             requireMayChange(account, item);
@@ -312,10 +312,7 @@ public class MediaService {
     /** Sets the watermark of later uploads (pictures already stored keep theirs): administrators. */
     @Transactional
     public Watermark setWatermark(Watermark watermark, String actor) {
-        Account account = actor(actor);
-        if (!account.getRole().includes(Role.ADMIN)) {
-            throw new ForbiddenException("media.watermark.admins-only");
-        }
+        Account account = permissions.require(actor, Role.ADMIN);
         String text = text("text", watermark.text(), 20, "media.watermark.text.too-long");
         if (watermark.enabled() && text == null) {
             throw new InvalidInputException("text", "media.watermark.text.required");
@@ -403,11 +400,6 @@ public class MediaService {
 
     private MediaItem find(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("media.not-found", id));
-    }
-
-    private Account actor(String username) {
-        return accounts.findByUsername(username).filter(Account::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("media.account.disabled"));
     }
 
     private static void requireMayChange(Account account, MediaItem item) {

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.util.UriUtils;
 
 import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.channel.ChannelView;
 import cn.dayuan.directory.DirectoryView;
+import cn.dayuan.media.MediaView;
 import cn.dayuan.site.SiteSettings;
 
 /**
@@ -21,9 +23,11 @@ import cn.dayuan.site.SiteSettings;
  * @param canonicalUrl    absolute canonical address of the page; {@code null} on error pages
  * @param baseUrl         absolute site address without a trailing slash, e.g. {@code https://www.example.cn}
  * @param sidebar         most-read and service-navigation lists; {@code null} on pages without a sidebar
+ * @param pictures        the media library, for the sizes of the covers and banners the page shows
  */
 public record PageFrame(SiteSettings site, List<ChannelView> menu, Long activeChannelId, String title,
-                        String description, String canonicalUrl, String baseUrl, ZoneId zone, Sidebar sidebar) {
+                        String description, String canonicalUrl, String baseUrl, ZoneId zone, Sidebar sidebar,
+                        Pictures pictures) {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -61,6 +65,16 @@ public record PageFrame(SiteSettings site, List<ChannelView> menu, Long activeCh
     /** {@code 04-23}, for compact lists. */
     public String monthDay(Instant instant) {
         return instant == null ? "" : MONTH_DAY.format(instant.atZone(zone));
+    }
+
+    /** The library pictures among the covers of a list, by address, for {@code portal/picture.jte}. */
+    public Map<String, MediaView> covers(List<ArticleSummary> articles) {
+        return pictures.of(articles.stream().map(ArticleSummary::coverImage).toList());
+    }
+
+    /** The library pictures among these addresses (topic banners), by address. */
+    public Map<String, MediaView> pictures(List<String> addresses) {
+        return pictures.of(addresses);
     }
 
     /** The absolute address of a site path such as {@code /zcjh/} or {@code /zcjh/jishixinwen/1.html}. */

@@ -32,9 +32,11 @@ public class PageFrames {
     private final DirectoryService directory;
     private final MostReadList mostRead;
     private final DayuanProperties properties;
+    private final Pictures pictures;
 
     PageFrames(SiteService sites, ChannelService channels, MostReadList mostRead, DirectoryService directory,
-               DayuanProperties properties) {
+               DayuanProperties properties, Pictures pictures) {
+        this.pictures = pictures;
         this.sites = sites;
         this.channels = channels;
         this.mostRead = mostRead;
@@ -56,7 +58,7 @@ public class PageFrames {
         String base = baseUrl(request, site);
         return new PageFrame(site, channels.tree().menu(), activeChannelId, title(site, heading),
                 blank(description) ? site.description() : description, base + request.getRequestURI(), base,
-                properties.timeZone(), new PageFrame.Sidebar(ranking, directory.view()));
+                properties.timeZone(), new PageFrame.Sidebar(ranking, directory.view()), pictures);
     }
 
     /**
@@ -68,12 +70,12 @@ public class PageFrames {
             SiteSettings site = sites.settings();
             PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS);
             return new PageFrame(site, channels.tree().menu(), null, title(site, heading), heading, null,
-                    baseUrl(request, site), properties.timeZone(), null);
+                    baseUrl(request, site), properties.timeZone(), null, pictures);
         } catch (RuntimeException e) {
             log.warn("Rendering an error page without site settings and channels: {}", e.toString());
             SiteSettings site = SiteSettings.DEFAULTS;
             return new PageFrame(site, List.of(), null, title(site, heading), heading, null,
-                    fromRequest(request), properties.timeZone(), null);
+                    fromRequest(request), properties.timeZone(), null, pictures);
         }
     }
 

@@ -272,6 +272,31 @@ class MediaApiTest extends ApiTestSupport {
     }
 
     @Test
+    void coversInListsAndTheSlideshowOfferEveryStoredSizeAndTheirWebpCopies() throws IOException {
+        JsonNode photo = created(upload("汾河.jpg", TestPictures.jpeg(2200, 1500), admin(), Map.of("alt", "汾河")));
+        String stem = photo.path("url").asString().replace(".jpg", "");
+        String channel = newChannel("封面格式");
+        String outside = "https://img.example.cn/fenhe.jpg";
+        for (String cover : new String[] {stem + "-800.jpg", outside}) {
+            Answer article = post("/api/v1/articles", Map.of("title", "汾河两岸 " + cover.length(), "channel", channel,
+                    "body", "<p>汾河两岸的秋色。</p>", "rightsType", "ORIGINAL", "status", "PUBLISHED",
+                    "coverImage", cover), admin());
+            assertThat(article.status()).as(article.body()).isEqualTo(201);
+        }
+
+        String list = send(HttpRequest.newBuilder(URI.create(base() + "/" + channel + "/")).build()).body();
+        assertThat(list).as("a library cover in a list: WebP copies first, every JPEG size for the others")
+                .contains("<picture><source type=\"image/webp\" srcset=\"" + stem + "-320.webp 320w, " + stem
+                        + "-800.webp 800w, " + stem + "-1600.webp 1600w\" sizes=\"(max-width: 800px) 110px, 180px\">"
+                        + "<img src=\"" + stem + "-800.jpg\" srcset=\"" + stem + "-320.jpg 320w, " + stem
+                        + "-800.jpg 800w, " + stem + "-1600.jpg 1600w\"");
+        assertThat(list).as("a cover from elsewhere is shown as it is")
+                .contains("<img src=\"" + outside + "\" alt=\"\" loading=\"lazy\">");
+        assertThat(list).as("the channel's slideshow too").containsPattern(
+                "<section class=\"slideshow\"[\\s\\S]*<source type=\"image/webp\" srcset=\"" + stem + "-320\\.webp");
+    }
+
+    @Test
     void aPictureWhoseWebpWouldBeLargerGetsNone() throws IOException {
         JsonNode noise = created(upload("噪点.png", TestPictures.noisePng(300, 20), admin(), Map.of("alt", "噪点")));
         String url = noise.path("url").asString();
