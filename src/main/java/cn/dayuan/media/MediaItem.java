@@ -34,6 +34,8 @@ class MediaItem {
     private Instant uploadedAt;
     /** the sizes with a WebP copy beside the JPEG or PNG one, e.g. {@code thumbnail cover large}; null for none */
     private String webpSizes;
+    /** whether the WebP copies were tried: false for pictures stored before them, or where the encoder did not load */
+    private boolean webpChecked;
     @Version
     private long version;
 
@@ -52,6 +54,12 @@ class MediaItem {
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
         this.webpSizes = webpSizes;
+        this.webpChecked = ImageIntake.webpAvailable();
+    }
+
+    void webpCopiesMade(String sizes) {
+        this.webpSizes = sizes;
+        this.webpChecked = true;
     }
 
     void describe(String alt, String caption, String credit) {

@@ -17,6 +17,8 @@ interface MediaRepository extends JpaRepository<MediaItem, Long> {
 
     List<MediaItem> findByPathIn(Collection<String> paths);
 
+    List<MediaItem> findByWebpCheckedFalseOrderById(Pageable page);
+
     /** Newest first; {@code pattern} is a lower-case LIKE pattern over name, alt text, caption and credit. */
     @Query("select m from MediaItem m where m.uploadedAt >= :from and m.uploadedAt < :until and ("
             + "lower(coalesce(m.originalName, '')) like :pattern or lower(coalesce(m.alt, '')) like :pattern"

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,11 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +41,12 @@ import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
+import cn.dayuan.system.ContentChangedEvent;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ForbiddenException;
 import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.PlainText;
 
 /**
@@ -59,6 +65,7 @@ public class MediaService {
     static final Map<String, Integer> SIZES = Map.of(THUMBNAIL, 320, COVER, 800, LARGE, 1600);
     private static final List<String> SIZE_ORDER = List.of(THUMBNAIL, COVER, LARGE);
     /** Decoding a 40-megapixel picture takes 160 MB: at most two at a time, the rest wait their turn. */
+    private static final Logger log = LoggerFactory.getLogger(MediaService.class);
     private static final Semaphore DECODING = new Semaphore(2);
     private static final int HASH_CHARACTERS = 24;
     /** Under the media folder: uploads kept unmarked when a watermark is on; never served or exported. */
@@ -263,7 +270,7 @@ public class MediaService {
         ImageIntake.Picture shown = marked(picture, watermark);
         byte[] full = ImageIntake.encode(shown);
         write(stem + extension, full);
-        List<String> webp = new ArrayList<>();
+        List<Copy> copies = new ArrayList<>();
         List<String> sizesShowingTheFullPicture = new ArrayList<>();
         for (String size : SIZE_ORDER) {
             int width = SIZES.get(size);
@@ -272,28 +279,89 @@ public class MediaService {
                 ImageIntake.Picture copy = THUMBNAIL.equals(size) ? scaled : marked(scaled, watermark);
                 byte[] bytes = ImageIntake.encode(copy);
                 write(stem + "-" + width + extension, bytes);
-                if (writeWebpIfSmaller(stem + "-" + width, copy, bytes.length)) {
-                    webp.add(size);
-                }
+                copies.add(new Copy(stem + "-" + width, copy, bytes.length, List.of(size)));
             } else {
                 sizesShowingTheFullPicture.add(size);
             }
         }
         // a picture no wider than a size is that size itself (the full-size picture is not offered otherwise)
-        if (!sizesShowingTheFullPicture.isEmpty() && writeWebpIfSmaller(stem, shown, full.length)) {
-            webp.addAll(sizesShowingTheFullPicture);
+        if (!sizesShowingTheFullPicture.isEmpty()) {
+            copies.add(new Copy(stem, shown, full.length, sizesShowingTheFullPicture));
         }
-        webp.sort(java.util.Comparator.comparingInt(SIZE_ORDER::indexOf));
-        return new Stored(stem + extension, webp.isEmpty() ? null : String.join(" ", webp));
+        return new Stored(stem + extension, webpCopies(copies));
     }
 
-    private boolean writeWebpIfSmaller(String stem, ImageIntake.Picture picture, long thanBytes) {
-        byte[] webp = ImageIntake.webp(picture);
-        if (webp == null || webp.length >= thanBytes) {
-            return false;
+    /** A JPEG or PNG copy pages offer, as the sizes it serves: {@code stem} is its path without the extension. */
+    private record Copy(String stem, ImageIntake.Picture picture, long bytes, List<String> sizes) {
+    }
+
+    /** Writes the WebP copy of each copy where it is smaller; answers the sizes that have one (or null for none). */
+    private String webpCopies(List<Copy> copies) {
+        List<String> webp = new ArrayList<>();
+        for (Copy copy : copies) {
+            byte[] encoded = ImageIntake.webp(copy.picture());
+            if (encoded != null && encoded.length < copy.bytes()) {
+                write(copy.stem() + ".webp", encoded);
+                webp.addAll(copy.sizes());
+            }
         }
-        write(stem + ".webp", webp);
-        return true;
+        webp.sort(Comparator.comparingInt(SIZE_ORDER::indexOf));
+        return webp.isEmpty() ? null : String.join(" ", webp);
+    }
+
+    /**
+     * Makes the WebP copies of pictures stored without them: uploaded before Dayuan made any, or on a machine where
+     * the encoder did not load. Takes up to {@code atMost} of them, reading the stored copies back (Dayuan's own
+     * files, decoded as carefully as uploads); answers how many it looked at, none when the encoder is missing here.
+     */
+    public int addMissingWebpCopies(int atMost) {
+        if (!ImageIntake.webpAvailable()) {
+            return 0;
+        }
+        List<MediaItem> waiting = repository.findByWebpCheckedFalseOrderById(PageRequest.of(0, atMost));
+        for (MediaItem item : waiting) {
+            String path = item.getPath();
+            String stem = path.substring(0, path.lastIndexOf('.'));
+            String extension = path.substring(path.lastIndexOf('.'));
+            String sizes = null;
+            try {
+                List<Copy> copies = new ArrayList<>();
+                List<String> sizesShowingTheFullPicture = new ArrayList<>();
+                for (String size : SIZE_ORDER) {
+                    int width = SIZES.get(size);
+                    if (item.getWidth() > width) {
+                        copies.add(storedCopy(stem + "-" + width, extension, List.of(size)));
+                    } else {
+                        sizesShowingTheFullPicture.add(size);
+                    }
+                }
+                if (!sizesShowingTheFullPicture.isEmpty()) {
+                    copies.add(storedCopy(stem, extension, sizesShowingTheFullPicture));
+                }
+                sizes = webpCopies(copies);
+            } catch (IOException | UncheckedIOException | MediaRefusedException unreadable) {
+                log.warn("No WebP copies of media {} ({}): {}", item.getId(), path, unreadable.toString());
+            }
+            String made = sizes;
+            try {
+                transactions.executeWithoutResult(status -> {
+                    MediaItem current = find(item.getId());
+                    current.webpCopiesMade(made);
+                    repository.saveAndFlush(current);
+                    // pages show the copies from their next render on
+                    events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
+                });
+            } catch (NotFoundException | OptimisticLockingFailureException changedMeanwhile) {
+                log.debug("Media {} changed while its WebP copies were made; it is looked at again next time",
+                        item.getId());
+            }
+        }
+        return waiting.size();
+    }
+
+    private Copy storedCopy(String stem, String extension, List<String> sizes) throws IOException {
+        byte[] bytes = Files.readAllBytes(properties.mediaDir().resolve(stem + extension));
+        return new Copy(stem, decodeInTurn(bytes), bytes.length, sizes);
     }
 
     private static ImageIntake.Picture marked(ImageIntake.Picture picture, Watermark watermark) {

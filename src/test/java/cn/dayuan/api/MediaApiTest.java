@@ -35,6 +35,8 @@ class MediaApiTest extends ApiTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     MediaService media;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private static final Path MEDIA = Path.of(DATA_DIR, "media");
 
@@ -294,6 +296,42 @@ class MediaApiTest extends ApiTestSupport {
                 .contains("<img src=\"" + outside + "\" alt=\"\" loading=\"lazy\">");
         assertThat(list).as("the channel's slideshow too").containsPattern(
                 "<section class=\"slideshow\"[\\s\\S]*<source type=\"image/webp\" srcset=\"" + stem + "-320\\.webp");
+    }
+
+    @Test
+    void picturesStoredWithoutWebpCopiesGetThemInTheBackgroundAndPagesOfferThem() throws IOException {
+        JsonNode photo = created(upload("平遥.jpg", TestPictures.jpeg(1800, 1200), admin(), Map.of("alt", "平遥古城")));
+        long id = photo.path("id").asLong();
+        String stem = photo.path("url").asString().replace(".jpg", "");
+        // as a picture uploaded before Dayuan made WebP copies is stored
+        jdbc.update("update media set webp_sizes = null, webp_checked = false where id = ?", id);
+        for (String copy : new String[] {"-320", "-800", "-1600"}) {
+            Files.delete(file(stem + copy + ".webp"));
+        }
+        String channel = newChannel("旧图");
+        Answer article = post("/api/v1/articles", Map.of("title", "平遥古城的冬天", "channel", channel,
+                "body", "<p>古城：</p><p><img src=\"" + stem + ".jpg\" alt=\"平遥古城\"></p>", "rightsType", "ORIGINAL",
+                "status", "PUBLISHED", "coverImage", stem + "-800.jpg"), admin());
+        assertThat(article.status()).as(article.body()).isEqualTo(201);
+        String before = send(HttpRequest.newBuilder(URI.create(base() + "/" + channel + "/")).build()).body();
+        assertThat(before).contains(stem + "-320.jpg 320w").doesNotContain(".webp");
+
+        while (media.addMissingWebpCopies(5) > 0) {
+            // the background job's batches, run here at once
+        }
+
+        JsonNode sizes = ok(get("/api/v1/media/" + id, admin())).path("sizes");
+        for (int width : new int[] {320, 800, 1600}) {
+            String size = width == 320 ? "thumbnail" : width == 800 ? "cover" : "large";
+            assertThat(sizes.path(size).path("webp").asString()).isEqualTo(stem + "-" + width + ".webp");
+            assertThat(Files.size(file(stem + "-" + width + ".webp"))).isLessThan(Files.size(file(stem + "-" + width + ".jpg")));
+        }
+        String list = send(HttpRequest.newBuilder(URI.create(base() + "/" + channel + "/")).build()).body();
+        assertThat(list).as("the cached channel page was evicted").contains("<source type=\"image/webp\" srcset=\"" + stem
+                + "-320.webp 320w");
+        String page = send(HttpRequest.newBuilder(URI.create(article.json().path("url").asString())).build()).body();
+        assertThat(page).contains("<source type=\"image/webp\" srcset=\"" + stem + "-320.webp 320w");
+        assertThat(media.addMissingWebpCopies(5)).as("each picture is looked at once").isZero();
     }
 
     @Test
