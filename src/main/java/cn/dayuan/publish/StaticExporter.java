@@ -434,16 +434,23 @@ public class StaticExporter {
                     .stream().filter(link -> !seedPaths.contains(link)).toList();
         }
 
-        /** Writes {@code bytes} unless the file already holds exactly them. */
+        /**
+         * Writes {@code bytes} unless the file already holds exactly them, and the compressed copies of a text file
+         * ({@link Precompressed}) before it: a file whose bytes are in place has copies that match them.
+         */
         private void save(String name, Path file, byte[] bytes, String etag, List<String> links) {
             try {
-                if (sameBytes(file, bytes)) {
+                boolean same = sameBytes(file, bytes);
+                if (Precompressed.applies(name) && (!same || Precompressed.made().stream()
+                        .anyMatch(suffix -> !Files.isRegularFile(file.resolveSibling(file.getFileName() + suffix))))) {
+                    for (Precompressed.Copy copy : Precompressed.of(bytes)) {
+                        writeAtomically(file.resolveSibling(file.getFileName() + copy.suffix()), copy.bytes());
+                    }
+                }
+                if (same) {
                     unchanged.incrementAndGet();
                 } else {
-                    Files.createDirectories(file.getParent());
-                    Path temporary = temporaryBeside(file);
-                    Files.write(temporary, bytes);
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    writeAtomically(file, bytes);
                     written.incrementAndGet();
                 }
                 current.put(name, new ExportManifest.Entry(name, etag, bytes.length,
@@ -533,7 +540,13 @@ public class StaticExporter {
                 }
                 Path file = root.resolve(name).normalize();
                 try {
-                    if (file.startsWith(root) && Files.deleteIfExists(file)) {
+                    if (!file.startsWith(root)) {
+                        continue;
+                    }
+                    for (String suffix : Precompressed.SUFFIXES) {
+                        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+                    }
+                    if (Files.deleteIfExists(file)) {
                         deleted++;
                         removeEmptyFolders(file.getParent());
                     }
@@ -566,6 +579,14 @@ public class StaticExporter {
         private String relative(Path file) {
             return root.relativize(file).toString().replace('\\', '/');
         }
+    }
+
+    /** Writes the file beside its place and renames it over the old one, so no reader gets half of it. */
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = temporaryBeside(file);
+        Files.write(temporary, bytes);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

@@ -134,6 +134,14 @@ class StaticExportTest {
                 .allSatisfy((file, text) -> assertThat(text).as(file)
                         .doesNotContain("127.0.0.1:" + port, "localhost:" + port));
         assertThat(Files.readString(dir.resolve("feed.xml"))).contains(ADDRESS + "/");
+        assertThat(exportedBytes(dir)).as("every text file has its gzip and Brotli copy, for nginx to serve as is")
+                .allSatisfy((file, bytes) -> {
+                    if (file.matches(".*\\.(html|xml|txt|css|js)") && !file.equals("README.txt")) { // the operator's own
+                        assertThat(gunzip(dir.resolve(file + ".gz"))).as(file + ".gz").isEqualTo(bytes);
+                        assertThat(unbrotli(dir.resolve(file + ".br"))).as(file + ".br").isEqualTo(bytes);
+                    }
+                });
+        assertThat(dir.resolve("media/2026/11/photo.jpg.gz")).as("pictures are compressed already").doesNotExist();
 
         ExportResult second = exporter.export(dir, null);
         assertThat(second.written()).isZero();
@@ -160,6 +168,8 @@ class StaticExportTest {
                 .filteredOn(f -> f.startsWith("test-pages/"))
                 .containsExactlyInAnyOrder("test-pages/index.html", "test-pages/article/" + kept.id() + ".html");
         assertThat(Files.readString(dir.resolve("test-pages/article/" + kept.id() + ".html"))).contains("改过标题的文章");
+        assertThat(new String(gunzip(dir.resolve("test-pages/article/" + kept.id() + ".html.gz")),
+                StandardCharsets.UTF_8)).as("the copies follow the page").contains("改过标题的文章");
 
         before = snapshot(dir);
         articles.unpublish(withdrawn.id(), EDITOR);
@@ -175,6 +185,9 @@ class StaticExportTest {
                 .filteredOn(f -> f.startsWith("test-pages/")).as("the entry page no longer lists it")
                 .containsExactly("test-pages/index.html");
         assertThat(dir.resolve("media/2026")).as("emptied folders go too").doesNotExist();
+        assertThat(dir.resolve("test-pages/article/" + withdrawn.id() + ".html.gz")).as("copies go with their page")
+                .doesNotExist();
+        assertThat(dir.resolve("test-pages/article/" + withdrawn.id() + ".html.br")).doesNotExist();
         assertThat(dir.resolve("README.txt")).as("files the export did not write are left alone").exists();
     }
 
@@ -296,13 +309,33 @@ class StaticExportTest {
         return texts;
     }
 
-    /** Each exported file's inode and time: a rewrite replaces the file, so they change. */
+    private static byte[] gunzip(Path file) {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] unbrotli(Path file) {
+        try {
+            com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+            return com.aayushatharva.brotli4j.decoder.Decoder.decompress(Files.readAllBytes(file)).getDecompressedData();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Each exported file's inode and time: a rewrite replaces the file, so they change. The compressed copies are left
+     * out: they are rewritten with their page.
+     */
     private static Map<String, Object> snapshot(Path dir) throws IOException {
         Map<String, Object> files = new HashMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(file).toString();
-                if (!name.equals(ExportManifest.FILE_NAME)) {
+                if (!name.equals(ExportManifest.FILE_NAME) && !name.endsWith(".gz") && !name.endsWith(".br")) {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                     files.put(name, Arrays.asList(attributes.fileKey(), attributes.lastModifiedTime()));
                 }
