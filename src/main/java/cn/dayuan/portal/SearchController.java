@@ -17,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelView;
+import cn.dayuan.search.SearchQueries;
 import cn.dayuan.search.SearchQuery;
 import cn.dayuan.search.SearchResults;
 import cn.dayuan.search.SearchService;
@@ -40,9 +41,11 @@ class SearchController {
     private final ChannelService channels;
     private final PageFrames frames;
     private final Texts texts;
+    private final SearchQueries queries;
 
     SearchController(SearchService search, ArticleService articles, ChannelService channels, PageFrames frames,
-                     Texts texts) {
+                     Texts texts, SearchQueries queries) {
+        this.queries = queries;
         this.texts = texts;
         this.search = search;
         this.articles = articles;
@@ -58,6 +61,7 @@ class SearchController {
         SearchQuery query = new SearchQuery(q, number(channel), date(from), date(to), SearchSort.parse(sort),
                 number(page) == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, number(page))));
         SearchResults results = search.search(query);
+        queries.record(query, results.total());
         String heading = query.isBlank() ? texts.of("portal.search.title") : texts.of("portal.search.results", query.text());
         Map<String, Object> model = new HashMap<>();
         model.put("frame", frames.page(request, heading, null, null));

@@ -41,6 +41,8 @@ class ReadersDatabaseTest extends DatabaseTest {
     ReportService reports;
     @Autowired
     SensitiveWordService sensitiveWords;
+    @Autowired
+    cn.dayuan.search.SearchQueries searchQueries;
 
     private long article(String channel) {
         return articles.create(Draft.of(unique("评论文章"), channel).build(), ADMIN).id();
@@ -49,6 +51,22 @@ class ReadersDatabaseTest extends DatabaseTest {
     private long comment(long article, String text, String address) {
         return comments.post(article, new CommentDraft(null, text, null, captcha.issue().id(), KnownCaptchaCodes.ANSWER,
                 null), address).id();
+    }
+
+    @Test
+    void readersQueriesAddUpPerWeekFromEveryWrite() {
+        String word = unique("搜索词");
+        for (int i = 0; i < 3; i++) {
+            searchQueries.record(cn.dayuan.search.SearchQuery.of(word), i == 0 ? 0 : 5);
+            searchQueries.flush(); // each write adds to the row the first one made
+        }
+        searchQueries.record(cn.dayuan.search.SearchQuery.of(word + "无"), 0);
+        searchQueries.flush();
+        var week = searchQueries.week(null);
+        assertThat(week.frequent()).filteredOn(c -> c.query().equals(word))
+                .containsExactly(new cn.dayuan.search.SearchQueries.Count(word, 3, 1));
+        assertThat(week.unanswered()).extracting(cn.dayuan.search.SearchQueries.Count::query).contains(word, word + "无");
+        assertThat(week.weeks()).contains(week.start());
     }
 
     @Test

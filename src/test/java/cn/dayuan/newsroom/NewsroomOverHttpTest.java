@@ -2,7 +2,9 @@ package cn.dayuan.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,6 +46,8 @@ class NewsroomOverHttpTest {
     ArticleService articles;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void anAuthorUploadsPicturesFromTheEditorAndFindsThemInTheLibrary() throws Exception {
@@ -76,6 +80,44 @@ class NewsroomOverHttpTest {
                 cn.dayuan.media.TestPictures.png(300, 200), "text/html");
         assertThat(form.statusCode()).isEqualTo(303);
         assertThat(form.headers().firstValue("Location").orElse("")).matches(".*/admin/media/\\d+");
+    }
+
+    @Test
+    void editorsSeeWhatReadersSearchedForThisWeekAndWhatFoundNothingButNotWho() {
+        channels.create("搜索统计", "sousuo", null, null, null);
+        articles.create(new ArticleDraft("太原公交线路调整", null, null, "<p>太原多条公交线路优化调整。</p>", "sousuo",
+                null, null, null, null, List.of(), RightsType.ORIGINAL, null, ArticleStatus.PUBLISHED, null, false, false,
+                true), "admin");
+        String base = "http://localhost:" + port;
+        Browser reader = new Browser();
+        for (String q : new String[] {"太原", "太原", "  太原 ", "ＴＡＩＹＵＡＮ公交", "taiyuan公交", "晋祠门票多少钱", "晋祠门票多少钱",
+                "13912345678", "139-1234-5678", "zhang.san@example.cn", ""}) {
+            assertThat(reader.get(base + "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(reader.get(base + "/search?q=" + URLEncoder.encode("太原", StandardCharsets.UTF_8) + "&page=2")
+                .statusCode()).as("turning pages is not another search").isEqualTo(200);
+
+        Browser editor = new Browser();
+        editor.login(base, "admin", PASSWORD);
+        String page = editor.get(base + "/admin/search-queries").body();
+        String frequent = page.replaceAll("(?s).*<table class=\"table\" id=\"frequent\">(.*?)</table>.*", "$1");
+        String unanswered = page.replaceAll("(?s).*<table class=\"table\" id=\"unanswered\">(.*?)</table>.*", "$1");
+        assertThat(frequent.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim()).as(page)
+                .startsWith("搜索词 次数 无结果 太原 3 0 ")
+                .contains("taiyuan公交 2 2", "晋祠门票多少钱 2 2").doesNotContain("ｔａｉｙｕａｎ");
+        assertThat(unanswered).contains("晋祠门票多少钱").doesNotContain("太原");
+        assertThat(page).as("numbers and addresses that may name a person are not kept")
+                .doesNotContain("13912345678", "1234-5678", "example.cn");
+        assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns"
+                + " WHERE LOWER(table_name) = 'search_query_week'", String.class))
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .containsExactlyInAnyOrder("week_start", "query_text", "searches", "without_results");
+
+        accounts.create("zuozhe_ss", "作者", null, "Zuozhe-2026-pw", Role.AUTHOR);
+        Browser author = new Browser();
+        author.login(base, "zuozhe_ss", "Zuozhe-2026-pw");
+        assertThat(author.get(base + "/admin/search-queries").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -153,6 +153,7 @@ class AuthorizationMatrixTest {
             line("POST", "/admin/channels/{id}", Needs.EDITOR),
             line("POST", "/admin/channels/{id}/delete", Needs.EDITOR),
             line("GET", "/admin/tags", Needs.EDITOR),
+            line("GET", "/admin/search-queries", Needs.EDITOR),
             line("GET", "/admin/tags/{id}/edit", Needs.EDITOR),
             line("POST", "/admin/tags/{id}/rename", Needs.EDITOR),
             line("POST", "/admin/tags/{id}/merge", Needs.EDITOR),
