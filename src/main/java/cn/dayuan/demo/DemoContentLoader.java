@@ -39,6 +39,8 @@ import cn.dayuan.demo.DemoContent.LinkSpec;
 import cn.dayuan.demo.DemoPictures.Scene;
 import cn.dayuan.directory.DirectoryService;
 import cn.dayuan.directory.DirectoryView;
+import cn.dayuan.media.MediaService;
+import cn.dayuan.media.MediaView;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.site.SiteSettings;
 import cn.dayuan.system.ChineseText;
@@ -57,8 +59,8 @@ class DemoContentLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
 
-    /** Sub-folder of the media folder that holds the demo pictures, served at {@code /media/demo/}. */
-    static final String MEDIA_SUBFOLDER = "demo";
+    /** 图片来源 of the painted pictures. */
+    static final String PICTURE_CREDIT = "大院演示图片";
     static final int COVER_WIDTH = 960;
     static final int COVER_HEIGHT = 540;
     static final int BODY_PICTURE_WIDTH = 800;
@@ -76,11 +78,13 @@ class DemoContentLoader implements ApplicationRunner {
     private final ArticleService articles;
     private final TransactionTemplate transactions;
     private final ExclusiveWork exclusive;
+    private final MediaService media;
 
     DemoContentLoader(DayuanProperties properties, SiteService site, ChannelService channels,
                       DirectoryService directory, AccountService accounts, ArticleService articles,
-                      TransactionTemplate transactions, ExclusiveWork exclusive) {
+                      TransactionTemplate transactions, ExclusiveWork exclusive, MediaService media) {
         this.exclusive = exclusive;
+        this.media = media;
         this.properties = properties;
         this.site = site;
         this.channels = channels;
@@ -106,7 +110,8 @@ class DemoContentLoader implements ApplicationRunner {
         }
         DemoContent content = DemoContent.read();
         String publisher = publisher();
-        List<ArticleDraft> drafts = content.articles().stream().map(this::draftWithPictures).toList();
+        List<ArticleDraft> drafts = content.articles().stream().map(spec -> draftWithPictures(spec, publisher))
+                .toList();
         Map<String, String> passwords = new LinkedHashMap<>();
         List<Long> ids = transactions.execute(status -> {
             applySettings(content.site().settings());
@@ -173,10 +178,10 @@ class DemoContentLoader implements ApplicationRunner {
         }
     }
 
-    private ArticleDraft draftWithPictures(ArticleSpec spec) {
+    private ArticleDraft draftWithPictures(ArticleSpec spec, String publisher) {
         String cover = spec.cover() == null ? null
-                : picture(Scene.valueOf(spec.cover()), spec.key(), 0, COVER_WIDTH, COVER_HEIGHT);
-        return new ArticleDraft(spec.title(), spec.subtitle(), lead(spec), bodyHtml(spec), spec.channel(), spec.author(),
+                : picture(Scene.valueOf(spec.cover()), spec.key(), 0, COVER_WIDTH, COVER_HEIGHT, spec.title(), publisher);
+        return new ArticleDraft(spec.title(), spec.subtitle(), lead(spec), bodyHtml(spec, publisher), spec.channel(), spec.author(),
                 spec.source(), spec.sourceUrl(), spec.editor(), spec.tags(), spec.rights(), publishedAt(spec),
                 ArticleStatus.PUBLISHED, cover, spec.headline(), spec.pinned(), true);
     }
@@ -196,7 +201,7 @@ class DemoContentLoader implements ApplicationRunner {
         return end > 0 ? first.substring(0, end + 1) : ChineseText.shorten(first, ArticleService.SUMMARY_LENGTH);
     }
 
-    private String bodyHtml(ArticleSpec spec) {
+    private String bodyHtml(ArticleSpec spec, String publisher) {
         StringBuilder html = new StringBuilder();
         int pictures = 0;
         for (String paragraph : spec.body()) {
@@ -204,7 +209,7 @@ class DemoContentLoader implements ApplicationRunner {
             if (picture.matches()) {
                 pictures++;
                 String src = picture(Scene.valueOf(picture.group(1)), spec.key(), pictures, BODY_PICTURE_WIDTH,
-                        BODY_PICTURE_HEIGHT);
+                        BODY_PICTURE_HEIGHT, picture.group(2), publisher);
                 String caption = escape(picture.group(2));
                 html.append("<figure><img src=\"").append(src).append("\" alt=\"").append(caption)
                         .append("\" width=\"").append(BODY_PICTURE_WIDTH).append("\" height=\"")
@@ -219,17 +224,23 @@ class DemoContentLoader implements ApplicationRunner {
         return html.toString();
     }
 
-    /** Paints picture {@code number} of an article (0 is the cover) and returns its public address. */
-    private String picture(Scene scene, String key, int number, int width, int height) {
+    /**
+     * Paints picture {@code number} of an article (0 is the cover) and uploads it to the media library as an editor
+     * would, so the demo shows its sizes and WebP copies; returns the address an article shows: the cover size for a
+     * cover, the picture itself in a body (pages offer its sizes).
+     */
+    private String picture(Scene scene, String key, int number, int width, int height, String alt, String publisher) {
         String name = number == 0 ? key + ".jpg" : key + "-" + number + ".jpg";
-        Path file = properties.mediaDir().resolve(MEDIA_SUBFOLDER).resolve(name);
         BufferedImage image = DemoPictures.paint(scene, key.hashCode() * 31L + number, width, height);
+        byte[] jpeg;
         try {
-            DemoPictures.writeJpeg(image, file);
+            jpeg = DemoPictures.jpeg(image);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the demo picture " + file, e);
+            throw new UncheckedIOException("Cannot encode the demo picture " + name, e);
         }
-        return "/media/" + MEDIA_SUBFOLDER + "/" + name;
+        MediaView stored = media.upload(jpeg, name, new MediaService.Description(alt, null, PICTURE_CREDIT), publisher)
+                .media();
+        return number == 0 ? stored.sizes().get(MediaService.COVER).url() : stored.url();
     }
 
     /** A fixed time for the seed article; for the others a time in the last weeks, so the demo looks fresh. */

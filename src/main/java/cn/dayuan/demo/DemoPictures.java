@@ -18,10 +18,8 @@ import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Random;
 
 import javax.imageio.IIOImage;
@@ -64,12 +62,11 @@ final class DemoPictures {
         return image;
     }
 
-    /** Writes a JPEG next to its final place first, so a reader never gets half a file. */
-    static void writeJpeg(BufferedImage image, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
+    /** The painted picture as a JPEG file, for the media library to take as an upload. */
+    static byte[] jpeg(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(partial.toFile())) {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.86f);
@@ -78,7 +75,7 @@ final class DemoPictures {
         } finally {
             writer.dispose();
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return bytes.toByteArray();
     }
 
     private static final class Painter {

@@ -55,7 +55,7 @@ import cn.dayuan.tag.TagService;
 class DemoContentTest {
 
     static final String DATA_DIR = "target/test-data/DemoContentTest";
-    private static final Pattern BODY_PICTURE = Pattern.compile("<img src=\"(/media/demo/[^\"]+)\"");
+    private static final Pattern BODY_PICTURE = Pattern.compile("<img src=\"(/media/[^\"]+)\"");
 
     @Autowired
     SiteService site;
@@ -71,6 +71,8 @@ class DemoContentTest {
     TagService tags;
     @Autowired
     DemoContentLoader loader;
+    @Autowired
+    cn.dayuan.media.MediaService media;
     @LocalServerPort
     int port;
 
@@ -133,7 +135,7 @@ class DemoContentTest {
     }
 
     @Test
-    void coversAndBodyPicturesAreRealImagesInTheMediaFolder() throws IOException {
+    void coversAndBodyPicturesAreRealImagesOfTheMediaLibraryWithTheirSizesAndWebpCopies() throws Exception {
         List<String> covers = new ArrayList<>();
         List<String> bodyPictures = new ArrayList<>();
         for (ArticleDetail article : publicArticles()) {
@@ -150,12 +152,24 @@ class DemoContentTest {
         for (String address : covers) {
             BufferedImage image = ImageIO.read(mediaFile(address).toFile());
             assertThat(image).as(address).isNotNull();
-            assertThat(image.getWidth()).isEqualTo(DemoContentLoader.COVER_WIDTH);
+            assertThat(address).as("the library's cover size of a %d px picture", DemoContentLoader.COVER_WIDTH)
+                    .endsWith("-800.jpg");
+            assertThat(image.getWidth()).isEqualTo(800);
+            assertThat(mediaFile(address.replace(".jpg", ".webp"))).as("its WebP copy").exists();
             assertThat(distinctColours(image)).as("%s is a picture, not a flat fill", address).isGreaterThan(200);
         }
         for (String address : bodyPictures) {
             assertThat(ImageIO.read(mediaFile(address).toFile())).as(address).isNotNull();
         }
+        String home = new String(get("/").body(), StandardCharsets.UTF_8);
+        assertThat(home).as("the home page offers the covers' sizes, WebP first")
+                .contains("<picture><source type=\"image/webp\" srcset=\"/media/");
+        var library = media.search(null, null, null, 0, 100).getContent();
+        assertThat(library).as("every picture is in the library, described").hasSizeGreaterThanOrEqualTo(19)
+                .allSatisfy(picture -> {
+                    assertThat(picture.alt()).isNotBlank();
+                    assertThat(picture.credit()).isEqualTo(DemoContentLoader.PICTURE_CREDIT);
+                });
     }
 
     @Test
@@ -251,7 +265,7 @@ class DemoContentTest {
     }
 
     private static Path mediaFile(String address) {
-        assertThat(address).startsWith("/media/demo/");
+        assertThat(address).matches("/media/\\d{4}/\\d{2}/[0-9a-f]{24}(-\\d+)?\\.(jpg|webp)");
         Path file = Path.of(DATA_DIR, "media").resolve(address.substring("/media/".length()));
         assertThat(file).exists();
         return file;
