@@ -17,9 +17,6 @@ import cn.dayuan.channel.ChannelView;
 import cn.dayuan.comment.CommentService;
 import cn.dayuan.curation.TopicService;
 import cn.dayuan.system.ChineseText;
-import cn.dayuan.search.SearchService;
-import cn.dayuan.system.PageKeys;
-import cn.dayuan.article.ArticleSummary;
 
 /** An article's page as readers see it: the public page itself, and the newsroom's preview of it. */
 @Component
@@ -32,11 +29,9 @@ class ArticlePages {
     private final CommentService comments;
     private final ResponsivePictures pictures;
     private final TopicService topics;
-    private final SearchService search;
 
     ArticlePages(ChannelService channels, ArticleService articles, PageFrames frames, ArticleJsonLd jsonLd,
-                 CommentService comments, ResponsivePictures pictures, TopicService topics, SearchService search) {
-        this.search = search;
+                 CommentService comments, ResponsivePictures pictures, TopicService topics) {
         this.pictures = pictures;
         this.topics = topics;
         this.channels = channels;
@@ -63,7 +58,7 @@ class ArticlePages {
         model.put("body", pictures.body(article.body()));
         model.put("topics", topics.topicsOf(article));
         model.put("trail", trail);
-        model.put("related", related(article));
+        model.put("related", articles.related(article));
         model.put("rightsStatement", RightsStatements.of(frame.site(), article.rightsType(), article.source()));
         model.put("articleUrl", articleUrl);
         model.put("imageUrl", imageUrl);
@@ -73,20 +68,6 @@ class ArticlePages {
         model.put("commentNotice", commentNotice);
         model.put("preview", preview);
         return new ModelAndView("portal/article", model);
-    }
-
-    /**
-     * The articles most like this one by their words and tags (the search index), or, when the index cannot answer,
-     * the newest sharing a tag. The page is kept until one of them changes (or a tag's newest articles do, which the
-     * article's controller records), so it never links to an article that is gone.
-     */
-    private List<ArticleSummary> related(ArticleDetail article) {
-        List<ArticleSummary> related = search.related(article, ArticleService.RELATED);
-        if (related.isEmpty()) {
-            related = articles.related(article);
-        }
-        related.forEach(shown -> PageKeys.record(PageKeys.article(shown.id())));
-        return related;
     }
 
     private static String description(ArticleDetail article) {

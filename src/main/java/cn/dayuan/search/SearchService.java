@@ -1,6 +1,5 @@
 package cn.dayuan.search;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,10 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.Query;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -26,14 +21,10 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.dayuan.article.Article;
-import cn.dayuan.article.ArticleDetail;
-import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
@@ -55,7 +46,6 @@ import cn.dayuan.system.DayuanProperties;
 @Transactional(readOnly = true)
 public class SearchService {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     static final int MAX_WORDS = 32;
     private static final float TITLE_BOOST = 4f;
     private static final float TAGS_BOOST = 3f;
@@ -74,48 +64,6 @@ public class SearchService {
         this.articles = articles;
         this.channels = channels;
         this.zone = properties.timeZone();
-    }
-
-    /**
-     * The public articles most like {@code article}: Lucene's MoreLikeThis picks the words of its title and body
-     * that are frequent in it and rare in the index (title words count twice), and a shared tag counts as much as a
-     * good match; best first, at most {@code count}. Empty when the index cannot answer (the caller falls back).
-     */
-    public List<ArticleSummary> related(ArticleDetail article, int count) {
-        SearchSession session = Search.session(entityManager);
-        Query like;
-        try (IndexReader reader = session.scope(Article.class).extension(LuceneExtension.get()).openIndexReader()) {
-            MoreLikeThis mlt = new MoreLikeThis(reader);
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(new String[] {SearchMapping.TITLE, SearchMapping.BODY});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(2);
-            mlt.setMinWordLen(2);
-            mlt.setMaxQueryTerms(25);
-            mlt.setBoost(true);
-            like = mlt.like(Map.of(SearchMapping.TITLE, List.of(article.title(), article.title()),
-                    SearchMapping.BODY, List.of(ArticleHtml.text(article.body()))));
-        } catch (IOException | RuntimeException unavailable) {
-            log.warn("No related articles from the search index for article {}: {}", article.id(),
-                    unavailable.toString());
-            return List.of();
-        }
-        Instant now = Instant.now();
-        List<Long> ids = session.search(Article.class).select(f -> f.id(Long.class))
-                .where(f -> f.bool(b -> {
-                    b.minimumShouldMatchNumber(1);
-                    b.should(f.extension(LuceneExtension.get()).fromLuceneQuery(like));
-                    article.tags().forEach(tag -> b.should(f.phrase().field(SearchMapping.TAGS).matching(tag.getName())
-                            .boost(TAGS_BOOST)));
-                    b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
-                    b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
-                    b.mustNot(f.id().matching(article.id()));
-                }))
-                .sort(f -> f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
-                .fetchHits(count);
-        Map<Long, ArticleSummary> found = new HashMap<>();
-        articles.publicSummaries(ids).forEach(summary -> found.put(summary.id(), summary));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** One page of the public articles that match {@code query}, best first or newest first. */

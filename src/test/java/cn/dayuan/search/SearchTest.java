@@ -30,7 +30,6 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
-import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.system.ContentChangedEvent;
@@ -118,37 +117,6 @@ class SearchTest {
 
     static String q(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void relatedArticlesAreTheMostAlikeInWordsAndTagsNotJustTheNewestSharingATag() throws Exception {
-        channels.create("相关阅读", "xiangguan", null, null, null);
-        ArticleDetail ice = publish("壶口瀑布现冰挂奇观", "xiangguan",
-                "<p>受寒潮影响，壶口瀑布两岸出现大面积冰挂，黄河水流从冰凌间奔涌而下，形成壮观的冰瀑景观。</p>",
-                List.of("冬季"), "2024-01-10T09:00:00+08:00", "记者 赵敏");
-        ArticleDetail alike = publish("黄河壶口瀑布冰凌景观吸引摄影爱好者", "xiangguan",
-                "<p>连日低温，壶口瀑布冰挂景观持续，黄河冰凌层层叠叠，众多摄影爱好者前来拍摄冰瀑。</p>",
-                List.of(), "2024-01-12T09:00:00+08:00", "记者 赵敏");
-        ArticleDetail sameTag = publish("供热管网检修全部完成", "xiangguan",
-                "<p>供热企业完成管网检修，确保居民室内温度达标。</p>", List.of("冬季"), "2024-01-20T09:00:00+08:00", "记者 赵敏");
-        ArticleDetail unrelated = publish("春运火车票开始预售", "xiangguan",
-                "<p>铁路部门提醒旅客通过官方渠道购票。</p>", List.of(), "2024-01-25T09:00:00+08:00", "记者 赵敏");
-        ArticleDetail withdrawn = publish("壶口瀑布冰挂景观引游人", "xiangguan",
-                "<p>壶口瀑布冰挂景观吸引游人，黄河冰凌成为冬季一景。</p>", List.of("冬季"), "2024-01-15T09:00:00+08:00", "记者 赵敏");
-        articles.unpublish(withdrawn.id(), "admin");
-
-        List<Long> related = search.related(articles.get(ice.id()), ArticleService.RELATED).stream()
-                .map(ArticleSummary::id).toList();
-        assertThat(related).as("the article alike in words first, then the one sharing only a tag")
-                .startsWith(alike.id(), sameTag.id()).doesNotContain(ice.id(), unrelated.id(), withdrawn.id());
-
-        String page = get(ice.url()).body();
-        String shown = page.replaceAll("(?s).*<section class=\"box related\">(.*?)</section>.*", "$1");
-        assertThat(shown.indexOf(alike.title())).as(shown).isPositive().isLessThan(shown.indexOf(sameTag.title()));
-
-        // a related article that goes away takes the cached page with it
-        articles.unpublish(alike.id(), "admin");
-        assertThat(get(ice.url()).body()).doesNotContain(alike.title());
     }
 
     @Test
