@@ -64,7 +64,7 @@
  * POST   /api/v1/accounts                   {username, displayName?, email?, password, role}       admin
  * GET|PUT /api/v1/accounts/{id}             PUT: {displayName, email, role, enabled?, password?}   admin
  *        account: {id, username, displayName, email, role, enabled, createdAt, lastLoginAt}
- * GET    /api/v1/tokens                     own tokens: {id, name, prefix, createdAt, lastUsedAt, token:null}
+ * GET    /api/v1/tokens                     own tokens: {id, name, prefix, createdAt, lastUsedAt (to the minute), token:null}
  * POST   /api/v1/tokens                     {name} → the token with its secret in "token", shown only this once
  * DELETE /api/v1/tokens/{id}                revoke one of one's own tokens
  * </pre>

@@ -18,7 +18,11 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     String PUBLIC = "a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now";
 
-    @EntityGraph(attributePaths = {"publisher", "tags"})
+    /**
+     * Fetches joined in the query itself: Hibernate keeps the SQL of a query string for the next call, while an
+     * entity graph (or a derived query) has it translated anew on every call, a fifth of an article's save.
+     */
+    @Query("select a from Article a left join fetch a.publisher left join fetch a.tags where a.id = :id")
     Optional<Article> findWithDetailsById(Long id);
 
     boolean existsByIdAndStatus(long id, ArticleStatus status);

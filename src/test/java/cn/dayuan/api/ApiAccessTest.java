@@ -35,7 +35,11 @@ class ApiAccessTest extends ApiTestSupport {
         JsonNode listed = get("/api/v1/tokens", bearer(token)).json();
         assertThat(listed.findValues("id").stream().map(JsonNode::asLong)).contains(id);
         assertThat(listed.toString()).doesNotContain(token);
-        assertThat(listed.get(0).path("lastUsedAt").asString()).endsWith("+08:00");
+        String lastUse = listed.get(0).path("lastUsedAt").asString();
+        assertThat(lastUse).endsWith("+08:00");
+        get("/api/v1/me", bearer(token));
+        assertThat(get("/api/v1/tokens", bearer(token)).json().get(0).path("lastUsedAt").asString())
+                .as("the last use is kept to the minute, not written on every call").isEqualTo(lastUse);
 
         assertThat(delete("/api/v1/tokens/" + id, admin()).status()).isEqualTo(204);
         get("/api/v1/me", bearer(token)).problem(401);
