@@ -25,21 +25,14 @@ mkdir -p "$OUT"
 rm -rf "$DATA_DIR" "$SITE"
 
 start_dayuan java "$DATA_DIR" export-nginx --dayuan.demo=true --dayuan.base-url="$ADDRESS"
-python3 - "$BASE" "$ADMIN_PASSWORD" >"$OUT/renamed" <<'PY'
-import base64, json, sys, time, urllib.request
-base, password = sys.argv[1:]
-auth = "Basic " + base64.b64encode(f"admin:{password}".encode()).decode()
-def call(method, path, body=None):
-    req = urllib.request.Request(base + path, method=method, headers={"Authorization": auth,
-          "Content-Type": "application/json"}, data=None if body is None else json.dumps(body).encode())
-    with urllib.request.urlopen(req) as r:
-        return json.loads(r.read())
-seen = []
-for _ in range(600):  # the demo content is loaded while the portal is already up
-    seen.append(call("GET", "/api/v1/articles?page=1&size=1")["totalItems"])
-    if len(seen) >= 5 and seen[-1] > 0 and len(set(seen[-5:])) == 1:
-        break
-    time.sleep(1)
+python3 - "$BASE" "$ADMIN_PASSWORD" "$TOOLS" >"$OUT/renamed" <<'PY'
+import sys
+base, password, tools = sys.argv[1:]
+sys.path.insert(0, tools)
+from demo_api import DemoApi
+api = DemoApi(base, password)
+call = api.call
+api.wait_for_demo()
 channel = next(c for c in call("GET", "/api/v1/channels") if not c["parent"])
 renamed = call("PUT", f"/api/v1/channels/{channel['id']}", {"name": channel["name"], "slug": channel["slug"] + "-new",
                "description": channel["description"], "sortOrder": channel["sortOrder"]})

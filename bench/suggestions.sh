@@ -17,23 +17,15 @@ DATA_DIR="$WORK/suggestions-data"
 mkdir -p "$OUT"
 rm -rf "$DATA_DIR"
 start_dayuan java "$DATA_DIR" suggestions --dayuan.demo=true
-python3 - "$BASE" "$ADMIN_PASSWORD" "$ROOT/../shared/seed" <<'PY' | tee "$OUT/suggestions.md"
-import base64, collections, glob, json, os, re, sys, urllib.request
-base, password, seed_dir = sys.argv[1:]
-auth = "Basic " + base64.b64encode(f"admin:{password}".encode()).decode()
-def call(method, path, body=None):
-    req = urllib.request.Request(base + path, method=method, headers={"Authorization": auth,
-          "Content-Type": "application/json"}, data=None if body is None else json.dumps(body).encode())
-    with urllib.request.urlopen(req) as r:
-        return json.loads(r.read())
+python3 - "$BASE" "$ADMIN_PASSWORD" "$ROOT/../shared/seed" "$TOOLS" <<'PY' | tee "$OUT/suggestions.md"
+import collections, glob, os, re, sys
+base, password, seed_dir, tools = sys.argv[1:]
+sys.path.insert(0, tools)
+from demo_api import DemoApi
+api = DemoApi(base, password)
+call = api.call
 corpora = collections.OrderedDict()
-import time
-seen = []
-for _ in range(600):  # the demo content is being loaded while the portal is already up: wait until it stops growing
-    seen.append(call("GET", "/api/v1/articles?page=1&size=1")["totalItems"])
-    if len(seen) >= 5 and seen[-1] > 0 and len(set(seen[-5:])) == 1:
-        break
-    time.sleep(1)
+api.wait_for_demo()
 demo = []
 page = 1
 while True:

@@ -319,6 +319,7 @@ public class MediaService {
             return 0;
         }
         List<MediaItem> waiting = repository.findByWebpCheckedFalseOrderById(PageRequest.of(0, atMost));
+        boolean copiesMade = false;
         for (MediaItem item : waiting) {
             String path = item.getPath();
             String stem = path.substring(0, path.lastIndexOf('.'));
@@ -348,13 +349,16 @@ public class MediaService {
                     MediaItem current = find(item.getId());
                     current.webpCopiesMade(made);
                     repository.saveAndFlush(current);
-                    // pages show the copies from their next render on
-                    events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
                 });
+                copiesMade |= made != null;
             } catch (NotFoundException | OptimisticLockingFailureException changedMeanwhile) {
                 log.debug("Media {} changed while its WebP copies were made; it is looked at again next time",
                         item.getId());
             }
+        }
+        if (copiesMade) {
+            // pages show the copies from their next render on: one eviction for the batch
+            transactions.executeWithoutResult(status -> events.publishEvent(ContentChangedEvent.of(PageKeys.SITE)));
         }
         return waiting.size();
     }

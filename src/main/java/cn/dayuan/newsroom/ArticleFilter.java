@@ -3,9 +3,7 @@ package cn.dayuan.newsroom;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleStatus;
@@ -32,11 +30,7 @@ public class ArticleFilter {
         if (blankToNull(value) == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "newsroom.date.invalid", value);
-        }
+        return FormDays.parse(value, field).plusDays(plusDays).atStartOfDay(zone).toInstant();
     }
 
     /** The list's address for another page, keeping the filters. */

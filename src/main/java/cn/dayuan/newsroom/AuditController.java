@@ -1,8 +1,6 @@
 package cn.dayuan.newsroom;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.dayuan.audit.AuditLog;
 import cn.dayuan.audit.AuditQuery;
 import cn.dayuan.system.DayuanProperties;
-import cn.dayuan.system.InvalidInputException;
 
 /** The audit log for administrators: searched and filtered, never changed. */
 @Controller
@@ -34,8 +31,8 @@ class AuditController {
                 @RequestParam(defaultValue = "") String object, @RequestParam(defaultValue = "") String from,
                 @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "1") int page, Model model) {
         AuditQuery query = new AuditQuery(actor, action, object,
-                from.isBlank() ? null : day(from, "from").atStartOfDay(zone).toInstant(),
-                to.isBlank() ? null : day(to, "to").plusDays(1).atStartOfDay(zone).toInstant());
+                from.isBlank() ? null : FormDays.parse(from, "from").atStartOfDay(zone).toInstant(),
+                to.isBlank() ? null : FormDays.parse(to, "to").plusDays(1).atStartOfDay(zone).toInstant());
         model.addAttribute("entries", audit.search(query, Math.min(Math.max(page, 1), 100_000) - 1, PAGE_SIZE));
         model.addAttribute("actions", audit.actions());
         model.addAttribute("actor", actor);
@@ -44,13 +41,5 @@ class AuditController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "newsroom/audit";
-    }
-
-    private static LocalDate day(String value, String field) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "newsroom.date.invalid", value);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package cn.dayuan.newsroom;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.dayuan.account.Permissions;
 import cn.dayuan.account.Role;
 import cn.dayuan.search.SearchQueries;
-import cn.dayuan.system.InvalidInputException;
 
 /** 读者搜索: what readers searched for in a week, and what found nothing (editors). */
 @Controller
@@ -34,15 +30,7 @@ class SearchQueriesController {
     /** {@code week}: any day of the week to show, this week when left out. */
     @GetMapping("/admin/search-queries")
     String week(@RequestParam(defaultValue = "") String week, Model model) {
-        model.addAttribute("week", queries.week(week.isBlank() ? null : day(week)));
+        model.addAttribute("week", queries.week(week.isBlank() ? null : FormDays.parse(week, "week")));
         return "newsroom/search-queries";
-    }
-
-    private static LocalDate day(String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("week", "newsroom.date.invalid", value);
-        }
     }
 }
