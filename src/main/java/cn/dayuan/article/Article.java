@@ -3,7 +3,9 @@ package cn.dayuan.article;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -79,6 +81,8 @@ public class Article {
     private String trashedBy;
     private Instant createdAt;
     private Instant updatedAt;
+    /** {@link SimilarArticles}' choice at the last save, comma-separated; null until one was made. */
+    private String similarIds;
     @Version
     private long version;
 
@@ -344,5 +348,16 @@ public class Article {
 
     public List<Tag> getTags() {
         return tags;
+    }
+
+    /** The ids of the articles most like this one, best first; empty until they were chosen. */
+    List<Long> getSimilarIds() {
+        return similarIds == null || similarIds.isEmpty() ? List.of()
+                : Arrays.stream(similarIds.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** @param ids null for no choice made */
+    void setSimilarIds(List<Long> ids) {
+        this.similarIds = ids == null ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

@@ -16,6 +16,7 @@ import cn.dayuan.tag.Tag;
  * @param correctionNote  the public note of a correction (已更正), or null
  * @param validity        whether a notice still applies (已失效, 已废止)
  * @param provenance      where a reprint first appeared
+ * @param similarIds      the articles most like it by text, best first, as chosen at its last save
  */
 public record ArticleDetail(long id, String title, String subtitle, String summary, String body, long channelId,
                             String channelName, String channelPath, String publisherUsername,
@@ -25,7 +26,8 @@ public record ArticleDetail(long id, String title, String subtitle, String summa
                             long likeCount, int commentCount, List<Tag> tags, Instant createdAt,
                             Instant updatedAt, long version, int reviewLevel, int reviewLevels,
                             String rejectionReason, Integer pendingRevision, Instant trashedAt,
-                            String correctionNote, Instant correctedAt, Validity validity, Provenance provenance) {
+                            String correctionNote, Instant correctedAt, Validity validity, Provenance provenance,
+                            List<Long> similarIds) {
 
     /** The article page's address relative to the site root: {@code /{channel path}/{id}.html}. */
     public String url() {

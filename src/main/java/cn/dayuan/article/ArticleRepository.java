@@ -87,6 +87,19 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
         long getChannelId();
     }
 
+    /** Articles without a choice of similar ones yet, newest first. */
+    @Query("select a.id from Article a where a.similarIds is null order by a.id desc")
+    List<Long> findIdsWithoutSimilar(Pageable pageable);
+
+    /** Keeps a choice of similar articles unless one was made meanwhile, leaving the version as it is. */
+    @Modifying
+    @Query("update Article a set a.similarIds = :ids where a.id = :id and a.similarIds is null")
+    int keepSimilar(long id, String ids);
+
+    @Modifying
+    @Query("update Article a set a.similarIds = null")
+    int forgetSimilar();
+
     @Modifying
     @Query("update Article a set a.viewCount = a.viewCount + :views where a.id = :id")
     int addViews(long id, long views);

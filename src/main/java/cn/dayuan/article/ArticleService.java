@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -64,6 +66,8 @@ public class ArticleService {
     public static final int SUGGESTED_TAGS = 5;
     /** Length of an article page's related-articles list. */
     public static final int RELATED = 8;
+    /** Of those, at most this many of the newest sharing a tag come first, before the most similar. */
+    static final int FOLLOW_UPS = 3;
     /** Articles kept in the most-read ranking: more than a page shows, so a withdrawn one leaves no gap. */
     private static final int RANKED = 20;
 
@@ -84,13 +88,16 @@ public class ArticleService {
     private final InputRules rules;
 
     private final Permissions permissions;
+    private final SimilarArticles similar;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
                    ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
                    ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks,
-                   BodyPictures bodyPictures, InputRules rules, Permissions permissions) {
+                   BodyPictures bodyPictures, InputRules rules, Permissions permissions,
+                   SimilarArticles similar) {
         this.permissions = permissions;
+        this.similar = similar;
         this.rules = rules;
         this.previewLinks = previewLinks;
         this.bodyPictures = bodyPictures;
@@ -122,6 +129,7 @@ public class ArticleService {
         Article article = new Article(account);
         article.apply(checked.with(ArticleStatus.DRAFT, checked.publishedAt()), channel, tags.findOrCreate(checked.tags()));
         ReviewDecision step = enterStatus(article, checked.status(), checked.publishedAt(), account);
+        chooseSimilar(article);
         articles.saveAndFlush(article);
         record(article, step, account);
         keepRevision(article, null, account, false);
@@ -169,6 +177,7 @@ public class ArticleService {
         ArticleDraft kept = checked.with(article.getStatus(), keptPublishTime(checked, article));
         article.apply(kept, channel, tags.findOrCreate(checked.tags()));
         record(article, enterStatus(article, wanted, kept.publishedAt(), account), account);
+        chooseSimilar(article);
         articles.flush();
         settlePendingRevisions(article.getId());
         keepRevision(article, before, account, false);
@@ -892,12 +901,61 @@ public class ArticleService {
         return page(listings.tag(tagId, version, () -> articles.findListingOfTag(tagId)), page, size);
     }
 
-    /** Public articles sharing a tag with {@code article}, newest first. */
+    /**
+     * The related articles under an article's page: the newest {@value #FOLLOW_UPS} sharing a tag with it (how its
+     * story went on), then those most like it by their text ({@link SimilarArticles}, chosen when it was saved), then
+     * more of the newest sharing a tag, {@value #RELATED} public articles at most.
+     */
     public List<ArticleSummary> related(ArticleDetail article) {
         long version = listings.version();
         List<ArticleListings.Listing> tagListings = article.tags().stream()
                 .map(tag -> listings.tag(tag.getId(), version, () -> articles.findListingOfTag(tag.getId()))).toList();
-        return summaries(ArticleListings.newestAcross(tagListings, article.id(), RELATED, Instant.now()));
+        List<Long> sharingTags = ArticleListings.newestAcross(tagListings, article.id(), RELATED, Instant.now());
+        Set<Long> ids = new LinkedHashSet<>(sharingTags.subList(0, Math.min(FOLLOW_UPS, sharingTags.size())));
+        ids.addAll(article.similarIds());
+        ids.addAll(sharingTags);
+        ids.remove(article.id());
+        return summaries(List.copyOf(ids), RELATED);
+    }
+
+    /**
+     * Chooses again the articles most like this one's text now. Before its flush: the choice is part of the same
+     * update (and version) as the change of text it follows.
+     */
+    private void chooseSimilar(Article article) {
+        article.setSimilarIds(similar.like(article.getId(), article.getTitle(),
+                article.getTags().stream().map(Tag::getName).toList(), article.getBody(), RELATED));
+    }
+
+    /**
+     * Chooses the similar articles of up to {@code limit} articles that have no choice yet (saved before there was
+     * one, or handed back by {@link #forgetSimilar}), without changing their version: an editor's open form stays
+     * current. Their pages are told.
+     *
+     * @return how many articles got a choice
+     */
+    @Transactional
+    public int chooseMissingSimilar(int limit) {
+        List<Article> waiting = articles.findAllById(articles.findIdsWithoutSimilar(PageRequest.of(0, limit)));
+        Set<String> keys = new HashSet<>();
+        for (Article article : waiting) {
+            List<Long> ids = similar.like(article.getId(), article.getTitle(),
+                    article.getTags().stream().map(Tag::getName).toList(), article.getBody(), RELATED);
+            if (ids != null && articles.keepSimilar(article.getId(), ids.stream().map(String::valueOf)
+                    .collect(Collectors.joining(","))) > 0) {
+                keys.add(PageKeys.article(article.getId()));
+            }
+        }
+        if (!keys.isEmpty()) {
+            events.publishEvent(new ContentChangedEvent(keys));
+        }
+        return keys.size();
+    }
+
+    /** Drops every article's choice of similar articles, so that each is chosen again (after a bulk import). */
+    @Transactional
+    public void forgetSimilar() {
+        articles.forgetSimilar();
     }
 
     public long countPublic() {
@@ -1321,7 +1379,7 @@ public class ArticleService {
                 forNewsroom && a.getStatus() == ArticleStatus.PENDING ? levels(a) : 0, a.getRejectionReason(),
                 forNewsroom && a.getStatus() == ArticleStatus.PUBLISHED ? pendingRevision(a.getId()) : null,
                 a.getTrashedAt(),
-                a.getCorrectionNote(), a.getCorrectedAt(), a.getValidity(), a.getProvenance());
+                a.getCorrectionNote(), a.getCorrectedAt(), a.getValidity(), a.getProvenance(), a.getSimilarIds());
     }
 
     private Integer pendingRevision(long articleId) {

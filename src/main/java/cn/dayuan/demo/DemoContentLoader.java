@@ -126,6 +126,12 @@ class DemoContentLoader implements ApplicationRunner {
         for (int i = 0; i < ids.size(); i++) {
             recordViews(ids.get(i), content.articles().get(i).views());
         }
+        // Saved in one transaction, each article was compared with an index that held none of the others yet.
+        articles.forgetSimilar();
+        int chosen;
+        do {
+            chosen = articles.chooseMissingSimilar(ids.size());
+        } while (chosen > 0);
         log.info("Loaded the demo portal: {} channels, {} articles, {} navigation categories",
                 channels.tree().all().size(), ids.size(), content.site().directory().size());
         return true;

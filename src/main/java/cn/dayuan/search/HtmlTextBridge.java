@@ -13,6 +13,11 @@ final class HtmlTextBridge implements ValueBridge<String, String> {
 
     @Override
     public String toIndexedValue(String html, ValueBridgeToIndexedValueContext context) {
+        return text(html);
+    }
+
+    /** The words of an article body as the index holds them. */
+    static String text(String html) {
         return html == null ? null : Snippet.withoutMarks(ArticleHtml.text(html));
     }
 }
