@@ -358,6 +358,11 @@ public class Article {
 
     /** @param ids null for no choice made */
     void setSimilarIds(List<Long> ids) {
-        this.similarIds = ids == null ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        this.similarIds = ids == null ? null : similarIdsColumn(ids);
+    }
+
+    /** The ids as the {@code similar_ids} column holds them. */
+    static String similarIdsColumn(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -89,15 +89,17 @@ public class ArticleService {
 
     private final Permissions permissions;
     private final SimilarArticles similar;
+    private final KeywordSearch keywordSearch;
 
     ArticleService(ArticleRepository articles, ChannelService channels, TagService tags, AccountService accounts,
                    ViewCounter viewCounter, ArticleListings listings, MostReadStore mostReadStore,
                    ApplicationEventPublisher events, ArticlePolicy policy, ReviewStore reviewStore,
                    ArticleRevisionRepository revisions, DayuanProperties properties, PreviewLinks previewLinks,
                    BodyPictures bodyPictures, InputRules rules, Permissions permissions,
-                   SimilarArticles similar) {
+                   SimilarArticles similar, KeywordSearch keywordSearch) {
         this.permissions = permissions;
         this.similar = similar;
+        this.keywordSearch = keywordSearch;
         this.rules = rules;
         this.previewLinks = previewLinks;
         this.bodyPictures = bodyPictures;
@@ -744,30 +746,41 @@ public class ArticleService {
 
     /**
      * The newsroom's article list as {@code actor} may see it: authors their own articles only. Articles in the
-     * recycle bin are left out unless {@code TRASHED} is asked for.
+     * recycle bin are left out unless {@code TRASHED} is asked for. Without a keyword the most recently changed come
+     * first; with one, the search index finds the articles whose words match, best first ({@link KeywordSearch}).
      */
     public Page<ArticleSummary> search(ArticleQuery query, int page, int size, String actor) {
         String onlyPublisher = policy.onlyPublisher(actor(actor));
+        List<Long> channelIds = null;
+        if (query.channel() != null && !query.channel().isBlank()) {
+            ChannelTree tree = channels.tree();
+            ChannelView channel = tree.byPath(query.channel().trim().replaceAll("^/+|/+$", ""))
+                    .orElseThrow(() -> new InvalidInputException("channel", "channel.not-found", query.channel()));
+            channelIds = tree.selfAndDescendantIds(channel.id());
+        }
+        if (query.keyword() != null && !query.keyword().isBlank()) {
+            Page<Long> found = keywordSearch.find(query, channelIds, onlyPublisher,
+                    pageRequest(page, size, Sort.unsorted()));
+            Map<Long, ArticleRow> byId = new HashMap<>();
+            if (found.hasContent()) {
+                articles.findRows(found.getContent()).forEach(row -> byId.put(row.id(), row));
+            }
+            return new PageImpl<>(found.getContent().stream().map(byId::get).filter(Objects::nonNull)
+                    .map(this::summary).toList(), found.getPageable(), found.getTotalElements());
+        }
+        List<Long> inChannels = channelIds;
         Specification<Article> spec = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (onlyPublisher != null) {
                 where.add(cb.equal(root.get("publisher").get("username"), onlyPublisher));
             }
-            if (query.channel() != null && !query.channel().isBlank()) {
-                ChannelTree tree = channels.tree();
-                ChannelView channel = tree.byPath(query.channel().trim().replaceAll("^/+|/+$", ""))
-                        .orElseThrow(() -> new InvalidInputException("channel", "channel.not-found", query.channel()));
-                where.add(root.get("channel").get("id").in(tree.selfAndDescendantIds(channel.id())));
+            if (inChannels != null) {
+                where.add(root.get("channel").get("id").in(inChannels));
             }
             if (query.status() != null) {
                 where.add(cb.equal(root.get("status"), query.status()));
             } else {
                 where.add(cb.notEqual(root.get("status"), ArticleStatus.TRASHED));
-            }
-            if (query.keyword() != null && !query.keyword().isBlank()) {
-                String pattern = "%" + likeLiteral(query.keyword().trim().toLowerCase()) + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '!'),
-                        cb.like(cb.lower(root.get("body")), pattern, '!')));
             }
             if (query.author() != null && !query.author().isBlank()) {
                 String author = query.author().trim();
@@ -923,8 +936,13 @@ public class ArticleService {
      * update (and version) as the change of text it follows.
      */
     private void chooseSimilar(Article article) {
-        article.setSimilarIds(similar.like(article.getId(), article.getTitle(),
-                article.getTags().stream().map(Tag::getName).toList(), article.getBody(), RELATED));
+        article.setSimilarIds(mostAlike(article));
+    }
+
+    /** @return null when there is no index to ask */
+    private List<Long> mostAlike(Article article) {
+        return similar.like(article.getId(), article.getTitle(), article.getTags().stream().map(Tag::getName).toList(),
+                article.getBody(), RELATED);
     }
 
     /**
@@ -939,10 +957,8 @@ public class ArticleService {
         List<Article> waiting = articles.findAllById(articles.findIdsWithoutSimilar(PageRequest.of(0, limit)));
         Set<String> keys = new HashSet<>();
         for (Article article : waiting) {
-            List<Long> ids = similar.like(article.getId(), article.getTitle(),
-                    article.getTags().stream().map(Tag::getName).toList(), article.getBody(), RELATED);
-            if (ids != null && articles.keepSimilar(article.getId(), ids.stream().map(String::valueOf)
-                    .collect(Collectors.joining(","))) > 0) {
+            List<Long> ids = mostAlike(article);
+            if (ids != null && articles.keepSimilar(article.getId(), Article.similarIdsColumn(ids)) > 0) {
                 keys.add(PageKeys.article(article.getId()));
             }
         }

@@ -207,14 +207,14 @@ public class PageCache {
     /**
      * Whether a change named by {@code keys} may make an address answer differently than 404 or 301: every key
      * except those that only change what an existing page shows (an article's text, its comments, its
-     * publisher's name, a ranking, a slot, related lists). New kinds of keys count as address changes until
-     * they are named here.
+     * publisher's name, a ranking, a slot, related lists, word lists). New kinds of keys count as address changes
+     * until they are named here.
      */
     static boolean mayChangeAddresses(Collection<String> keys) {
         for (String key : keys) {
             if (PageKeys.articleOf(key) == null && !key.startsWith("comments:") && !key.startsWith("publisher:")
                     && !key.startsWith("slot:") && !key.startsWith("tag-related:") && !key.equals(PageKeys.MOST_READ)
-                    && !key.equals(PageKeys.SENSITIVE_WORDS)) {
+                    && !key.equals(PageKeys.SENSITIVE_WORDS) && !key.equals(PageKeys.SEARCH_SYNONYMS)) {
                 return true;
             }
         }

@@ -11,17 +11,19 @@ import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.ProgrammaticMappingConfigurationContext;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMappingStep;
 
+import cn.dayuan.account.Account;
 import cn.dayuan.article.Article;
 import cn.dayuan.tag.Tag;
 
 /**
  * What of an article the index holds, mapped here rather than by annotations on the entity so that the article
- * package knows nothing of search. Every article is indexed whatever its status (the newsroom's search will want
- * drafts too); the reader search filters on status and publish time when it asks.
+ * package knows nothing of search. Every article is indexed whatever its status: the reader search filters on status
+ * and publish time when it asks, the newsroom's search ({@link NewsroomArticleSearch}) finds drafts too.
  * <p>
- * Tags and the channel are embedded without following their changes ({@link ReindexOnUpdate#SHALLOW}): a tag renamed,
- * merged or deleted moves {@code article_tag} rows over JDBC, which no entity listener sees, and announces the
- * articles it touched, which {@link SearchIndexFollower} reindexes.
+ * Tags, the channel and the publisher's account name are embedded without following their changes
+ * ({@link ReindexOnUpdate#SHALLOW}): a tag renamed, merged or deleted moves {@code article_tag} rows over JDBC, which
+ * no entity listener sees, and announces the articles it touched, which {@link SearchIndexFollower} reindexes; an
+ * account's name never changes.
  */
 final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
 
@@ -36,6 +38,9 @@ final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
     static final String CHANNEL = "channel.id";
     static final String STATUS = "status";
     static final String PUBLISHED_AT = "publishedAt";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String PUBLISHER = "publisher.username";
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
@@ -52,11 +57,16 @@ final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         text(article, "sourceName", SOURCE);
         article.property("status").keywordField(STATUS);
         article.property("publishedAt").genericField(PUBLISHED_AT).sortable(Sortable.YES);
+        article.property("createdAt").genericField(CREATED_AT);
+        article.property("updatedAt").genericField(UPDATED_AT).sortable(Sortable.YES);
+        article.property("publisher").indexedEmbedded().includePaths("username")
+                .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
         article.property("channel").indexedEmbedded().includeEmbeddedObjectId(true)
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
         article.property("tags").indexedEmbedded().includePaths("name")
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
         mapping.type(Tag.class).property("name").fullTextField("name").analyzer(ChineseAnalysis.ANALYZER);
+        mapping.type(Account.class).property("username").keywordField("username");
     }
 
     private static void text(TypeMappingStep type, String property, String field) {

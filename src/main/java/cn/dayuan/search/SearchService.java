@@ -38,9 +38,8 @@ import cn.dayuan.system.DayuanProperties;
  * indexing, waiting until the change is searchable), so an article unpublished, trashed or purged is gone from the
  * results as soon as the change is answered.
  * <p>
- * A query is words: it is analysed by the index's analyzer into at most {@value #MAX_WORDS} words, each of which must
- * occur in some field (all of up to three words, three in four of more); titles and tags weigh most, and the whole
- * query as a phrase in the title or body ranks an article higher.
+ * A query is words: it is analysed by the index's analyzer into at most {@value #MAX_WORDS} words, which are looked
+ * up as {@link #matchingWords} says.
  */
 @Service
 @Transactional(readOnly = true)
@@ -57,11 +56,14 @@ public class SearchService {
 
     private final ArticleService articles;
     private final ChannelService channels;
+    private final SearchSynonyms synonyms;
     private final ZoneId zone;
     private final Analyzer analyzer = new SmartChineseAnalyzer();
 
-    SearchService(ArticleService articles, ChannelService channels, DayuanProperties properties) {
+    SearchService(ArticleService articles, ChannelService channels, SearchSynonyms synonyms,
+                  DayuanProperties properties) {
         this.articles = articles;
+        this.synonyms = synonyms;
         this.channels = channels;
         this.zone = properties.timeZone();
     }
@@ -109,24 +111,54 @@ public class SearchService {
         return new SearchResults(query, hits, total, pages);
     }
 
-    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<String> words, Instant now) {
-        int required = words.size() <= 3 ? words.size() : (int) Math.ceil(words.size() * 0.75);
+    /**
+     * The articles that have the words (of {@code text}) in some field: all of up to three words, three in four of
+     * more, where a run of words that the newsroom listed as a synonym ({@link SearchSynonyms}) counts as one word
+     * that any of its synonyms may stand for. Titles and tags weigh most, and the whole text as a phrase in the title
+     * or body ranks an article higher.
+     */
+    static PredicateFinalStep matchingWords(SearchPredicateFactory f, String text, List<String> words,
+                                            Synonyms synonyms) {
+        List<Synonyms.Term> terms = synonyms.terms(words);
+        int required = terms.size() <= 3 ? terms.size() : (int) Math.ceil(terms.size() * 0.75);
         return f.bool().with(b -> {
             b.must(f.bool().with(any -> {
-                for (String word : words) {
-                    any.should(f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST)
-                            .field(SearchMapping.TAGS).boost(TAGS_BOOST)
-                            .field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST)
-                            .field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
-                            .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE)
-                            .matching(word));
+                for (Synonyms.Term term : terms) {
+                    if (term.alternatives().isEmpty()) {
+                        any.should(wordInAnyField(f, term.text()));
+                    } else {
+                        any.should(f.or().with(or -> {
+                            or.add(phraseInAnyField(f, term.text()));
+                            term.alternatives().forEach(other -> or.add(phraseInAnyField(f, other)));
+                        }));
+                    }
                 }
                 any.minimumShouldMatchNumber(required);
             }));
             if (words.size() > 1) {
                 b.should(f.phrase().field(SearchMapping.TITLE).boost(TITLE_BOOST).field(SearchMapping.BODY)
-                        .matching(query.text()));
+                        .matching(text));
             }
+        });
+    }
+
+    /** The word in any text field, each with its weight. */
+    private static PredicateFinalStep wordInAnyField(SearchPredicateFactory f, String word) {
+        return f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST).field(SearchMapping.TAGS).boost(TAGS_BOOST)
+                .field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST).field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
+                .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(word);
+    }
+
+    /** The words in this order in any text field, each with its weight. */
+    private static PredicateFinalStep phraseInAnyField(SearchPredicateFactory f, String phrase) {
+        return f.phrase().field(SearchMapping.TITLE).boost(TITLE_BOOST).field(SearchMapping.TAGS).boost(TAGS_BOOST)
+                .field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST).field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
+                .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(phrase);
+    }
+
+    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<String> words, Instant now) {
+        return f.bool().with(b -> {
+            b.must(matchingWords(f, query.text(), words, synonyms.current()));
             b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
             b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
             if (query.channelId() != null) {
@@ -154,13 +186,8 @@ public class SearchService {
         return Snippet.ofHighlights(list.stream().map(String::valueOf).toList());
     }
 
-    /**
-     * Brings the index entries of these articles up to date with the database: each one that exists is indexed
-     * again, each one that does not is removed. For what the entity listener cannot see: changes made on another
-     * node of a cluster, and tags renamed, merged or deleted over JDBC.
-     */
-    @Transactional
     /** Indexes again every article changed at or after {@code since}; the number of them. */
+    @Transactional
     int reindexChangedSince(Instant since) {
         List<Long> ids = entityManager.createQuery("select a.id from Article a where a.updatedAt >= :since", Long.class)
                 .setParameter("since", since).getResultList();
@@ -168,6 +195,11 @@ public class SearchService {
         return ids.size();
     }
 
+    /**
+     * Brings the index entries of these articles up to date with the database: each one that exists is indexed
+     * again, each one that does not is removed. For what the entity listener cannot see: changes made on another
+     * node of a cluster, and tags renamed, merged or deleted over JDBC.
+     */
     public void reindex(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;

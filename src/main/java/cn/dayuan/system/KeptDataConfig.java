@@ -32,7 +32,7 @@ class KeptDataConfig {
 
     /** Page keys whose data some service keeps. */
     static final List<String> KEPT = List.of(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY, PageKeys.MOST_READ,
-            PageKeys.SENSITIVE_WORDS);
+            PageKeys.SENSITIVE_WORDS, PageKeys.SEARCH_SYNONYMS);
 
     private final CaffeineCacheManager caches = new CaffeineCacheManager();
 

@@ -40,6 +40,9 @@ public final class PageKeys {
      */
     public static final String SENSITIVE_WORDS = "sensitive-words";
 
+    /** The newsroom's synonyms for search. No page shows them (search pages are never cached); like the above. */
+    public static final String SEARCH_SYNONYMS = "search-synonyms";
+
     private static final String CHANNEL_LIST = "channel-list:";
     private static final String ARTICLE = "article:";
     private static final String ATTRIBUTE = PageKeys.class.getName();

@@ -306,6 +306,46 @@ class ArticleDatabaseTest extends DatabaseTest {
     }
 
     @Test
+    void theNewsroomSearchFindsChineseWordsInTitlesBodiesBylinesAndTagsOfDraftsTooBestFirst() {
+        // A word of Latin letters that no other article of any run has, kept whole by the analyzer.
+        String mark = "qz" + unique("").chars().filter(Character::isLetterOrDigit)
+                .map(c -> Character.isDigit(c) ? 'a' + c - '0' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "x";
+        long titled = articles.create(Draft.of(mark + "湿地保护条例草案公开征求意见", child)
+                .status(ArticleStatus.DRAFT).build(), ADMIN).id();
+        long tagged = articles.create(Draft.of("候鸟迁徙季巡护队出动", child).tags(mark).build(), ADMIN).id();
+        long mentioned = articles.create(Draft.of("周末出游好去处", root)
+                .body("<p>城郊的" + mark + "湿地公园、森林公园和农家乐都是好去处。</p>").author("记者 欧阳明月").build(), ADMIN)
+                .id();
+        long trashed = articles.create(Draft.of(mark + "旧稿", child).build(), ADMIN).id();
+        articles.delete(trashed, ADMIN);
+
+        // A mention in the body weighs less than the title or a tag; a deleted article is found in the recycle bin.
+        List<Long> found = ids(new ArticleQuery(null, null, mark, null));
+        assertThat(found).containsExactlyInAnyOrder(titled, tagged, mentioned);
+        assertThat(found.get(2)).isEqualTo(mentioned);
+        assertThat(ids(new ArticleQuery(null, ArticleStatus.TRASHED, mark, null))).containsExactly(trashed);
+        assertThat(ids(new ArticleQuery(child, ArticleStatus.DRAFT, mark, null))).containsExactly(titled);
+        assertThat(ids(new ArticleQuery(null, null, mark + " 候鸟", null))).containsExactly(tagged);
+        assertThat(ids(new ArticleQuery(null, null, mark + " 欧阳明月", null))).containsExactly(mentioned);
+        assertThat(ids(new ArticleQuery(null, null, mark, "欧阳明月"))).containsExactly(mentioned);
+        assertThat(ids(new ArticleQuery(null, null, mark, ADMIN))).hasSize(3);
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
+        assertThat(ids(new ArticleQuery(null, null, mark, null, tomorrow, null))).isEmpty();
+        assertThat(ids(new ArticleQuery(null, null, mark, null, null, tomorrow))).hasSize(3);
+
+        // An edit is found at once; a keyword without words finds nothing rather than everything.
+        articles.update(titled, Draft.of(mark + "湿地保护条例草案公开征求意见", child).status(ArticleStatus.DRAFT)
+                .body("<p>新增内容提到了黑鹳。</p>").build(), ADMIN);
+        assertThat(ids(new ArticleQuery(null, null, mark + " 黑鹳", null))).containsExactly(titled);
+        assertThat(ids(new ArticleQuery(null, null, "%", null))).isEmpty();
+
+        Page<ArticleSummary> beyond = articles.search(new ArticleQuery(null, null, mark, null), 5_000, 100, ADMIN);
+        assertThat(beyond.getContent()).isEmpty();
+        assertThat(beyond.getTotalElements()).isEqualTo(3);
+    }
+
+    @Test
     void viewsAreCountedInMemoryAndWrittenByTheFlush() {
         long id = publish(Draft.of("阅读量统计", child));
 

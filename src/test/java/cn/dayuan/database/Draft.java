@@ -13,6 +13,7 @@ final class Draft {
     private final String title;
     private final String channel;
     private String body;
+    private String author;
     private List<String> tags = List.of();
     private Instant publishedAt = Instant.now().minusSeconds(60);
     private ArticleStatus status = ArticleStatus.PUBLISHED;
@@ -49,6 +50,12 @@ final class Draft {
         return this;
     }
 
+    /** The byline (作者). */
+    Draft author(String byline) {
+        this.author = byline;
+        return this;
+    }
+
     Draft headline() {
         this.headline = true;
         return this;
@@ -60,7 +67,7 @@ final class Draft {
     }
 
     ArticleDraft build() {
-        return new ArticleDraft(title, null, null, body, channel, null, null, null, null, tags, RightsType.ORIGINAL,
+        return new ArticleDraft(title, null, null, body, channel, author, null, null, null, tags, RightsType.ORIGINAL,
                 publishedAt, status, null, headline, pinned, true);
     }
 }

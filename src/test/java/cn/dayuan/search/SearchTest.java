@@ -1,6 +1,7 @@
 package cn.dayuan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,11 +29,14 @@ import org.springframework.util.FileSystemUtils;
 
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
+import cn.dayuan.article.ArticleQuery;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.article.RightsType;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.InvalidInputException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.tag.TagService;
 
@@ -61,6 +65,8 @@ class SearchTest {
     TagService tags;
     @Autowired
     SearchService search;
+    @Autowired
+    SearchSynonyms synonyms;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -184,6 +190,45 @@ class SearchTest {
         assertThat(ids(new SearchQuery("李明", 999_999L, null, null, SearchSort.RELEVANCE, 1))).isEmpty();
         assertThat(ids(new SearchQuery(all.text(), null, null, null, SearchSort.DATE, 1)))
                 .containsExactly(bodyOnly, jinci, inTitle, localId);
+    }
+
+    /**
+     * 医保 finds an article that only says 医疗保障 once the newsroom lists them as synonyms, in the reader search
+     * over HTTP and in the newsroom's, with nothing reindexed; taken out again, it no longer does.
+     */
+    @Test
+    void synonymsTheNewsroomListsApplyFromTheNextQueryWithoutReindexing() throws Exception {
+        long insurance = publish("门诊报销比例提高", "yaowen", "<p>医疗保障局宣布，参保职工门诊报销比例提高。</p>",
+                List.of(), "2021-04-01T09:00:00+08:00", "编辑部").id();
+        long rail = publish("三号线全线开工", "bendi", "<p>轨道交通三号线今日全线开工。</p>", List.of(),
+                "2021-04-02T09:00:00+08:00", "编辑部").id();
+        assertThat(found("医保")).isEmpty();
+        assertThat(get("/search?q=" + q("医保")).body()).contains("没有找到与“医保”相关的文章");
+
+        synonyms.add("医保 = 医疗保障", "admin");
+        synonyms.add("地铁，轨道交通、轻轨", "admin");
+        try {
+            assertThat(found("医保")).containsExactly(insurance);
+            assertThat(found("医保 门诊")).containsExactly(insurance);
+            assertThat(found("地铁")).containsExactlyInAnyOrder(bodyOnly, rail);
+            assertThat(found("轨道交通")).containsExactlyInAnyOrder(bodyOnly, rail);
+            assertThat(found("轻轨 开工")).containsExactly(rail);
+            assertThat(get("/search?q=" + q("医保")).body()).contains("找到 <strong>1</strong> 篇与“医保”相关的文章",
+                    "门诊报销比例提高");
+            assertThat(articles.search(new ArticleQuery(null, null, "医保", null), 0, 20, "admin").getContent())
+                    .extracting(ArticleSummary::id).containsExactly(insurance);
+
+            assertThatThrownBy(() -> synonyms.add("医疗保障 = 医疗保险", "admin"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("search.synonym.taken");
+            assertThatThrownBy(() -> synonyms.add("医疗保险 = 医疗保险", "admin"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("search.synonym.too-few");
+            assertThat(synonyms.list()).extracting(SearchSynonyms.Group::text)
+                    .containsExactly("医保 = 医疗保障", "地铁 = 轨道交通 = 轻轨");
+        } finally {
+            synonyms.list().forEach(group -> synonyms.remove(group.id(), "admin"));
+        }
+        assertThat(found("医保")).isEmpty();
+        assertThat(found("地铁")).containsExactly(bodyOnly);
     }
 
     @Test

@@ -154,6 +154,8 @@ class AuthorizationMatrixTest {
             line("POST", "/admin/channels/{id}/delete", Needs.EDITOR),
             line("GET", "/admin/tags", Needs.EDITOR),
             line("GET", "/admin/search-queries", Needs.EDITOR),
+            line("POST", "/admin/search-queries/synonyms", "/admin/search-queries/synonyms?words=", Needs.EDITOR),
+            line("POST", "/admin/search-queries/synonyms/{id}/delete", Needs.EDITOR),
             line("GET", "/admin/tags/{id}/edit", Needs.EDITOR),
             line("POST", "/admin/tags/{id}/rename", Needs.EDITOR),
             line("POST", "/admin/tags/{id}/merge", Needs.EDITOR),

@@ -213,6 +213,7 @@ class HardeningTest {
     @Test
     void malformedRequestsAreRefusedNotFailed() {
         List<String> paths = List.of("/api/v1/articles?q=%FF", "/api/v1/articles?page=2147483647",
+                "/api/v1/articles?q=%E9%80%9A%E7%9F%A5&page=2147483647&size=100",
                 "/api/v1/articles?page=-2147483648&size=2147483647",
                 "/api/v1/articles?status=%27%20OR%201%3D1--", "/api/v1/articles?q=%27%20OR%201%3D1--",
                 "/api/v1/articles?channel=..%2F..%2Fetc%2Fpasswd", "/api/v1/articles/..%2F..%2Fetc%2Fpasswd",
@@ -261,6 +262,7 @@ class HardeningTest {
 
         Newsroom newsroom = signIn();
         for (String path : List.of("/admin/articles?page=2147483647", "/admin/articles?q=%FF",
+                "/admin/articles?keyword=%E9%80%9A%E7%9F%A5&page=2147483647",
                 "/admin/articles?page=-1&status=%27%20OR%201%3D1--", "/admin/articles?channel=%27%22")) {
             Answer answer = newsroom.get(path);
             assertThat(answer.status).as(path).isBetween(200, 499);

@@ -352,6 +352,41 @@ class HostileInputTest {
         assertThat(Jsoup.parse(rejected.getContentAsString()).select("svg")).isEmpty();
     }
 
+    /**
+     * Synonym groups typed with attackers' words: each is refused with a reason or stored, the 读者搜索 page shows
+     * the stored ones as text, and reader searches that a hostile group expands still answer a search page.
+     */
+    @Test
+    void hostileSynonymGroupsAreRefusedOrStoredAsTextAndSearchesStillAnswer() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int n = 0;
+        for (String payload : PAYLOADS) {
+            String typed = cut(payload, 20) + " = 同义靶子" + (char) ('甲' + n++);
+            MockHttpServletResponse form = mvc.perform(MockMvcRequestBuilders.post("/admin/search-queries/synonyms")
+                    .param("words", typed).with(user("admin").roles(SecurityConfig.rolesOf(Role.EDITOR)))
+                    .with(csrf())).andReturn().getResponse();
+            if (form.getStatus() != 303) {
+                wrong.add(typed + " → " + form.getStatus());
+            }
+            MockHttpServletResponse search = mvc.perform(MockMvcRequestBuilders.get("/search")
+                    .param("q", cut(payload, 20))).andReturn().getResponse();
+            if (search.getStatus() != 200) {
+                wrong.add("/search?q=" + payload + " → " + search.getStatus());
+            }
+        }
+        for (String typed : List.of("", "=,，、;", "a".repeat(5_000), "同义 = " + "长".repeat(21), "\u0000 = \u0001")) {
+            MockHttpServletResponse form = mvc.perform(MockMvcRequestBuilders.post("/admin/search-queries/synonyms")
+                    .param("words", typed).with(user("admin").roles(SecurityConfig.rolesOf(Role.EDITOR)))
+                    .with(csrf())).andReturn().getResponse();
+            if (form.getStatus() != 303) {
+                wrong.add(cut(typed, 30) + " → " + form.getStatus());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertInert("/admin/search-queries", get("/admin/search-queries", Role.EDITOR));
+        assertInert("/search?q=同义靶子甲", get("/search?q=%E5%90%8C%E4%B9%89%E9%9D%B6%E5%AD%90%E7%94%B2", null));
+    }
+
     @Test
     void newsroomChangesWithoutTheirCsrfTokenAreRefused() throws Exception {
         List<String> accepted = new ArrayList<>();
