@@ -10,6 +10,8 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.core.WhitespaceTokenizerFactory;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
@@ -24,10 +26,14 @@ public final class ChineseAnalysis implements LuceneAnalysisConfigurer {
 
     /** The analyzer's name in the index mapping. */
     static final String ANALYZER = "chinese";
+    /** The analyzer of the pinyin fields ({@link PinyinBridge}): the syllables are already words. */
+    static final String PINYIN = "pinyin";
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
         context.analyzer(ANALYZER).instance(new SmartChineseAnalyzer());
+        context.analyzer(PINYIN).custom().tokenizer(WhitespaceTokenizerFactory.class)
+                .tokenFilter(LowerCaseFilterFactory.class);
     }
 
     /** The distinct words of {@code text}, in order, at most {@code max} of them. */

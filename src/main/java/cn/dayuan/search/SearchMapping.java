@@ -35,6 +35,8 @@ final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
     static final String AUTHOR = "author";
     static final String SOURCE = "source";
     static final String TAGS = "tags.name";
+    static final String TITLE_PINYIN = "titlePinyin";
+    static final String TAGS_PINYIN = "tags.namePinyin";
     static final String CHANNEL = "channel.id";
     static final String STATUS = "status";
     static final String PUBLISHED_AT = "publishedAt";
@@ -48,6 +50,8 @@ final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         TypeMappingStep article = mapping.type(Article.class);
         article.indexed().index(INDEX);
         text(article, "title", TITLE);
+        article.property("title").fullTextField(TITLE_PINYIN).analyzer(ChineseAnalysis.PINYIN)
+                .valueBridge(new PinyinBridge());
         text(article, "subtitle", SUBTITLE);
         text(article, "summary", SUMMARY);
         article.property("body").fullTextField(BODY).analyzer(ChineseAnalysis.ANALYZER)
@@ -63,9 +67,10 @@ final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
         article.property("channel").indexedEmbedded().includeEmbeddedObjectId(true)
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
-        article.property("tags").indexedEmbedded().includePaths("name")
+        article.property("tags").indexedEmbedded().includePaths("name", "namePinyin")
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
-        mapping.type(Tag.class).property("name").fullTextField("name").analyzer(ChineseAnalysis.ANALYZER);
+        mapping.type(Tag.class).property("name").fullTextField("name").analyzer(ChineseAnalysis.ANALYZER)
+                .fullTextField("namePinyin").analyzer(ChineseAnalysis.PINYIN).valueBridge(new PinyinBridge());
         mapping.type(Account.class).property("username").keywordField("username");
     }
 

@@ -9,12 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -50,6 +52,8 @@ public class SearchService {
     private static final float TAGS_BOOST = 3f;
     private static final float SUBTITLE_BOOST = 2f;
     private static final float SUMMARY_BOOST = 1.5f;
+    private static final float PINYIN_BOOST = 2f;
+    private static final Pattern LATIN_LETTERS = Pattern.compile("[a-z]+");
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -142,11 +146,21 @@ public class SearchService {
         });
     }
 
-    /** The word in any text field, each with its weight. */
+    /**
+     * The word in any text field, each with its weight; a word of Latin letters also as the pinyin of a title's or
+     * tag's word (taiyuan or ty for 太原).
+     */
     private static PredicateFinalStep wordInAnyField(SearchPredicateFactory f, String word) {
-        return f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST).field(SearchMapping.TAGS).boost(TAGS_BOOST)
-                .field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST).field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
+        PredicateFinalStep text = f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST)
+                .field(SearchMapping.TAGS).boost(TAGS_BOOST).field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST)
+                .field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
                 .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(word);
+        if (!LATIN_LETTERS.matcher(word).matches()) {
+            return text;
+        }
+        // The word is matched as it is, not passed through PinyinBridge (it is pinyin already).
+        return f.or(text, f.match().fields(SearchMapping.TITLE_PINYIN, SearchMapping.TAGS_PINYIN)
+                .boost(PINYIN_BOOST).matching(word, ValueModel.INDEX));
     }
 
     /** The words in this order in any text field, each with its weight. */

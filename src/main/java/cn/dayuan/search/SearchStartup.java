@@ -41,7 +41,7 @@ import cn.dayuan.system.DayuanProperties;
 class SearchStartup {
 
     /** Raised whenever {@link SearchMapping} or the analysis changes, so every index is built again once. */
-    static final String MAPPING_VERSION = "2";
+    static final String MAPPING_VERSION = "3";
     static final int FOREGROUND_LIMIT = 20_000;
     private static final String VERSION_FILE = "mapping-version";
     /** Changes this long before the last commit are indexed again too: clocks and commit intervals are not exact. */

@@ -105,8 +105,9 @@ class NewsroomOverHttpTest {
         String unanswered = page.replaceAll("(?s).*<table class=\"table\" id=\"unanswered\">(.*?)</table>.*", "$1");
         assertThat(frequent.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim()).as(page)
                 .startsWith("搜索词 次数 无结果 太原 3 0 ")
-                .contains("taiyuan公交 2 2", "晋祠门票多少钱 2 2").doesNotContain("ｔａｉｙｕａｎ");
-        assertThat(unanswered).contains("晋祠门票多少钱").doesNotContain("太原");
+                .contains("taiyuan公交 2 0", "晋祠门票多少钱 2 2").doesNotContain("ｔａｉｙｕａｎ");
+        assertThat(unanswered).as("taiyuan finds 太原 by its pinyin").contains("晋祠门票多少钱")
+                .doesNotContain("太原", "taiyuan");
         assertThat(page).as("numbers and addresses that may name a person are not kept")
                 .doesNotContain("13912345678", "1234-5678", "example.cn");
         assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns"

@@ -192,6 +192,21 @@ class SearchTest {
                 .containsExactly(bodyOnly, jinci, inTitle, localId);
     }
 
+    /** A reader typing without switching to Chinese: the pinyin of a title's or a tag's word, in full or by initials. */
+    @Test
+    void pinyinInFullOrByInitialsFindsTitleAndTagWords() {
+        long titled = publish("太原古县城夜游开放", "bendi", "<p>夜游线路今晚开放。</p>", List.of(),
+                "2021-05-01T09:00:00+08:00", "编辑部").id();
+        long tagged = publish("汾河景区灯光秀上演", "bendi", "<p>灯光秀每晚两场。</p>", List.of("太原"),
+                "2021-05-02T09:00:00+08:00", "编辑部").id();
+        assertThat(found("taiyuan")).containsExactlyInAnyOrder(titled, tagged);
+        assertThat(found("TaiYuan")).containsExactlyInAnyOrder(titled, tagged);
+        assertThat(found("ty")).contains(titled, tagged);
+        assertThat(found("taiyuan 灯光秀")).containsExactly(tagged);
+        // A single character (古 of 古县城) has no pinyin in the index: "shi" would otherwise match half the site.
+        assertThat(found("gu")).isEmpty();
+    }
+
     /**
      * 医保 finds an article that only says 医疗保障 once the newsroom lists them as synonyms, in the reader search
      * over HTTP and in the newsroom's, with nothing reindexed; taken out again, it no longer does.
