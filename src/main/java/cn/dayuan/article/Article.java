@@ -356,6 +356,11 @@ public class Article {
                 : Arrays.stream(similarIds.split(",")).map(Long::valueOf).toList();
     }
 
+    /** Whether the similar articles were chosen (an empty choice counts: nothing was alike enough). */
+    boolean hasSimilarChoice() {
+        return similarIds != null;
+    }
+
     /** @param ids null for no choice made */
     void setSimilarIds(List<Long> ids) {
         this.similarIds = ids == null ? null : similarIdsColumn(ids);

@@ -3,6 +3,7 @@ package cn.dayuan.article;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -68,6 +69,8 @@ public class ArticleService {
     public static final int RELATED = 8;
     /** Of those, at most this many of the newest sharing a tag come first, before the most similar. */
     static final int FOLLOW_UPS = 3;
+    /** The fields whose change makes the similar articles be chosen again; other edits keep the choice. */
+    private static final Set<String> SIMILARITY_FIELDS = Set.of("title", "body", "tags");
     /** Articles kept in the most-read ranking: more than a page shows, so a withdrawn one leaves no gap. */
     private static final int RANKED = 20;
 
@@ -179,7 +182,10 @@ public class ArticleService {
         ArticleDraft kept = checked.with(article.getStatus(), keptPublishTime(checked, article));
         article.apply(kept, channel, tags.findOrCreate(checked.tags()));
         record(article, enterStatus(article, wanted, kept.publishedAt(), account), account);
-        chooseSimilar(article);
+        if (!article.hasSimilarChoice()
+                || !Collections.disjoint(ArticleContent.of(article).changedFrom(before), SIMILARITY_FIELDS)) {
+            chooseSimilar(article);
+        }
         articles.flush();
         settlePendingRevisions(article.getId());
         keepRevision(article, before, account, false);

@@ -1,15 +1,15 @@
 package cn.dayuan.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The newsroom's synonym groups as queries use them: each way of saying a thing cut into the words the index holds
  * (医疗保障 → 医疗, 保障), so that a run of a query's words can be recognised as one of them.
  */
 public final class Synonyms {
-
-    static final Synonyms NONE = new Synonyms(List.of());
 
     /** One way of saying a thing: as the newsroom typed it, and as the analyzer cuts it. */
     record Member(String text, List<String> words) {
@@ -26,10 +26,22 @@ public final class Synonyms {
         }
     }
 
-    private final List<List<Member>> groups;
+    /** Each member with its group, under the member's first word: a query looks up only what may start at a word. */
+    private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
+
+    private record Entry(Member member, List<Member> group) {
+    }
 
     Synonyms(List<List<Member>> groups) {
-        this.groups = List.copyOf(groups);
+        for (List<Member> group : groups) {
+            for (Member member : group) {
+                if (member.words().isEmpty()) {
+                    continue;
+                }
+                byFirstWord.computeIfAbsent(member.words().get(0), word -> new ArrayList<>())
+                        .add(new Entry(member, group));
+            }
+        }
     }
 
     /** The query's words as terms, in order: at each word, the longest member of a group that starts there. */
@@ -37,24 +49,21 @@ public final class Synonyms {
         List<Term> terms = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
-            Member longest = null;
-            List<Member> group = null;
-            for (List<Member> candidates : groups) {
-                for (Member member : candidates) {
-                    int length = member.words().size();
-                    if (i + length <= words.size() && words.subList(i, i + length).equals(member.words())
-                            && (longest == null || length > longest.words().size())) {
-                        longest = member;
-                        group = candidates;
-                    }
+            Entry longest = null;
+            for (Entry candidate : byFirstWord.getOrDefault(words.get(i), List.of())) {
+                int length = candidate.member().words().size();
+                if (i + length <= words.size() && words.subList(i, i + length).equals(candidate.member().words())
+                        && (longest == null || length > longest.member().words().size())) {
+                    longest = candidate;
                 }
             }
             if (longest == null) {
                 terms.add(new Term(List.of(words.get(i)), List.of()));
                 i++;
             } else {
-                Member found = longest;
-                terms.add(new Term(found.words(), group.stream().filter(m -> m != found).map(Member::text).toList()));
+                Member found = longest.member();
+                terms.add(new Term(found.words(), longest.group().stream().filter(m -> m != found)
+                        .map(Member::text).toList()));
                 i += found.words().size();
             }
         }
