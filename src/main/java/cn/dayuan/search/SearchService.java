@@ -223,8 +223,10 @@ public class SearchService {
         List<Long> all = List.copyOf(ids);
         for (int i = 0; i < all.size(); i += 100) {
             List<Long> batch = all.subList(i, Math.min(all.size(), i + 100));
-            List<Article> found = entityManager.createQuery("select a from Article a where a.id in :ids",
-                    Article.class).setParameter("ids", batch).getResultList();
+            // What the mapping reads of an article, in one query: its channel, publisher and tags.
+            List<Article> found = entityManager.createQuery("select distinct a from Article a join fetch a.channel"
+                    + " join fetch a.publisher left join fetch a.tags where a.id in :ids", Article.class)
+                    .setParameter("ids", batch).getResultList();
             for (Article article : found) {
                 session.indexingPlan().addOrUpdate(article);
                 missing.remove(article.getId());
@@ -234,5 +236,9 @@ public class SearchService {
         for (Long id : missing) {
             session.indexingPlan().purge(Article.class, id, null);
         }
+        // Written now, not at commit: a failure (such as an index that cannot take this mapping's entries) is
+        // thrown to the caller.
+        session.indexingPlan().execute();
+        entityManager.clear();
     }
 }

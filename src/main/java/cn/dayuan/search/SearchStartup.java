@@ -1,18 +1,19 @@
 package cn.dayuan.search;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,22 +29,20 @@ import cn.dayuan.system.ClusterMode;
 import cn.dayuan.system.DayuanProperties;
 
 /**
- * Builds the index from the database when it cannot be trusted: at start, when it was never built by this mapping
- * (missing, new, or made by an older {@link #MAPPING_VERSION}) or holds a different number of articles than the
- * database (a restored backup, a database emptied under it, a crash between a commit and its indexing); and at every
- * start of a cluster node, which cannot know what the other nodes changed while it was down. A site of up
- * to {@value #FOREGROUND_LIMIT} articles is indexed before the start completes (a few seconds); a larger one in the
- * background, while search answers from what is indexed so far. Otherwise the articles changed since shortly before
- * the index's last commit to disk are indexed again: a change is searchable as soon as it is saved, but written to
- * disk up to a second later ({@link SearchConfig}), and a crash in that second must not leave it out.
+ * Looks at the index when the application is ready and has it built again ({@link SearchIndexBuilds}) when it cannot
+ * be trusted: missing, damaged, never completed by this mapping ({@link SearchIndexBuilds#MAPPING_VERSION}), holding
+ * a different number of articles than the database (a restored backup, a database emptied under it, a crash between
+ * a commit and its indexing), and at every start of a cluster node, which cannot know what the other nodes changed
+ * while it was down. A site of up to {@value #FOREGROUND_LIMIT} articles is built before the start completes (a few
+ * seconds), a larger one in the background; either way, the old entries answer until their new ones are written.
+ * Otherwise the articles changed since shortly before the index's last commit to disk are indexed again: a change is
+ * searchable as soon as it is saved, but written to disk up to a second later ({@link SearchConfig}), and a crash in
+ * that second must not leave it out.
  */
 @Component
 class SearchStartup {
 
-    /** Raised whenever {@link SearchMapping} or the analysis changes, so every index is built again once. */
-    static final String MAPPING_VERSION = "3";
     static final int FOREGROUND_LIMIT = 20_000;
-    private static final String VERSION_FILE = "mapping-version";
     /** Changes this long before the last commit are indexed again too: clocks and commit intervals are not exact. */
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(1);
 
@@ -51,15 +50,17 @@ class SearchStartup {
 
     private final EntityManagerFactory entityManagerFactory;
     private final SearchService search;
+    private final SearchIndexBuilds builds;
     private final TransactionTemplate transaction;
     private final Path root;
     private final boolean enabled;
     private final boolean clusterNode;
 
-    SearchStartup(EntityManagerFactory entityManagerFactory, SearchService search,
+    SearchStartup(EntityManagerFactory entityManagerFactory, SearchService search, SearchIndexBuilds builds,
                   PlatformTransactionManager transactions, DayuanProperties properties, Environment environment) {
         this.entityManagerFactory = entityManagerFactory;
         this.search = search;
+        this.builds = builds;
         this.transaction = new TransactionTemplate(transactions);
         this.root = SearchConfig.indexRoot(properties);
         this.enabled = isEnabled(environment);
@@ -86,44 +87,38 @@ class SearchStartup {
 
     private void check() {
         long inDatabase;
-        long inIndex;
+        Long inIndex;
         var entityManager = entityManagerFactory.createEntityManager();
         try {
             inDatabase = entityManager.createQuery("select count(a) from Article a", Long.class).getSingleResult();
-            inIndex = Search.session(entityManager).search(Article.class).where(f -> f.matchAll())
-                    .fetchTotalHitCount();
+            inIndex = entriesInIndex(entityManager);
         } finally {
             EntityManagerFactoryUtils.closeEntityManager(entityManager);
         }
-        String reason = !MAPPING_VERSION.equals(builtVersion()) ? "it was not built by this version"
+        String reason = inIndex == null ? "it cannot be read"
+                : !SearchIndexBuilds.MAPPING_VERSION.equals(builds.builtVersion()) ? "it was not built by this version"
                 : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
                 : clusterNode ? "other nodes may have changed articles while this one was down" : null;
         if (reason == null) {
             catchUp();
             return;
         }
-        log.info("Building the search index in {} from the database ({} articles), because {}", root, inDatabase,
-                reason);
-        MassIndexer indexer = Search.mapping(entityManagerFactory).scope(Article.class).massIndexer()
-                .threadsToLoadObjects(2).batchSizeToLoadObjects(50);
-        if (inDatabase <= FOREGROUND_LIMIT) {
-            try {
-                indexer.startAndWait();
-                built(inDatabase);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            indexer.start().whenComplete((done, failure) -> {
-                if (failure == null) {
-                    built(inDatabase);
-                } else {
-                    log.error("Building the search index failed; it is tried again at the next start", failure);
-                }
-            });
+        log.info("The search index in {} is built again from the database, because {}", root, reason);
+        CompletableFuture<SearchIndexBuilds.Finished> build = builds.start(SearchIndexBuilds.SYSTEM, inIndex == null);
+        if (build != null && inDatabase <= FOREGROUND_LIMIT) {
+            build.join();
         }
     }
 
+    /** The entries in the index, or null when it cannot be read. */
+    private static Long entriesInIndex(EntityManager entityManager) {
+        try {
+            return Search.session(entityManager).search(Article.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        } catch (SearchException e) {
+            log.warn("The search index cannot be read: {}", e.toString());
+            return null;
+        }
+    }
     /** Indexes again the articles changed since shortly before the last commit, which a crash may have lost. */
     private void catchUp() {
         Instant lastCommit = lastCommit();
@@ -150,25 +145,6 @@ class SearchStartup {
                         }
                     })
                     .max(FileTime::compareTo).map(FileTime::toInstant).orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private void built(long articles) {
-        try {
-            Files.createDirectories(root);
-            Files.writeString(root.resolve(VERSION_FILE), MAPPING_VERSION, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            log.warn("Could not note the search index's version in {}: {}", root, e.toString());
-        }
-        log.info("Search index built: {} articles", articles);
-    }
-
-    private String builtVersion() {
-        try {
-            Path file = root.resolve(VERSION_FILE);
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
         } catch (IOException e) {
             return null;
         }

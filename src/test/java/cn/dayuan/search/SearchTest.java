@@ -328,7 +328,7 @@ class SearchTest {
         assertThat(found("晋祠")).isEmpty();
         startup.checkIndex();
         assertThat(found("晋祠")).as("rebuilt: the index held fewer articles than the database").containsExactly(jinci);
-        assertThat(Path.of(DATA_DIR, "search-index", "mapping-version")).hasContent(SearchStartup.MAPPING_VERSION);
+        assertThat(Path.of(DATA_DIR, "search-index", "mapping-version")).hasContent(SearchIndexBuilds.MAPPING_VERSION);
     }
 
     @Test

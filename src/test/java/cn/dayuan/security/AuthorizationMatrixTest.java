@@ -194,6 +194,8 @@ class AuthorizationMatrixTest {
             line("POST", "/admin/accounts/{id}", Needs.ADMIN),
             line("POST", "/admin/accounts/{id}/password", Needs.ADMIN),
             line("GET", "/admin/backups", Needs.ADMIN),
+            line("GET", "/admin/search-index", Needs.ADMIN),
+            line("POST", "/admin/search-index", Needs.ADMIN),
             line("POST", "/admin/backups", Needs.ADMIN),
             line("GET", "/admin/backups/{name}", "/admin/backups/dayuan-backup-20260101-000000.zip", Needs.ADMIN),
             // The JSON API
