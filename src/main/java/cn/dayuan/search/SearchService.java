@@ -48,6 +48,7 @@ import cn.dayuan.system.DayuanProperties;
 public class SearchService {
 
     static final int MAX_WORDS = 32;
+    private static final int NEAR_TITLES = 3;
     private static final float TITLE_BOOST = 4f;
     private static final float TAGS_BOOST = 3f;
     private static final float SUBTITLE_BOOST = 2f;
@@ -112,7 +113,35 @@ public class SearchService {
             hits.add(new SearchHit(article, title.isEmpty() ? Snippet.plain(article.title()) : title, excerpt));
         }
         int pages = (int) Math.min(SearchQuery.MAX_PAGE, (total + SearchQuery.PAGE_SIZE - 1) / SearchQuery.PAGE_SIZE);
-        return new SearchResults(query, hits, total, pages);
+        return new SearchResults(query, hits, total, pages, total == 0 ? nearTitles(session, words, now) : List.of());
+    }
+
+    /**
+     * Up to {@value #NEAR_TITLES} public articles whose title words sound like the query's Chinese words: a reader
+     * typing pinyin picks a homophone (晋词 for 晋祠) and finds nothing. The query's words are read as the index
+     * reads titles ({@link PinyinBridge#spokenWords}: full pinyin of words of two or more characters, a run of
+     * single characters counting as one word).
+     */
+    private List<ArticleSummary> nearTitles(SearchSession session, List<String> words, Instant now) {
+        List<String> sounds = PinyinBridge.spokenWords(words).stream().map(PinyinBridge::fullPinyin).distinct()
+                .toList();
+        if (sounds.isEmpty()) {
+            return List.of();
+        }
+        int required = sounds.size() <= 3 ? sounds.size() : (int) Math.ceil(sounds.size() * 0.75);
+        List<Long> ids = session.search(Article.class).select(f -> f.id(Long.class))
+                .where(f -> f.bool().with(b -> {
+                    b.must(f.bool().with(any -> {
+                        sounds.forEach(sound -> any.should(f.match().field(SearchMapping.TITLE_PINYIN)
+                                .matching(sound, ValueModel.INDEX)));
+                        any.minimumShouldMatchNumber(required);
+                    }));
+                    b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
+                    b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
+                }))
+                .sort(f -> f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
+                .fetchHits(NEAR_TITLES);
+        return articles.publicSummaries(ids);
     }
 
     /**

@@ -286,6 +286,24 @@ class SearchTest {
         assertThat(body).contains("没有找到与“不存在的词语组合火星”相关的文章").contains("最新文章");
         assertThat(get("/search").body()).contains("请输入要查找的词语").contains("最新文章");
         assertThat(get("/").body()).contains("action=\"/search\"");
+        assertThat(body).doesNotContain("您要找的是不是");
+    }
+
+    @Test
+    void aHomophoneThatFindsNothingOffersTheTitleThatSoundsLikeIt() throws Exception {
+        // 晋词 is what a pinyin keyboard gives for jinci when the reader picks the wrong character.
+        assertThat(found("晋词")).isEmpty();
+        assertThat(found("jinci")).as("smartcn cuts 晋祠 into characters; their run is read as one word")
+                .containsExactly(jinci);
+        SearchResults results = search.search(SearchQuery.of("晋词"));
+        assertThat(results.nearTitles()).extracting(ArticleSummary::id).containsExactly(jinci);
+        assertThat(search.search(SearchQuery.of("晋词博物馆")).nearTitles()).extracting(ArticleSummary::id)
+                .containsExactly(jinci);
+        String body = get("/search?q=" + q("晋词")).body();
+        assertThat(body).contains("没有找到与“晋词”相关的文章").contains("您要找的是不是")
+                .contains("href=\"/bendi/taiyuan/" + jinci + ".html\">晋祠博物馆迎来游客高峰</a>");
+        assertThat(search.search(SearchQuery.of("晋祠")).nearTitles()).as("only when nothing matched").isEmpty();
+        assertThat(search.search(SearchQuery.of("火星移民")).nearTitles()).isEmpty();
     }
 
     @Test
