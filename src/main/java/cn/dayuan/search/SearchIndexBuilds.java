@@ -51,7 +51,7 @@ import cn.dayuan.system.DayuanProperties;
 public class SearchIndexBuilds {
 
     /** Raised whenever {@link SearchMapping} or the analysis changes, so every index is built again once. */
-    static final String MAPPING_VERSION = "4";
+    static final String MAPPING_VERSION = "5";
     private static final String VERSION_FILE = "mapping-version";
     private static final int BATCH = 200;
     /** Changes this long before a build started are indexed again after it: clocks are not exact. */

@@ -90,8 +90,8 @@ public class SearchService {
                 .sort(f -> query.sort() == SearchSort.DATE
                         ? f.field(SearchMapping.PUBLISHED_AT).desc().then().score()
                         : f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
-                .highlighter(h -> h.plain().tag(Snippet.START, Snippet.END).fragmentSize(60).numberOfFragments(2))
-                .highlighter("title", h -> h.plain().tag(Snippet.START, Snippet.END).fragmentSize(1000)
+                .highlighter(h -> h.fastVector().tag(Snippet.START, Snippet.END).fragmentSize(60).numberOfFragments(2))
+                .highlighter("title", h -> h.fastVector().tag(Snippet.START, Snippet.END).fragmentSize(1000)
                         .numberOfFragments(1))
                 .fetch(offset, SearchQuery.PAGE_SIZE);
         long total = result.total().hitCount();
