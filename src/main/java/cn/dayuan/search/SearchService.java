@@ -177,13 +177,16 @@ public class SearchService {
 
     /**
      * The word in any text field, each with its weight; a word of Latin letters also as the pinyin of a title's or
-     * tag's word (taiyuan or ty for 太原).
+     * tag's word (taiyuan or ty for 太原). The word is a term of the index already ({@link ChineseAnalysis#words}):
+     * analysed again, an English word would be stemmed twice (createuser → createus → createu) and a Chinese word
+     * cut apart out of its sentence (解析 → 解, 析), and neither would be found.
      */
     private static PredicateFinalStep wordInAnyField(SearchPredicateFactory f, String word) {
         PredicateFinalStep text = f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST)
                 .field(SearchMapping.TAGS).boost(TAGS_BOOST).field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST)
                 .field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
-                .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(word);
+                .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(word)
+                .skipAnalysis();
         if (!LATIN_LETTERS.matcher(word).matches()) {
             return text;
         }
