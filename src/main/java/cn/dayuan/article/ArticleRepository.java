@@ -19,6 +19,14 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     String PUBLIC = "a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now";
 
     /**
+     * {@link #PUBLIC} for the lists read in the order of an index (the newest, the headlines, the most read), with
+     * the status compared as text so that no index on the status is offered: H2 took one (nearly every article of a
+     * site is published, so it narrows nothing) and sorted every article instead of reading the first rows of the
+     * order's index, 2.7 s instead of 5 ms at 100,000 articles. PostgreSQL and MariaDB read the same index.
+     */
+    String PUBLIC_IN_ORDER = "cast(a.status as String) = 'PUBLISHED' and a.publishedAt <= :now";
+
+    /**
      * Fetches joined in the query itself: Hibernate keeps the SQL of a query string for the next call, while an
      * entity graph (or a derived query) has it translated anew on every call, a fifth of an article's save.
      */
@@ -27,22 +35,23 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     boolean existsByIdAndStatus(long id, ArticleStatus status);
 
-    @Query(ArticleRow.SELECT + " where " + PUBLIC + " order by a.publishedAt desc, a.id desc")
+    @Query(ArticleRow.SELECT + " where " + PUBLIC_IN_ORDER + " order by a.publishedAt desc, a.id desc")
     Slice<ArticleRow> findPublic(Instant now, Pageable pageable);
 
-    @Query(ArticleRow.SELECT + " where " + PUBLIC + " and a.publishedAt > :since"
+    @Query(ArticleRow.SELECT + " where " + PUBLIC_IN_ORDER + " and a.publishedAt > :since"
             + " order by a.publishedAt desc, a.id desc")
     Slice<ArticleRow> findPublicSince(Instant now, Instant since, Pageable pageable);
 
     /** {@code headline} leads the order, though always true here, so that it is the order of ix_article_headlines. */
-    @Query(ArticleRow.SELECT + " where " + PUBLIC + " and a.headline = true"
+    @Query(ArticleRow.SELECT + " where " + PUBLIC_IN_ORDER + " and a.headline = true"
             + " order by a.headline desc, a.publishedAt desc, a.id desc")
     List<ArticleRow> findPublicHeadlines(Instant now, Pageable pageable);
 
     @Query(ArticleRow.SELECT + " where a.id in :ids")
     List<ArticleRow> findRows(Collection<Long> ids);
 
-    @Query("select a.id from Article a where " + PUBLIC + " order by a.viewCount desc, a.publishedAt desc")
+    @Query("select a.id from Article a where " + PUBLIC_IN_ORDER
+            + " order by a.viewCount desc, a.publishedAt desc")
     List<Long> findPublicMostReadIds(Instant now, Pageable pageable);
 
     /** {@code [id, publishedAt, pinned]} of the published articles in the channels, scheduled ones included. */
