@@ -1,5 +1,6 @@
 package cn.dayuan.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -64,17 +68,29 @@ public class SearchService {
     private final SearchSynonyms synonyms;
     private final ZoneId zone;
     private final Analyzer analyzer = new SmartChineseAnalyzer();
+    private final Timer queries;
 
     SearchService(ArticleService articles, ChannelService channels, SearchSynonyms synonyms,
-                  DayuanProperties properties) {
+                  DayuanProperties properties, MeterRegistry meters) {
+        this.queries = Timer.builder("dayuan.search.queries")
+                .description("Reader searches: the index query, its highlights and the hits' summaries")
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(1)).register(meters);
         this.articles = articles;
         this.synonyms = synonyms;
         this.channels = channels;
         this.zone = properties.timeZone();
     }
 
-    /** One page of the public articles that match {@code query}, best first or newest first. */
+    /**
+     * One page of the public articles that match {@code query}, best first or newest first. Timed as
+     * {@code dayuan.search.queries}, with the median and 99th percentile of about the last minute in
+     * {@code /actuator/metrics/dayuan.search.queries.percentile}.
+     */
     public SearchResults search(SearchQuery query) {
+        return queries.record(() -> find(query));
+    }
+
+    private SearchResults find(SearchQuery query) {
         List<String> words = query.isBlank() ? List.of() : ChineseAnalysis.words(analyzer, query.text(), MAX_WORDS);
         if (words.isEmpty()) {
             return SearchResults.none(query);
