@@ -39,8 +39,9 @@ import cn.dayuan.system.DayuanProperties;
  * is replaced where it stands, so the old entry answers until its new one is written; entries of articles that are
  * no longer in the database are removed at the end; and the articles changed while the build ran are indexed once
  * more, so that an article read by the build just before an editor saved it cannot keep its older text. Only an
- * index that cannot be read (damaged) or cannot take this mapping's entries (a field changed its kind, which Lucene
- * refuses in an existing index) is emptied first; search then answers from what is built so far.
+ * index whose files are damaged or that cannot take this mapping's entries (a field changed its kind, which Lucene
+ * refuses in an existing index) is emptied first; search then answers from what is built so far. No other failure
+ * empties an index: another process holding its lock is not damage.
  * <p>
  * One build at a time on this node, in the background; its progress and the last one's outcome are kept in this
  * node's memory, for the page that started it. Each node of a cluster holds its own index, so a build is this
@@ -117,7 +118,7 @@ public class SearchIndexBuilds {
                 job.startedBy());
         try {
             if (emptyFirst || !takesThisMapping()) {
-                log.info("Emptying the search index first: it cannot be read or cannot take this version's entries");
+                log.info("Emptying the search index first: it is damaged or cannot take this version's entries");
                 forgetVersion();
                 Search.mapping(entityManagerFactory).scope(Article.class).schemaManager().dropAndCreate();
             }
@@ -163,9 +164,27 @@ public class SearchIndexBuilds {
             search.reindex(newest);
             return true;
         } catch (RuntimeException e) {
+            if (!refusedField(e)) {
+                throw e;
+            }
             log.info("The search index refused an entry of this version: {}", e.toString());
             return false;
         }
+    }
+
+    /**
+     * Whether Lucene refused a field of the entry ({@code IllegalArgumentException: cannot change field …}), as
+     * opposed to failing for another reason (such as another process holding the index's lock), which must never
+     * lead to emptying an index.
+     */
+    private static boolean refusedField(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage())
+                    .startsWith("cannot change field")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the entries of articles the database no longer has (restored backups, changes lost in a crash). */

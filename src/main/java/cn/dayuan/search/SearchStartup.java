@@ -1,7 +1,9 @@
 package cn.dayuan.search;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -12,6 +14,9 @@ import java.util.stream.Stream;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
@@ -95,7 +100,7 @@ class SearchStartup {
         } finally {
             EntityManagerFactoryUtils.closeEntityManager(entityManager);
         }
-        String reason = inIndex == null ? "it cannot be read"
+        String reason = inIndex == null ? "it is damaged"
                 : !SearchIndexBuilds.MAPPING_VERSION.equals(builds.builtVersion()) ? "it was not built by this version"
                 : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
                 : clusterNode ? "other nodes may have changed articles while this one was down" : null;
@@ -110,14 +115,32 @@ class SearchStartup {
         }
     }
 
-    /** The entries in the index, or null when it cannot be read. */
+    /**
+     * The entries in the index, or null when its files are damaged. Any other failure, such as another process on
+     * the same data folder holding the index's lock, is thrown: that index is not this process's to empty.
+     */
     private static Long entriesInIndex(EntityManager entityManager) {
         try {
             return Search.session(entityManager).search(Article.class).where(f -> f.matchAll()).fetchTotalHitCount();
         } catch (SearchException e) {
-            log.warn("The search index cannot be read: {}", e.toString());
+            if (!damaged(e)) {
+                throw e;
+            }
+            log.warn("The search index is damaged: {}", e.toString());
             return null;
         }
+    }
+
+    /** Whether Lucene found the index's files corrupt, truncated, missing or of a format it cannot read. */
+    private static boolean damaged(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CorruptIndexException || cause instanceof IndexFormatTooOldException
+                    || cause instanceof IndexFormatTooNewException || cause instanceof EOFException
+                    || cause instanceof NoSuchFileException) {
+                return true;
+            }
+        }
+        return false;
     }
     /** Indexes again the articles changed since shortly before the last commit, which a crash may have lost. */
     private void catchUp() {

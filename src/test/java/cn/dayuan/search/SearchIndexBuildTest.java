@@ -116,6 +116,13 @@ class SearchIndexBuildTest {
         assertThat(duringBuild).as("searches made while the build ran").isGreaterThan(3);
         assertThat(builds.status().last()).isEqualTo(finished);
 
+        // A second process started by mistake on the same data folder cannot take the index's lock: it leaves the
+        // index alone (a lock it cannot get is not damage) and the running site still finds its articles.
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(SearchIndexBuilds.class).status().entries()).isEqualTo(-1);
+        }
+        assertThat(found("晋祠")).containsExactly(jinci);
+
         // An index of an older version is rebuilt at start, in place: it answered all along.
         Files.writeString(DATA.resolve("search-index/mapping-version"), "2");
         assertThat(builds.status().current()).isFalse();
