@@ -55,8 +55,6 @@ public class SearchIndexBuilds {
     static final String MAPPING_VERSION = "5";
     private static final String VERSION_FILE = "mapping-version";
     private static final int BATCH = 200;
-    /** Changes this long before a build started are indexed again after it: clocks are not exact. */
-    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(1);
     /** Who a build that the application starts by itself is shown as started by. */
     static final String SYSTEM = "系统";
 
@@ -136,7 +134,7 @@ public class SearchIndexBuilds {
                 after = ids.get(ids.size() - 1);
             }
             int removed = removeEntriesWithoutArticle();
-            Instant since = job.startedAt().minus(CATCH_UP_MARGIN);
+            Instant since = job.startedAt().minus(SearchStartup.CATCH_UP_MARGIN);
             int changed = transaction.execute(status -> search.reindexChangedSince(since));
             writeVersion();
             Finished finished = new Finished(job.startedBy(), job.startedAt(), Instant.now(), job.done().get(),

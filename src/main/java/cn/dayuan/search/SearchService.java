@@ -144,16 +144,14 @@ public class SearchService {
         if (sounds.isEmpty()) {
             return List.of();
         }
-        int required = sounds.size() <= 3 ? sounds.size() : (int) Math.ceil(sounds.size() * 0.75);
         List<Long> ids = session.search(Article.class).select(f -> f.id(Long.class))
                 .where(f -> f.bool().with(b -> {
                     b.must(f.bool().with(any -> {
                         sounds.forEach(sound -> any.should(f.match().field(SearchMapping.TITLE_PINYIN)
                                 .matching(sound, ValueModel.INDEX)));
-                        any.minimumShouldMatchNumber(required);
+                        any.minimumShouldMatchNumber(required(sounds.size()));
                     }));
-                    b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
-                    b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
+                    b.filter(publicNow(f, now));
                 }))
                 .sort(f -> f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
                 .fetchHits(NEAR_TITLES);
@@ -169,7 +167,6 @@ public class SearchService {
     static PredicateFinalStep matchingWords(SearchPredicateFactory f, String text, List<String> words,
                                             Synonyms synonyms) {
         List<Synonyms.Term> terms = synonyms.terms(words);
-        int required = terms.size() <= 3 ? terms.size() : (int) Math.ceil(terms.size() * 0.75);
         return f.bool().with(b -> {
             b.must(f.bool().with(any -> {
                 for (Synonyms.Term term : terms) {
@@ -182,7 +179,7 @@ public class SearchService {
                         }));
                     }
                 }
-                any.minimumShouldMatchNumber(required);
+                any.minimumShouldMatchNumber(required(terms.size()));
             }));
             if (words.size() > 1) {
                 b.should(f.phrase().field(SearchMapping.TITLE).boost(TITLE_BOOST).field(SearchMapping.BODY)
@@ -221,8 +218,7 @@ public class SearchService {
     private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<String> words, Instant now) {
         return f.bool().with(b -> {
             b.must(matchingWords(f, query.text(), words, synonyms.current()));
-            b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
-            b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
+            b.filter(publicNow(f, now));
             if (query.channelId() != null) {
                 Set<Long> channelIds = new HashSet<>();
                 channels.tree().byId(query.channelId()).ifPresent(channel -> channelIds.addAll(
@@ -239,6 +235,17 @@ public class SearchService {
                         before, RangeBoundInclusion.EXCLUDED));
             }
         });
+    }
+
+    /** How many of a query's terms an article must have: all of up to three, three in four of more. */
+    private static int required(int terms) {
+        return terms <= 3 ? terms : (int) Math.ceil(terms * 0.75);
+    }
+
+    /** What readers may find: published, with a publish time that has passed. */
+    private static PredicateFinalStep publicNow(SearchPredicateFactory f, Instant now) {
+        return f.and(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED),
+                f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
     }
 
     private static Snippet highlighted(Object fragments) {

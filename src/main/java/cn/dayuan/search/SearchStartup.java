@@ -48,8 +48,11 @@ import cn.dayuan.system.DayuanProperties;
 class SearchStartup {
 
     static final int FOREGROUND_LIMIT = 20_000;
-    /** Changes this long before the last commit are indexed again too: clocks and commit intervals are not exact. */
-    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(1);
+    /**
+     * Changes this long before the last commit (or before a build started) are indexed again too: clocks and commit
+     * intervals are not exact.
+     */
+    static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(SearchStartup.class);
 
