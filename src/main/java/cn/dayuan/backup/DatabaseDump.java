@@ -37,8 +37,12 @@ import cn.dayuan.system.StoredTimes;
  */
 final class DatabaseDump {
 
-    /** Not content: Flyway's history (the restore migrates anew), locks, and the change log between nodes. */
-    static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "shedlock", "content_change");
+    /**
+     * Not content: Flyway's history (the restore migrates anew), locks, the change log between nodes, and search's
+     * outbox and agents (a restored site's index is built again from its articles).
+     */
+    static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "shedlock", "content_change",
+            "hsearch_outbox_event", "hsearch_agent");
     private static final int BATCH = 500;
 
     private DatabaseDump() {

@@ -5,9 +5,13 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -17,7 +21,10 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.core.env.Environment;
@@ -34,6 +41,8 @@ import cn.dayuan.article.SimilarArticles;
  * has only {@value #MIN_SHARED_WORDS} that other articles use too) to count as alike; sharing title words and tags
  * weighs more. The text need not be in the index (an article about to be saved is compared as it will be, not as it
  * was).
+ * <p>
+ * On OpenSearch the same is asked with its {@code more_like_this} query, in one request.
  */
 @Component
 class MoreLikeThisArticles implements SimilarArticles {
@@ -56,9 +65,11 @@ class MoreLikeThisArticles implements SimilarArticles {
 
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final boolean enabled;
+    private final boolean openSearch;
 
-    MoreLikeThisArticles(Environment environment) {
+    MoreLikeThisArticles(Environment environment, SearchBackend backend) {
         this.enabled = SearchStartup.isEnabled(environment);
+        this.openSearch = backend.openSearch();
     }
 
     @Override
@@ -67,6 +78,10 @@ class MoreLikeThisArticles implements SimilarArticles {
             return null;
         }
         SearchSession session = Search.session(entityManager);
+        if (openSearch) {
+            return publicArticlesLike(session, openSearchLikeQuery(session, title, String.join(" ", tags),
+                    HtmlTextBridge.text(body)), excludedId, count);
+        }
         Query like;
         try (IndexReader reader = session.scope(Article.class).extension(LuceneExtension.get()).openIndexReader()) {
             like = likeQuery(reader, title, String.join(" ", tags), HtmlTextBridge.text(body));
@@ -76,10 +91,17 @@ class MoreLikeThisArticles implements SimilarArticles {
         if (like == null) {
             return List.of();
         }
+        return publicArticlesLike(session, f -> f.extension(LuceneExtension.get()).fromLuceneQuery(like), excludedId,
+                count);
+    }
+
+    private static List<Long> publicArticlesLike(SearchSession session,
+                                                 Function<SearchPredicateFactory, PredicateFinalStep> like,
+                                                 Long excludedId, int count) {
         Instant now = Instant.now();
         return session.search(Article.class).select(f -> f.id(Long.class))
                 .where(f -> f.bool().with(b -> {
-                    b.must(f.extension(LuceneExtension.get()).fromLuceneQuery(like));
+                    b.must(like.apply(f));
                     b.filter(f.match().field(SearchMapping.STATUS).matching(ArticleStatus.PUBLISHED));
                     b.filter(f.range().field(SearchMapping.PUBLISHED_AT).atMost(now));
                     if (excludedId != null) {
@@ -88,6 +110,49 @@ class MoreLikeThisArticles implements SimilarArticles {
                 }))
                 .sort(f -> f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
                 .fetchHits(count);
+    }
+
+    /**
+     * The same likeness as {@link #likeQuery} in OpenSearch's terms: up to {@value #WORDS} distinctive body words of
+     * which three must be shared ({@code "2<3"}: all of two, three of more), title words and tags weighing more.
+     * Unlike the embedded index, a text with a single distinctive word is compared on that word.
+     */
+    private static Function<SearchPredicateFactory, PredicateFinalStep> openSearchLikeQuery(
+            SearchSession session, String title, String tags, String body) {
+        long articles = session.search(Article.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        long maxDocFreq = Math.max(1, articles * (articles >= LARGE_INDEX ? COMMON_PERCENT : COMMON_PERCENT_SMALL_INDEX)
+                / 100);
+        String heading = title + " " + tags;
+        JsonObject bodyWords = moreLikeThis(SearchMapping.BODY, heading + " " + (body == null ? "" : body), maxDocFreq);
+        bodyWords.getAsJsonObject("more_like_this").addProperty("minimum_should_match",
+                MIN_SHARED_WORDS + "<" + SHARED_WORDS);
+        JsonObject titleWords = moreLikeThis(SearchMapping.TITLE, heading, maxDocFreq);
+        titleWords.getAsJsonObject("more_like_this").addProperty("boost", TITLE_BOOST);
+        JsonObject tagWords = tags.isBlank() ? null : moreLikeThis(SearchMapping.TAGS, tags, maxDocFreq);
+        return f -> f.bool().with(b -> {
+            b.must(f.extension(ElasticsearchExtension.get()).fromJson(bodyWords));
+            b.should(f.extension(ElasticsearchExtension.get()).fromJson(titleWords));
+            if (tagWords != null) {
+                b.should(f.extension(ElasticsearchExtension.get()).fromJson(tagWords));
+            }
+        });
+    }
+
+    private static JsonObject moreLikeThis(String field, String text, long maxDocFreq) {
+        JsonObject query = new JsonObject();
+        JsonArray fields = new JsonArray();
+        fields.add(field);
+        query.add("fields", fields);
+        query.addProperty("like", text);
+        query.addProperty("min_term_freq", 1);
+        query.addProperty("min_doc_freq", 1);
+        query.addProperty("min_word_length", 2);
+        query.addProperty("max_query_terms", WORDS);
+        query.addProperty("max_doc_freq", maxDocFreq);
+        query.addProperty("minimum_should_match", "1");
+        JsonObject wrapper = new JsonObject();
+        wrapper.add("more_like_this", query);
+        return wrapper;
     }
 
     /** The "more like this" query for the text, or null when it has no distinctive words. */

@@ -44,9 +44,11 @@ class NewsroomArticleSearch implements KeywordSearch {
 
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final SearchSynonyms synonyms;
+    private final SearchBackend backend;
 
-    NewsroomArticleSearch(SearchSynonyms synonyms) {
+    NewsroomArticleSearch(SearchSynonyms synonyms, SearchBackend backend) {
         this.synonyms = synonyms;
+        this.backend = backend;
     }
 
     @Override
@@ -67,11 +69,11 @@ class NewsroomArticleSearch implements KeywordSearch {
         return new PageImpl<>(result.hits(), pageable, result.total().hitCount());
     }
 
-    private static PredicateFinalStep predicate(SearchPredicateFactory f, ArticleQuery query, String keyword,
+    private PredicateFinalStep predicate(SearchPredicateFactory f, ArticleQuery query, String keyword,
                                                 List<String> words, Synonyms synonyms,
                                                 Collection<Long> channelIds, String onlyPublisher) {
         return f.bool().with(b -> {
-            b.must(SearchService.matchingWords(f, keyword, words, synonyms));
+            b.must(SearchService.matchingWords(f, keyword, words, synonyms, backend));
             if (query.status() != null) {
                 b.filter(f.match().field(SearchMapping.STATUS).matching(query.status()));
             } else {

@@ -22,8 +22,8 @@ import cn.dayuan.system.PageKeys;
 /**
  * Keeps this node's index on the same events as its page cache, for what Hibernate Search's entity listener cannot
  * see: every article named ({@link PageKeys#article}) by a {@link ContentChangedEvent} that another node of a cluster
- * committed (each node holds its own Lucene index until the index moves to OpenSearch), or by one of this node's
- * own events that names a tag list (a tag renamed, merged or deleted moves {@code article_tag} rows over JDBC), is
+ * committed (each node holds its own Lucene index; an index on OpenSearch is shared, and another node's changes
+ * reached it through the outbox), or by one of this node's own events that names a tag list (a tag renamed, merged or deleted moves {@code article_tag} rows over JDBC), is
  * indexed again from the database once the change committed, or removed when it is gone. The node's other changes
  * went through the entity and were indexed in their own transaction.
  */
@@ -35,14 +35,16 @@ class SearchIndexFollower {
     private final SearchService search;
     private final TransactionTemplate newTransaction;
     private final boolean enabled;
+    private final boolean sharedIndex;
     private final ExecutorService reindexing = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "search-reindex");
         thread.setDaemon(true);
         return thread;
     });
 
-    SearchIndexFollower(SearchService search, PlatformTransactionManager transactions,
+    SearchIndexFollower(SearchService search, PlatformTransactionManager transactions, SearchBackend backend,
                         org.springframework.core.env.Environment environment) {
+        this.sharedIndex = backend.openSearch();
         this.search = search;
         this.newTransaction = new TransactionTemplate(transactions);
         // After a commit the finished transaction is still bound to the thread: work of its own needs a new one.
@@ -52,7 +54,8 @@ class SearchIndexFollower {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ContentChangedEvent event) {
-        if (!enabled || !event.fromAnotherNode() && event.keys().stream().noneMatch(PageKeys::isTagList)) {
+        boolean anotherNodesChange = event.fromAnotherNode() && !sharedIndex;
+        if (!enabled || !anotherNodesChange && event.keys().stream().noneMatch(PageKeys::isTagList)) {
             return;
         }
         Set<Long> ids = new LinkedHashSet<>();

@@ -66,12 +66,14 @@ public class SearchService {
     private final ArticleService articles;
     private final ChannelService channels;
     private final SearchSynonyms synonyms;
+    private final SearchBackend backend;
     private final ZoneId zone;
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final Timer queries;
 
-    SearchService(ArticleService articles, ChannelService channels, SearchSynonyms synonyms,
+    SearchService(ArticleService articles, ChannelService channels, SearchSynonyms synonyms, SearchBackend backend,
                   DayuanProperties properties, MeterRegistry meters) {
+        this.backend = backend;
         this.queries = Timer.builder("dayuan.search.queries")
                 .description("Reader searches: the index query, its highlights and the hits' summaries")
                 .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(1)).register(meters);
@@ -163,15 +165,18 @@ public class SearchService {
      * more, where a run of words that the newsroom listed as a synonym ({@link SearchSynonyms}) counts as one word
      * that any of its synonyms may stand for. Titles and tags weigh most, and the whole text as a phrase in the title
      * or body ranks an article higher.
+     *
+     * @param backend where the index is, which says whether the words are its terms
      */
     static PredicateFinalStep matchingWords(SearchPredicateFactory f, String text, List<String> words,
-                                            Synonyms synonyms) {
+                                            Synonyms synonyms, SearchBackend backend) {
         List<Synonyms.Term> terms = synonyms.terms(words);
         return f.bool().with(b -> {
             b.must(f.bool().with(any -> {
                 for (Synonyms.Term term : terms) {
                     if (term.alternatives().isEmpty()) {
-                        any.should(wordInAnyField(f, term.text()));
+                        any.should(backend.queryWordsAreTerms() ? wordInAnyField(f, term.text())
+                                : pinyinOr(f, term.text(), phraseInAnyField(f, term.text())));
                     } else {
                         any.should(f.or().with(or -> {
                             or.add(phraseInAnyField(f, term.text()));
@@ -200,6 +205,11 @@ public class SearchService {
                 .field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
                 .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(word)
                 .skipAnalysis();
+        return pinyinOr(f, word, text);
+    }
+
+    /** What finds the word in the text fields, or for a word of Latin letters also as pinyin. */
+    private static PredicateFinalStep pinyinOr(SearchPredicateFactory f, String word, PredicateFinalStep text) {
         if (!LATIN_LETTERS.matcher(word).matches()) {
             return text;
         }
@@ -217,7 +227,7 @@ public class SearchService {
 
     private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<String> words, Instant now) {
         return f.bool().with(b -> {
-            b.must(matchingWords(f, query.text(), words, synonyms.current()));
+            b.must(matchingWords(f, query.text(), words, synonyms.current(), backend));
             b.filter(publicNow(f, now));
             if (query.channelId() != null) {
                 Set<Long> channelIds = new HashSet<>();

@@ -43,6 +43,10 @@ import cn.dayuan.system.DayuanProperties;
  * Otherwise the articles changed since shortly before the index's last commit to disk are indexed again: a change is
  * searchable as soon as it is saved, but written to disk up to a second later ({@link SearchConfig}), and a crash in
  * that second must not leave it out.
+ * <p>
+ * An index on OpenSearch is shared by the nodes and written through the outbox, whose events are in the database
+ * with the changes: it is built when it holds a different number of articles than the database (new, emptied, or
+ * restored), and a mapping it cannot take stops the start (Hibernate Search validates it against the cluster's).
  */
 @Component
 class SearchStartup {
@@ -63,9 +67,12 @@ class SearchStartup {
     private final Path root;
     private final boolean enabled;
     private final boolean clusterNode;
+    private final boolean sharedIndex;
 
     SearchStartup(EntityManagerFactory entityManagerFactory, SearchService search, SearchIndexBuilds builds,
-                  PlatformTransactionManager transactions, DayuanProperties properties, Environment environment) {
+                  PlatformTransactionManager transactions, DayuanProperties properties, SearchBackend backend,
+                  Environment environment) {
+        this.sharedIndex = backend.openSearch();
         this.entityManagerFactory = entityManagerFactory;
         this.search = search;
         this.builds = builds;
@@ -104,14 +111,19 @@ class SearchStartup {
             EntityManagerFactoryUtils.closeEntityManager(entityManager);
         }
         String reason = inIndex == null ? "it is damaged"
+                : sharedIndex ? (inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
+                        : null)
                 : !SearchIndexBuilds.MAPPING_VERSION.equals(builds.builtVersion()) ? "it was not built by this version"
                 : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
                 : clusterNode ? "other nodes may have changed articles while this one was down" : null;
         if (reason == null) {
-            catchUp();
+            if (!sharedIndex) {
+                catchUp();
+            }
             return;
         }
-        log.info("The search index in {} is built again from the database, because {}", root, reason);
+        log.info("The search index {} is built again from the database, because {}",
+                sharedIndex ? "on OpenSearch" : "in " + root, reason);
         CompletableFuture<SearchIndexBuilds.Finished> build = builds.start(SearchIndexBuilds.SYSTEM, inIndex == null);
         if (build != null && inDatabase <= FOREGROUND_LIMIT) {
             build.join();

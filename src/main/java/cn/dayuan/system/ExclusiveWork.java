@@ -73,15 +73,23 @@ public class ExclusiveWork {
      * @throws StartupRefusedException when the lock stayed taken for {@code wait}
      */
     public <T> T runWhenFree(String name, Duration atMost, Duration wait, Supplier<T> work) {
+        try (Held ignored = holdWhenFree(name, atMost, wait)) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Waits until no work of this name runs anywhere, then holds its lock until the answer is closed: for set-up
+     * that spans more than one call, such as the creation of beans.
+     *
+     * @throws StartupRefusedException when the lock stayed taken for {@code wait}
+     */
+    public Held holdWhenFree(String name, Duration atMost, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
             if (lock.isPresent()) {
-                try {
-                    return work.get();
-                } finally {
-                    lock.get().unlock();
-                }
+                return lock.get()::unlock;
             }
             if (System.nanoTime() > deadline) {
                 throw new StartupRefusedException("Another node held the lock '" + name + "' for longer than "
@@ -95,6 +103,12 @@ public class ExclusiveWork {
                 throw new IllegalStateException("Interrupted while waiting for the lock '" + name + "'", e);
             }
         }
+    }
+
+    /** A lock held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**

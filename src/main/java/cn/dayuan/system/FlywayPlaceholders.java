@@ -22,6 +22,8 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
             "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
             "long_text", "TEXT",
             "lock_timestamp", "TIMESTAMP(3)",
+            "uuid", "UUID",
+            "long_bytes", "BYTEA",
             "table_options", "");
 
     private static final Map<String, String> H2 = Map.of(
@@ -29,6 +31,8 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
             "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
             "long_text", "CHARACTER LARGE OBJECT",
             "lock_timestamp", "TIMESTAMP(3)",
+            "uuid", "UUID",
+            "long_bytes", "BINARY LARGE OBJECT",
             "table_options", "");
 
     /*
@@ -41,6 +45,8 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
             "timestamp", "DATETIME(6)",
             "long_text", "LONGTEXT",
             "lock_timestamp", "DATETIME(3)",
+            "uuid", "UUID",
+            "long_bytes", "LONGBLOB",
             "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
 
     @Override

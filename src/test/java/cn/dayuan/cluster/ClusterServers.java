@@ -29,6 +29,11 @@ public final class ClusterServers {
         return System.getProperty("dayuan.test.postgresql.password", "");
     }
 
+    /** The OpenSearch node of the search-in-a-cluster tests ({@code .ci/run} starts one with opensearch/run.sh). */
+    static String openSearchUrl() {
+        return System.getProperty("dayuan.test.opensearch.url", "http://127.0.0.1:9200");
+    }
+
     static String redisUrl() {
         return System.getProperty("dayuan.test.redis.url", "redis://127.0.0.1:6379");
     }

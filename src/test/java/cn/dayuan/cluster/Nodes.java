@@ -41,6 +41,7 @@ final class Nodes implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String databaseUrl;
+    private final String clusterName;
     private final List<Node> nodes;
 
     /** One node: its application and its address. */
@@ -129,8 +130,9 @@ final class Nodes implements AutoCloseable {
         }
     }
 
-    private Nodes(String databaseUrl, List<Node> nodes) {
+    private Nodes(String databaseUrl, String clusterName, List<Node> nodes) {
         this.databaseUrl = databaseUrl;
+        this.clusterName = clusterName;
         this.nodes = nodes;
     }
 
@@ -169,7 +171,7 @@ final class Nodes implements AutoCloseable {
                                 .run(args.toArray(String[]::new))),
                         starters));
             }
-            return new Nodes(databaseUrl, starting.stream().map(CompletableFuture::join).toList());
+            return new Nodes(databaseUrl, clusterName, starting.stream().map(CompletableFuture::join).toList());
         } catch (RuntimeException e) {
             ClusterServers.dropDatabase(databaseUrl);
             throw e;
@@ -184,6 +186,11 @@ final class Nodes implements AutoCloseable {
 
     String databaseUrl() {
         return databaseUrl;
+    }
+
+    /** The name of this cluster, which its Redis keys and its index on OpenSearch begin with. */
+    String clusterName() {
+        return clusterName;
     }
 
     @Override
