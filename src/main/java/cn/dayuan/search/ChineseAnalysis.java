@@ -3,9 +3,14 @@ package cn.dayuan.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -34,6 +39,27 @@ public final class ChineseAnalysis implements LuceneAnalysisConfigurer {
         context.analyzer(ANALYZER).instance(new SmartChineseAnalyzer());
         context.analyzer(PINYIN).custom().tokenizer(WhitespaceTokenizerFactory.class)
                 .tokenFilter(LowerCaseFilterFactory.class);
+    }
+
+    private static final Pattern LATIN_RUN = Pattern.compile("[A-Za-z]+");
+    private static final Analyzer SMARTCN = new SmartChineseAnalyzer();
+
+    /**
+     * For each run of Latin letters in {@code text}, the word smartcn makes of it (stemmed as English) and the run as
+     * typed, lower-cased: pinyin is not English, and stemmed it is no longer the pinyin the index holds (fenhe →
+     * fenh, beijing → beij).
+     */
+    static Map<String, String> latinAsTyped(String text) {
+        Map<String, String> asTyped = new HashMap<>();
+        Matcher run = LATIN_RUN.matcher(text);
+        while (run.find()) {
+            String typed = run.group().toLowerCase(Locale.ROOT);
+            List<String> word = words(SMARTCN, typed, 1);
+            if (!word.isEmpty()) {
+                asTyped.putIfAbsent(word.get(0), typed);
+            }
+        }
+        return asTyped;
     }
 
     /** The distinct words of {@code text}, in order, at most {@code max} of them. */

@@ -170,13 +170,16 @@ public class SearchService {
      */
     static PredicateFinalStep matchingWords(SearchPredicateFactory f, String text, List<String> words,
                                             Synonyms synonyms, SearchBackend backend) {
-        List<Synonyms.Term> terms = synonyms.terms(words);
+        List<Synonyms.Term> terms = synonyms.terms(backend.lookedUp(words));
+        Map<String, String> latinAsTyped = ChineseAnalysis.latinAsTyped(text);
         return f.bool().with(b -> {
             b.must(f.bool().with(any -> {
                 for (Synonyms.Term term : terms) {
+                    String typed = latinAsTyped.getOrDefault(term.text(), term.text());
                     if (term.alternatives().isEmpty()) {
-                        any.should(backend.queryWordsAreTerms() ? wordInAnyField(f, term.text())
-                                : pinyinOr(f, term.text(), phraseInAnyField(f, term.text())));
+                        // A cjk index does not stem English either: a Latin word is looked up as typed there.
+                        any.should(backend.queryWordsAreTerms() ? wordInAnyField(f, term.text(), typed)
+                                : pinyinOr(f, typed, phraseInAnyField(f, typed)));
                     } else {
                         any.should(f.or().with(or -> {
                             or.add(phraseInAnyField(f, term.text()));
@@ -194,21 +197,21 @@ public class SearchService {
     }
 
     /**
-     * The word in any text field, each with its weight; a word of Latin letters also as the pinyin of a title's or
-     * tag's word (taiyuan or ty for 太原). The word is a term of the index already ({@link ChineseAnalysis#words}):
-     * analysed again, an English word would be stemmed twice (createuser → createus → createu) and a Chinese word
-     * cut apart out of its sentence (解析 → 解, 析), and neither would be found.
+     * The word in any text field, each with its weight; a word of Latin letters also, as it was typed, as the pinyin
+     * of a title's or tag's word (taiyuan or ty for 太原). The word is a term of the index already
+     * ({@link ChineseAnalysis#words}): analysed again, an English word would be stemmed twice (createuser → createus
+     * → createu) and a Chinese word cut apart out of its sentence (解析 → 解, 析), and neither would be found.
      */
-    private static PredicateFinalStep wordInAnyField(SearchPredicateFactory f, String word) {
+    private static PredicateFinalStep wordInAnyField(SearchPredicateFactory f, String word, String typed) {
         PredicateFinalStep text = f.match().field(SearchMapping.TITLE).boost(TITLE_BOOST)
                 .field(SearchMapping.TAGS).boost(TAGS_BOOST).field(SearchMapping.SUBTITLE).boost(SUBTITLE_BOOST)
                 .field(SearchMapping.SUMMARY).boost(SUMMARY_BOOST)
                 .fields(SearchMapping.BODY, SearchMapping.AUTHOR, SearchMapping.SOURCE).matching(word)
                 .skipAnalysis();
-        return pinyinOr(f, word, text);
+        return pinyinOr(f, typed, text);
     }
 
-    /** What finds the word in the text fields, or for a word of Latin letters also as pinyin. */
+    /** What finds the word in the text fields, or for a word of Latin letters (as typed) also as pinyin. */
     private static PredicateFinalStep pinyinOr(SearchPredicateFactory f, String word, PredicateFinalStep text) {
         if (!LATIN_LETTERS.matcher(word).matches()) {
             return text;

@@ -130,6 +130,15 @@ final class Nodes implements AutoCloseable {
         }
     }
 
+    /**
+     * The list of hits of a search page ({@code <ul class="article-list search-results">}), or "" when nothing was
+     * found: the page's other lists (the newest articles) name articles whatever the search found.
+     */
+    static String searchResults(String page) {
+        int start = page.indexOf("search-results");
+        return start < 0 ? "" : page.substring(start, page.indexOf("</ul>", start));
+    }
+
     private Nodes(String databaseUrl, String clusterName, List<Node> nodes) {
         this.databaseUrl = databaseUrl;
         this.clusterName = clusterName;

@@ -203,6 +203,11 @@ class SearchTest {
         assertThat(found("TaiYuan")).containsExactlyInAnyOrder(titled, tagged);
         assertThat(found("ty")).contains(titled, tagged);
         assertThat(found("taiyuan 灯光秀")).containsExactly(tagged);
+        // Pinyin is not English: stemmed, fenhe would be looked up as fenh and beijing as beij.
+        assertThat(found("fenhe")).containsExactly(tagged);
+        long capital = publish("北京游客人数创新高", "bendi", "<p>节假日游客人数创新高。</p>", List.of(),
+                "2021-05-03T09:00:00+08:00", "编辑部").id();
+        assertThat(found("beijing")).containsExactly(capital);
         // A single character (古 of 古县城) has no pinyin in the index: "shi" would otherwise match half the site.
         assertThat(found("gu")).isEmpty();
     }
