@@ -7,7 +7,11 @@
 # over an hour); the next start finds the index short of the database and builds it in the background, which is the
 # figure reported. The data folder bench/work/search-data is kept and reused; its index is deleted before each run.
 #
-# Usage: bench/search.sh [--articles N] [--duration SECONDS] [--java PATH]
+# With --opensearch smartcn|cjk the same is measured on OpenSearch (dayuan.search.backend=opensearch): a node of
+# opensearch/run.sh on port 9210 (1 GB of heap, data in bench/work/opensearch-node) analysing Chinese with the given
+# analyzer; the build goes through the outbox, and it is complete when OpenSearch counts every article.
+#
+# Usage: bench/search.sh [--articles N] [--duration SECONDS] [--java PATH] [--opensearch smartcn|cjk]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_time_limit 3600 "$@"
@@ -15,11 +19,13 @@ bench_lock
 
 ARTICLES=100000
 DURATION=20
+OPENSEARCH=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) ARTICLES="$2"; shift 2 ;;
         --duration) DURATION="$2"; shift 2 ;;
         --java) JAVA="$2"; shift 2 ;;
+        --opensearch) OPENSEARCH="$2"; shift 2 ;;
         *) die "unknown option $1" ;;
     esac
 done
@@ -33,7 +39,14 @@ SDATA="$WORK/search-data"
 CORPUS="$WORK/search-corpus-$ARTICLES.tsv"
 OUT="$RESULTS/search-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
-trap 'stop_dayuan' EXIT
+OS_PORT=9210
+OS_URL="http://127.0.0.1:$OS_PORT"
+OS_PID=""
+stop_all() {
+    stop_dayuan
+    if [ -n "$OS_PID" ]; then kill "$OS_PID" 2>/dev/null || true; wait "$OS_PID" 2>/dev/null || true; fi
+}
+trap 'stop_all' EXIT
 
 if [ ! -f "$CORPUS" ]; then
     log "writing $ARTICLES articles to $CORPUS"
@@ -63,6 +76,24 @@ fi
 LOADED=$(cat "$SDATA/search-bench-loaded")
 
 rm -rf "$SDATA/search-index"
+ENGINE="embedded Lucene"
+if [ -n "$OPENSEARCH" ]; then
+    [ "$OPENSEARCH" = smartcn ] || [ "$OPENSEARCH" = cjk ] || die "--opensearch takes smartcn or cjk"
+    ENGINE="OpenSearch 2.19, $OPENSEARCH"
+    OS_INDEX="bench-$OPENSEARCH-article-000001"
+    port_free "$OS_PORT" || die "port $OS_PORT is in use; stop whatever listens there first"
+    OPENSEARCH_HEAP=1g "$(dirname "$0")/../opensearch/run.sh" "$WORK/opensearch-node" "$OS_PORT" \
+        > "$WORK/logs/opensearch.log" 2>&1 &
+    OS_PID=$!
+    until curl -sf "$OS_URL" > /dev/null; do
+        kill -0 "$OS_PID" 2>/dev/null || die "OpenSearch did not start (see $WORK/logs/opensearch.log)"
+        sleep 1
+    done
+    curl -s -X DELETE "$OS_URL/$OS_INDEX" > /dev/null
+    BENCH_APP_ARGS="--dayuan.search.backend=opensearch --dayuan.search.opensearch-url=$OS_URL \
+        --dayuan.search.opensearch-analyzer=$OPENSEARCH --dayuan.cluster-name=bench-$OPENSEARCH"
+    export BENCH_APP_ARGS
+fi
 start_dayuan "$JAVA" "$SDATA" search-build
 log "waiting for the index build of $LOADED articles"
 while ! grep -q "Search index built in" "$DAYUAN_LOG"; do
@@ -70,21 +101,40 @@ while ! grep -q "Search index built in" "$DAYUAN_LOG"; do
     kill -0 "$DAYUAN_PID" 2>/dev/null || die "Dayuan exited (see $DAYUAN_LOG)"
     sleep 1
 done
-# The build's own start and end, from the log's timestamps.
-BUILD_MS=$(python3 - "$DAYUAN_LOG" <<'PY'
+os_count() {
+    curl -s "$OS_URL/$OS_INDEX/_count" | python3 -c 'import json, sys; print(json.load(sys.stdin).get("count", 0))'
+}
+BUILT_AT=""
+if [ -n "$OPENSEARCH" ]; then
+    # The build wrote events into the outbox; it is done when the nodes' agents have indexed every article.
+    until [ "$(os_count)" -ge "$LOADED" ]; do
+        kill -0 "$DAYUAN_PID" 2>/dev/null || die "Dayuan exited (see $DAYUAN_LOG)"
+        sleep 0.5
+    done
+    BUILT_AT=$(date -u +%Y-%m-%dT%H:%M:%S.%3N)
+fi
+# The build's own start and end, from the log's timestamps (on OpenSearch, the end is when it counted them all).
+BUILD_MS=$(python3 - "$DAYUAN_LOG" "$BUILT_AT" <<'PY'
 import re, sys, datetime
 start = end = None
 for line in open(sys.argv[1], encoding="utf-8"):
     stamp = line[:23]
-    if "Building the search index in" in line and start is None:
+    if "Building the search index" in line and start is None:
         start = datetime.datetime.fromisoformat(stamp)
     elif "Search index built in" in line:
         end = datetime.datetime.fromisoformat(stamp)
+if sys.argv[2]:
+    end = datetime.datetime.fromisoformat(sys.argv[2])
 print(int((end - start).total_seconds() * 1000))
 PY
 )
-INDEX_MB=$(du -sm "$SDATA/search-index" | cut -f1)
-RSS_AFTER_BUILD=$(vmrss_mb "$DAYUAN_PID")
+if [ -n "$OPENSEARCH" ]; then
+    INDEX_MB=$(curl -s "$OS_URL/_cat/indices/$OS_INDEX?bytes=mb&h=store.size" | tr -d ' \n')
+    RSS_AFTER_BUILD="$(vmrss_mb "$DAYUAN_PID") + OpenSearch $(vmrss_mb "$(pgrep -P "$OS_PID" java || echo "$OS_PID")")"
+else
+    INDEX_MB=$(du -sm "$SDATA/search-index" | cut -f1)
+    RSS_AFTER_BUILD=$(vmrss_mb "$DAYUAN_PID")
+fi
 RATE=$(python3 -c "print(round($LOADED / ($BUILD_MS / 1000), 1))")
 log "built in $BUILD_MS ms ($RATE articles/s), index $INDEX_MB MB, RSS $RSS_AFTER_BUILD MB"
 
@@ -108,12 +158,13 @@ WRK=$(wrk -t2 -c4 -d"${DURATION}s" --timeout 10s -s "$TOOLS/report.lua" "$BASE" 
     | grep WRKJSON | sed 's/^WRKJSON //')
 echo "$WRK" > "$OUT/wrk.json"
 RSS_AFTER_QUERIES=$(vmrss_mb "$DAYUAN_PID")
-stop_dayuan
+[ -z "$OPENSEARCH" ] || RSS_AFTER_QUERIES="$RSS_AFTER_QUERIES + OpenSearch $(vmrss_mb "$(pgrep -P "$OS_PID" java || echo "$OS_PID")")"
+stop_all
 
 python3 - "$SEQ" "$WRK" <<PY | tee "$OUT/table.md"
 import json, sys
 seq, wrk = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-print(f"Search at $LOADED articles ($(java_label "$JAVA"), $(nproc) cores)\n")
+print(f"Search at $LOADED articles, $ENGINE ($(java_label "$JAVA"), $(nproc) cores)\n")
 print("| figure | value |\n|---|---|")
 print(f"| index build from the database | $BUILD_MS ms, $RATE articles/s |")
 print(f"| index size on disk | $INDEX_MB MB |")

@@ -144,6 +144,8 @@ class OpenSearchClusterTest {
                     .isLessThan(2000);
             Thread.sleep(20);
         }
+        assertThat(editor.get(b.url("/admin/search-index")).body()).as("the index page says where the index is")
+                .contains("OpenSearch " + ClusterServers.openSearchUrl());
         assertThat(Nodes.searchResults(new Browser().get(b.url(search("冰雪节 筹备"))).body()))
                 .as("readers never find a draft")
                 .doesNotContain("晋阳湖冬季冰雪节筹备方案");
