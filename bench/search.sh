@@ -80,7 +80,8 @@ ENGINE="embedded Lucene"
 if [ -n "$OPENSEARCH" ]; then
     [ "$OPENSEARCH" = smartcn ] || [ "$OPENSEARCH" = cjk ] || die "--opensearch takes smartcn or cjk"
     ENGINE="OpenSearch 2.19, $OPENSEARCH"
-    OS_INDEX="bench-$OPENSEARCH-article-000001"
+    MAPPING_VERSION=$(grep -oP 'MAPPING_VERSION = "\K[0-9]+' src/main/java/cn/dayuan/search/SearchIndexBuilds.java)
+    OS_INDEX="bench-$OPENSEARCH-v$MAPPING_VERSION-article-000001"
     port_free "$OS_PORT" || die "port $OS_PORT is in use; stop whatever listens there first"
     OPENSEARCH_HEAP=1g "$(dirname "$0")/../opensearch/run.sh" "$WORK/opensearch-node" "$OS_PORT" \
         > "$WORK/logs/opensearch.log" 2>&1 &

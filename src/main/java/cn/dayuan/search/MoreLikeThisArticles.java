@@ -27,6 +27,8 @@ import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +44,8 @@ import cn.dayuan.article.SimilarArticles;
  * weighs more. The text need not be in the index (an article about to be saved is compared as it will be, not as it
  * was).
  * <p>
- * On OpenSearch the same is asked with its {@code more_like_this} query, in one request.
+ * On OpenSearch the same is asked with its {@code more_like_this} query, in one request; there a text with a single
+ * distinctive word is compared on that word, and when OpenSearch does not answer the choice is left for later.
  */
 @Component
 class MoreLikeThisArticles implements SimilarArticles {
@@ -63,6 +66,8 @@ class MoreLikeThisArticles implements SimilarArticles {
     @PersistenceContext
     private EntityManager entityManager;
 
+    private static final Logger log = LoggerFactory.getLogger(MoreLikeThisArticles.class);
+
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final boolean enabled;
     private final boolean openSearch;
@@ -79,8 +84,15 @@ class MoreLikeThisArticles implements SimilarArticles {
         }
         SearchSession session = Search.session(entityManager);
         if (openSearch) {
-            return publicArticlesLike(session, openSearchLikeQuery(session, title, String.join(" ", tags),
-                    HtmlTextBridge.text(body)), excludedId, count);
+            try {
+                return publicArticlesLike(session, openSearchLikeQuery(session, title, String.join(" ", tags),
+                        HtmlTextBridge.text(body)), excludedId, count);
+            } catch (RuntimeException e) {
+                // OpenSearch down or refusing: the article is saved without a choice, which MissingSimilarArticles
+                // makes later, rather than not saved at all.
+                log.warn("Could not ask OpenSearch for articles like \"{}\": {}", title, e.toString());
+                return null;
+            }
         }
         Query like;
         try (IndexReader reader = session.scope(Article.class).extension(LuceneExtension.get()).openIndexReader()) {

@@ -23,30 +23,22 @@ record SearchBackend(boolean openSearch, String chinese) {
     }
 
     /**
-     * The words to look up: as smartcn cut them, or for cjk with each run of single Chinese characters joined
-     * (晋, 祠, 博物馆 → 晋祠, 博物馆): smartcn cuts a name it does not know into characters, and a single character is
-     * not a pair, which is all a cjk index holds.
+     * What to look up, each one a term: for smartcn the query's words as smartcn cut them; for cjk each part of the
+     * query between spaces that has a letter or digit, which the index's own analyzer cuts into pairs and looks up as
+     * a phrase, so that what was typed together is found together (晋祠博物馆, 5G基站) and parts typed apart are found
+     * in any order. smartcn's words would not do there: it cuts a name it does not know into single characters, and
+     * 5G into 5 and g, neither of which a cjk index holds.
      */
-    List<String> lookedUp(List<String> words) {
+    List<String> lookedUp(String text, List<String> words) {
         if (queryWordsAreTerms()) {
             return words;
         }
-        List<String> joined = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
-        for (String word : words) {
-            if (word.codePointCount(0, word.length()) == 1 && PinyinBridge.isHan(word.codePointAt(0))) {
-                run.append(word);
-                continue;
+        List<String> parts = new ArrayList<>();
+        for (String part : text.trim().split("\\s+")) {
+            if (parts.size() < SearchService.MAX_WORDS && part.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                parts.add(part);
             }
-            if (!run.isEmpty()) {
-                joined.add(run.toString());
-                run.setLength(0);
-            }
-            joined.add(word);
         }
-        if (!run.isEmpty()) {
-            joined.add(run.toString());
-        }
-        return joined;
+        return parts;
     }
 }

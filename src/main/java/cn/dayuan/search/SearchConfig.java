@@ -56,7 +56,7 @@ class SearchConfig {
                 settings.putIfAbsent("hibernate.search.backend.analysis.configurer",
                         new OpenSearchAnalysis(backend.chinese()));
                 settings.putIfAbsent("hibernate.search.backend.layout.strategy",
-                        new SiteIndexLayout(properties.clusterName()));
+                        new SiteIndexLayout(properties.clusterName(), SearchIndexBuilds.MAPPING_VERSION));
                 settings.putIfAbsent("hibernate.search.coordination.strategy", "outbox-polling");
                 return;
             }

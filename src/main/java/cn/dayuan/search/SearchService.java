@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -170,7 +171,7 @@ public class SearchService {
      */
     static PredicateFinalStep matchingWords(SearchPredicateFactory f, String text, List<String> words,
                                             Synonyms synonyms, SearchBackend backend) {
-        List<Synonyms.Term> terms = synonyms.terms(backend.lookedUp(words));
+        List<Synonyms.Term> terms = synonyms.terms(backend.lookedUp(text, words));
         Map<String, String> latinAsTyped = ChineseAnalysis.latinAsTyped(text);
         return f.bool().with(b -> {
             b.must(f.bool().with(any -> {
@@ -213,12 +214,13 @@ public class SearchService {
 
     /** What finds the word in the text fields, or for a word of Latin letters (as typed) also as pinyin. */
     private static PredicateFinalStep pinyinOr(SearchPredicateFactory f, String word, PredicateFinalStep text) {
-        if (!LATIN_LETTERS.matcher(word).matches()) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (!LATIN_LETTERS.matcher(lower).matches()) {
             return text;
         }
         // The word is matched as it is, not passed through PinyinBridge (it is pinyin already).
         return f.or(text, f.match().fields(SearchMapping.TITLE_PINYIN, SearchMapping.TAGS_PINYIN)
-                .boost(PINYIN_BOOST).matching(word, ValueModel.INDEX));
+                .boost(PINYIN_BOOST).matching(lower, ValueModel.INDEX));
     }
 
     /** The words in this order in any text field, each with its weight. */
@@ -280,8 +282,10 @@ public class SearchService {
     /**
      * Brings the index entries of these articles up to date with the database: each one that exists is indexed
      * again, each one that does not is removed. For what the entity listener cannot see: changes made on another
-     * node of a cluster, and tags renamed, merged or deleted over JDBC.
+     * node of a cluster, and tags renamed, merged or deleted over JDBC. Read-write: on OpenSearch the work is
+     * written into the outbox table.
      */
+    @Transactional
     public void reindex(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;

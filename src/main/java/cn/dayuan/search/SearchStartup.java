@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.dayuan.article.Article;
 import cn.dayuan.system.ClusterMode;
 import cn.dayuan.system.DayuanProperties;
+import cn.dayuan.system.ExclusiveWork;
 
 /**
  * Looks at the index when the application is ready and has it built again ({@link SearchIndexBuilds}) when it cannot
@@ -45,13 +46,16 @@ import cn.dayuan.system.DayuanProperties;
  * that second must not leave it out.
  * <p>
  * An index on OpenSearch is shared by the nodes and written through the outbox, whose events are in the database
- * with the changes: it is built when it holds a different number of articles than the database (new, emptied, or
- * restored), and a mapping it cannot take stops the start (Hibernate Search validates it against the cluster's).
+ * with the changes: it is built at start only when it is new (empty while the database has articles: the site moved
+ * to OpenSearch, or this version's mapping has an index of its own, {@link SiteIndexLayout}), by one node of those
+ * starting; otherwise an administrator rebuilds it from {@code /admin/search-index}.
  */
 @Component
 class SearchStartup {
 
     static final int FOREGROUND_LIMIT = 20_000;
+    /** The lock under which one of the nodes starting together builds a new index on OpenSearch. */
+    static final String SHARED_BUILD = "search-index-build";
     /**
      * Changes this long before the last commit (or before a build started) are indexed again too: clocks and commit
      * intervals are not exact.
@@ -68,10 +72,12 @@ class SearchStartup {
     private final boolean enabled;
     private final boolean clusterNode;
     private final boolean sharedIndex;
+    private final ExclusiveWork exclusive;
 
     SearchStartup(EntityManagerFactory entityManagerFactory, SearchService search, SearchIndexBuilds builds,
                   PlatformTransactionManager transactions, DayuanProperties properties, SearchBackend backend,
-                  Environment environment) {
+                  ExclusiveWork exclusive, Environment environment) {
+        this.exclusive = exclusive;
         this.sharedIndex = backend.openSearch();
         this.entityManagerFactory = entityManagerFactory;
         this.search = search;
@@ -110,20 +116,28 @@ class SearchStartup {
         } finally {
             EntityManagerFactoryUtils.closeEntityManager(entityManager);
         }
+        if (sharedIndex) {
+            if (inIndex != null && inIndex == 0 && inDatabase > 0) {
+                // Nodes starting together: one builds, the others find it under way (or done) and go on.
+                exclusive.runIfFree(SHARED_BUILD, Duration.ofMinutes(10), () -> {
+                    log.info("The search index on OpenSearch is new: it is built from the database");
+                    CompletableFuture<SearchIndexBuilds.Finished> build = builds.start(SearchIndexBuilds.SYSTEM, false);
+                    if (build != null && inDatabase <= FOREGROUND_LIMIT) {
+                        build.join();
+                    }
+                });
+            }
+            return;
+        }
         String reason = inIndex == null ? "it is damaged"
-                : sharedIndex ? (inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
-                        : null)
                 : !SearchIndexBuilds.MAPPING_VERSION.equals(builds.builtVersion()) ? "it was not built by this version"
                 : inIndex != inDatabase ? "it holds " + inIndex + " articles, the database " + inDatabase
                 : clusterNode ? "other nodes may have changed articles while this one was down" : null;
         if (reason == null) {
-            if (!sharedIndex) {
-                catchUp();
-            }
+            catchUp();
             return;
         }
-        log.info("The search index {} is built again from the database, because {}",
-                sharedIndex ? "on OpenSearch" : "in " + root, reason);
+        log.info("The search index in {} is built again from the database, because {}", root, reason);
         CompletableFuture<SearchIndexBuilds.Finished> build = builds.start(SearchIndexBuilds.SYSTEM, inIndex == null);
         if (build != null && inDatabase <= FOREGROUND_LIMIT) {
             build.join();

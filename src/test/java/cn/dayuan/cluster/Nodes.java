@@ -135,6 +135,9 @@ final class Nodes implements AutoCloseable {
      * found: the page's other lists (the newest articles) name articles whatever the search found.
      */
     static String searchResults(String page) {
+        if (!page.contains("class=\"search-summary\"") && !page.contains("class=\"search-none\"")) {
+            throw new AssertionError("not a search page: " + page.substring(0, Math.min(300, page.length())));
+        }
         int start = page.indexOf("search-results");
         return start < 0 ? "" : page.substring(start, page.indexOf("</ul>", start));
     }

@@ -62,7 +62,7 @@ class OpenSearchCjkTest {
         if (cluster != null) {
             cluster.close();
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ClusterServers.openSearchUrl() + "/"
-                    + cluster.clusterName() + "-article-000001")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                    + index() + "-000001")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
     }
 
@@ -100,6 +100,11 @@ class OpenSearchCjkTest {
             }
         }
         assertThat(wrong).as("queries that did not get a search page").isEmpty();
+    }
+
+    /** The beginning of the names of the site's index and its aliases on OpenSearch. */
+    private static String index() {
+        return cluster.clusterName() + "-v" + cn.dayuan.search.SearchIndexBuilds.MAPPING_VERSION + "-article";
     }
 
     private static String search(String words) {

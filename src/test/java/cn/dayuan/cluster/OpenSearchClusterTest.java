@@ -55,16 +55,16 @@ class OpenSearchClusterTest {
     static void stop() {
         if (cluster != null) {
             cluster.close();
-            openSearch("DELETE", "/" + cluster.clusterName() + "-article-000001");
+            openSearch("DELETE", "/" + index() + "-000001");
         }
     }
 
     @Test
     @Order(1)
     void theSitesIndexIsOnOpenSearchUnderItsNameAndBothNodesProcessItsOutbox() throws Exception {
-        HttpResponse<String> aliases = openSearch("GET", "/" + cluster.clusterName() + "-article-read/_alias");
+        HttpResponse<String> aliases = openSearch("GET", "/" + index() + "-read/_alias");
         assertThat(aliases.statusCode()).as(aliases.body()).isEqualTo(200);
-        assertThat(aliases.body()).contains(cluster.clusterName() + "-article-000001");
+        assertThat(aliases.body()).contains(index() + "-000001");
         JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
         waitUntilOutboxIsEmpty(jdbc);
         assertThat(indexCount()).as("the demo articles, indexed from the outbox")
@@ -153,18 +153,29 @@ class OpenSearchClusterTest {
 
     @Test
     @Order(5)
-    void relatedArticlesComeFromOpenSearchToo() {
-        long weather = a.bean(JdbcTemplate.class).queryForObject(
-                "SELECT id FROM article WHERE title LIKE '市气象台发布寒潮蓝色预警%'", Long.class);
-        String url = Nodes.JSON.readTree(a.api("GET", "/api/v1/articles/" + weather, null).body()).get("url")
-                .asString();
-        String page = new Browser().get(b.url(URI.create(url).getPath())).body();
-        String related = page.substring(Math.max(0, page.indexOf("相关阅读")));
-        assertThat(related).as("an article about road safety in snow shares the weather article's words")
-                .contains("雪天路滑怎么开");
+    void relatedArticlesComeFromOpenSearchsMoreLikeThis() throws Exception {
+        String channel = anyChannel();
+        long first = a.create("/api/v1/articles", """
+                {"title":"迎泽大街地下综合管廊开工","channel":"%s","body":"<p>迎泽大街地下综合管廊今日开工，管廊将容纳电力、通信、给水和燃气管线，施工期间迎泽大街半幅通行。</p>",
+                 "status":"PUBLISHED"}""".formatted(channel)).get("id").asLong();
+        waitUntilOutboxIsEmpty(a.bean(JdbcTemplate.class));
+        // No tag in common: only the likeness of the text can relate them.
+        JsonNode second = b.create("/api/v1/articles", """
+                {"title":"迎泽大街综合管廊完成首段浇筑","channel":"%s","body":"<p>迎泽大街地下综合管廊首段完成浇筑，电力和通信管线明年入廊，燃气管线随后迁入。</p>",
+                 "status":"PUBLISHED"}""".formatted(channel));
+        assertThat(a.bean(JdbcTemplate.class).queryForObject("SELECT similar_ids FROM article WHERE id = ?",
+                String.class, second.get("id").asLong())).as("chosen by more_like_this when B saved it")
+                .contains(String.valueOf(first));
+        String page = new Browser().get(a.url(URI.create(second.get("url").asString()).getPath())).body();
+        assertThat(page.substring(Math.max(0, page.indexOf("相关阅读")))).contains("迎泽大街地下综合管廊开工");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** The beginning of the names of the site's index and its aliases on OpenSearch. */
+    private static String index() {
+        return cluster.clusterName() + "-v" + cn.dayuan.search.SearchIndexBuilds.MAPPING_VERSION + "-article";
+    }
 
     private static String search(String words) {
         return "/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8);
@@ -182,17 +193,17 @@ class OpenSearchClusterTest {
             Thread.sleep(20);
         }
         // What was processed is searchable after OpenSearch's next refresh.
-        openSearch("POST", "/" + cluster.clusterName() + "-article-read/_refresh");
+        openSearch("POST", "/" + index() + "-read/_refresh");
     }
 
     private static long indexCount() {
-        HttpResponse<String> count = openSearch("GET", "/" + cluster.clusterName() + "-article-read/_count");
+        HttpResponse<String> count = openSearch("GET", "/" + index() + "-read/_count");
         return Nodes.JSON.readTree(count.body()).get("count").asLong();
     }
 
     /** How many times OpenSearch has written the article's document. */
     private static long documentVersion(long id) {
-        HttpResponse<String> document = openSearch("GET", "/" + cluster.clusterName() + "-article-read/_doc/" + id);
+        HttpResponse<String> document = openSearch("GET", "/" + index() + "-read/_doc/" + id);
         assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
         return Nodes.JSON.readTree(document.body()).get("_version").asLong();
     }
