@@ -145,7 +145,8 @@ class OpenSearchClusterTest {
             Thread.sleep(20);
         }
         assertThat(editor.get(b.url("/admin/search-index")).body()).as("the index page says where the index is")
-                .contains("OpenSearch " + ClusterServers.openSearchUrl());
+                .contains("OpenSearch " + ClusterServers.openSearchUrl()).contains("各台服务器共用这一份索引")
+                .doesNotContain("每台服务器有自己的索引");
         assertThat(Nodes.searchResults(new Browser().get(b.url(search("冰雪节 筹备"))).body()))
                 .as("readers never find a draft")
                 .doesNotContain("晋阳湖冬季冰雪节筹备方案");
