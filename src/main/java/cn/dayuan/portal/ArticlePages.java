@@ -4,10 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.ModelAndView;
 
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleHtml;
@@ -42,12 +39,15 @@ class ArticlePages {
     }
 
     /**
+     * @param sitePath      the page's address, as its canonical link shows it
+     * @param requestBase   the address the site was reached at ({@link PageFrames#page})
      * @param commentNotice what a comment post came back to say, or null
      * @param preview       the banner of a preview (the article may not be public yet), or null on the public page
      */
-    ModelAndView page(ArticleDetail article, HttpServletRequest request, String commentNotice, String preview) {
+    PortalPages.View page(ArticleDetail article, String sitePath, String requestBase, String commentNotice,
+                          String preview) {
         List<ChannelView> trail = channels.tree().trail(article.channelId());
-        PageFrame frame = frames.page(request, article.title(), description(article),
+        PageFrame frame = frames.page(sitePath, requestBase, article.title(), description(article),
                 trail.isEmpty() ? null : trail.get(0).id());
         String articleUrl = frame.absolute(article.url());
         String imageUrl = article.coverImage() == null ? null
@@ -67,7 +67,7 @@ class ArticlePages {
         model.put("commentPolicy", comments.policyFor(article));
         model.put("commentNotice", commentNotice);
         model.put("preview", preview);
-        return new ModelAndView("portal/article", model);
+        return new PortalPages.View("portal/article", model);
     }
 
     private static String description(ArticleDetail article) {

@@ -72,7 +72,7 @@ class CommentController {
     @GetMapping("/comment/{id}")
     ModelAndView form(@PathVariable long id, @RequestParam(required = false) Long replyTo,
                       HttpServletRequest request) {
-        ArticleDetail article = articles.findPublic(id).orElseThrow(ChannelPathController::pageNotFound);
+        ArticleDetail article = articles.findPublic(id).orElseThrow(PortalPages::pageNotFound);
         return formPage(request, article, replyTo, "", "", null, HttpStatus.OK);
     }
 
@@ -83,7 +83,7 @@ class CommentController {
                 @RequestParam(required = false) String website,
                 @CookieValue(name = CAPTCHA_COOKIE, required = false) String captchaCookie,
                 HttpServletRequest request, HttpServletResponse response) {
-        ArticleDetail article = articles.findPublic(id).orElseThrow(ChannelPathController::pageNotFound);
+        ArticleDetail article = articles.findPublic(id).orElseThrow(PortalPages::pageNotFound);
         String challenge = captchaId != null && !captchaId.isBlank() ? captchaId : captchaCookie;
         Posted posted;
         try {

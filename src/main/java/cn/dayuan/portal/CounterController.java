@@ -50,7 +50,7 @@ class CounterController {
         if (ErrorPages.wantsJson(request)) {
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(articles.counts(id));
         }
-        String articleUrl = articles.findPublic(id).orElseThrow(ChannelPathController::pageNotFound).url();
+        String articleUrl = articles.findPublic(id).orElseThrow(PortalPages::pageNotFound).url();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(articleUrl + "#like")).build();
     }
 }

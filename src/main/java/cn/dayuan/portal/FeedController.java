@@ -49,7 +49,7 @@ class FeedController {
     ResponseEntity<String> sitemapPart(@PathVariable int part, HttpServletRequest request) {
         String xml = sitemaps.indexPart(frames.baseUrl(request), part);
         if (xml == null) {
-            throw ChannelPathController.pageNotFound();
+            throw PortalPages.pageNotFound();
         }
         return ResponseEntity.ok().contentType(XML).body(xml);
     }

@@ -52,12 +52,23 @@ public class PageFrames {
      * @param activeChannelId top-level channel to highlight in the menu, or {@code null}
      */
     public PageFrame page(HttpServletRequest request, String heading, String description, Long activeChannelId) {
+        return page(request.getRequestURI(), requestBase(request), heading, description, activeChannelId);
+    }
+
+    /**
+     * The frame of a content page at {@code sitePath}, built without a request.
+     *
+     * @param requestBase the address the site was reached at; printed only when neither the site settings nor
+     *                    {@code dayuan.base-url} give the public one
+     */
+    public PageFrame page(String sitePath, String requestBase, String heading, String description,
+                          Long activeChannelId) {
         SiteSettings site = sites.settings();
         List<ArticleSummary> ranking = mostRead.forPage();
         PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY);
-        String base = baseUrl(request, site);
+        String base = baseUrl(requestBase, site);
         return new PageFrame(site, channels.tree().menu(), activeChannelId, title(site, heading),
-                blank(description) ? site.description() : description, base + request.getRequestURI(), base,
+                blank(description) ? site.description() : description, base + sitePath, base,
                 properties.timeZone(), new PageFrame.Sidebar(ranking, directory.view()), pictures);
     }
 
@@ -70,18 +81,18 @@ public class PageFrames {
             SiteSettings site = sites.settings();
             PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS);
             return new PageFrame(site, channels.tree().menu(), null, title(site, heading), heading, null,
-                    baseUrl(request, site), properties.timeZone(), null, pictures);
+                    baseUrl(requestBase(request), site), properties.timeZone(), null, pictures);
         } catch (RuntimeException e) {
             log.warn("Rendering an error page without site settings and channels: {}", e.toString());
             SiteSettings site = SiteSettings.DEFAULTS;
             return new PageFrame(site, List.of(), null, title(site, heading), heading, null,
-                    fromRequest(request), properties.timeZone(), null, pictures);
+                    requestBase(request), properties.timeZone(), null, pictures);
         }
     }
 
     /** The absolute site address for links that leave the page (feeds, sitemap, share links). */
     public String baseUrl(HttpServletRequest request) {
-        return baseUrl(request, sites.settings());
+        return baseUrl(requestBase(request), sites.settings());
     }
 
     /** The zone in which readers see times. */
@@ -94,17 +105,18 @@ public class PageFrames {
     }
 
     /** The configured site address (settings first, then {@code dayuan.base-url}), else the request's own. */
-    private String baseUrl(HttpServletRequest request, SiteSettings site) {
+    private String baseUrl(String requestBase, SiteSettings site) {
         if (!blank(site.siteUrl())) {
             return stripSlash(site.siteUrl().trim());
         }
         if (!blank(properties.baseUrl())) {
             return stripSlash(properties.baseUrl().trim());
         }
-        return fromRequest(request);
+        return stripSlash(requestBase);
     }
 
-    private static String fromRequest(HttpServletRequest request) {
+    /** The address the request reached the site at, without a trailing slash: {@code http://127.0.0.1:8080}. */
+    static String requestBase(HttpServletRequest request) {
         return stripSlash(ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
     }
 

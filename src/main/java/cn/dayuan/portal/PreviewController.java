@@ -47,6 +47,8 @@ class PreviewController {
                 && !article.publishedAt().isAfter(java.time.Instant.now())
                 ? texts.of("portal.preview.published")
                 : texts.of("portal.preview.unpublished", article.status().label());
-        return pages.page(article, request, null, banner);
+        PortalPages.View page = pages.page(article, request.getRequestURI(), PageFrames.requestBase(request), null,
+                banner);
+        return new ModelAndView(page.template(), page.model());
     }
 }

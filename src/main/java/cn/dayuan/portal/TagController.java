@@ -47,7 +47,7 @@ class TagController {
             return Redirects.permanent(PageFrame.tagUrl(name));
         }
         if (page < 1) {
-            throw ChannelPathController.pageNotFound();
+            throw PortalPages.pageNotFound();
         }
         return render(name, page, request);
     }
@@ -56,7 +56,7 @@ class TagController {
         Tag tag = tags.findByName(name).orElse(null);
         if (tag == null) {
             // The old name of a renamed or merged tag: its pages live on under the tag's name.
-            Tag renamed = tags.findByAlias(name).orElseThrow(ChannelPathController::pageNotFound);
+            Tag renamed = tags.findByAlias(name).orElseThrow(PortalPages::pageNotFound);
             String url = PageFrame.tagUrl(renamed.getName());
             return Redirects.permanent(page == 1 ? url : url + "index_" + page + ".html");
         }
@@ -64,7 +64,7 @@ class TagController {
         Page<ArticleSummary> list = articles.publicByTag(tag.getId(), page - 1, Pagination.PAGE_SIZE);
         // A keyword only drafts use has no page yet.
         if (list.getTotalElements() == 0 || page > list.getTotalPages()) {
-            throw ChannelPathController.pageNotFound();
+            throw PortalPages.pageNotFound();
         }
         String heading = page == 1 ? texts.of("portal.tag.title", tag.getName())
                 : texts.of("portal.page.numbered", texts.of("portal.tag.title", tag.getName()), page);

@@ -35,7 +35,7 @@ class TopicController {
 
     @GetMapping("/zt/{slug}/")
     ModelAndView topic(@PathVariable String slug, HttpServletRequest request) {
-        TopicService.ShownTopic shown = topics.shown(slug).orElseThrow(ChannelPathController::pageNotFound);
+        TopicService.ShownTopic shown = topics.shown(slug).orElseThrow(PortalPages::pageNotFound);
         String introduction = shown.topic().introduction();
         return new ModelAndView("portal/topic", Map.of(
                 "frame", frames.page(request, shown.topic().title(),

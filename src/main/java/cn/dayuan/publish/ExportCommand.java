@@ -110,7 +110,7 @@ public final class ExportCommand {
             }
             result.warnings().forEach(warning -> err.println("注意：" + warning));
             out.println(texts.of("publish.export.summary", result.files(), result.written(), result.unchanged(),
-                    result.deleted(), String.format("%.2f", result.seconds()), result.directory()));
+                    result.deleted(), String.format("%.2f", result.seconds()), result.directory(), result.rendered()));
             return 0;
         } catch (RuntimeException e) {
             err.println("导出失败：应用未能启动或导出时出错：" + CommandMessages.withRootCause(e));

@@ -12,9 +12,12 @@ import java.util.List;
  * @param unchanged files left as they were
  * @param deleted   files of pages that no longer exist, removed
  * @param skipped   linked addresses that answered with a redirect or an error other than 5xx (not files)
+ * @param rendered  pages built (or fetched from the running site) because they were new or showed what changed;
+ *                  the others were known to be unchanged and left alone without building them
  * @param warnings  things the editor should know about the result, in Chinese (looked up from the messages bundle)
  */
-public record ExportResult(String directory, int written, int unchanged, int deleted, int skipped, double seconds,
+public record ExportResult(String directory, int written, int unchanged, int deleted, int skipped, int rendered,
+                           double seconds,
                            List<String> warnings) implements Serializable {
 
     public int files() {
@@ -23,7 +26,7 @@ public record ExportResult(String directory, int written, int unchanged, int del
 
     /** One line for the log; the command line prints {@code publish.export.summary} from the bundle. */
     public String summary() {
-        return String.format("Exported %d files (%d written, %d unchanged, %d deleted) in %.2f s to %s",
-                files(), written, unchanged, deleted, seconds, directory);
+        return String.format("Exported %d files (%d written, %d unchanged, %d deleted, %d pages rendered) in %.2f s to %s",
+                files(), written, unchanged, deleted, rendered, seconds, directory);
     }
 }

@@ -200,11 +200,15 @@ final class PageCacheFilter implements Filter {
         long renderStart = cache.beginRender();
         try {
             ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, buffer);
+            Set<String> keys;
+            try (PageKeys.Recording recording = PageKeys.start()) {
+                chain.doFilter(request, buffer);
+                keys = recording.keys();
+            }
             if (request.isAsyncStarted()) {
                 return;
             }
-            CachedPage page = cacheable(request, buffer, response) ? capture(request, buffer, response, cacheKey) : null;
+            CachedPage page = cacheable(keys, buffer, response) ? capture(keys, buffer, response, cacheKey) : null;
             if (page == null) {
                 release(cacheKey, rendering, null);
                 buffer.copyBodyToResponse();
@@ -278,12 +282,12 @@ final class PageCacheFilter implements Filter {
         return contextPath.isEmpty() ? uri : uri.substring(contextPath.length());
     }
 
-    private static boolean cacheable(HttpServletRequest request, ContentCachingResponseWrapper buffer,
+    private static boolean cacheable(Set<String> keys, ContentCachingResponseWrapper buffer,
                                      HttpServletResponse response) {
         int status = buffer.getStatus();
         if (status != HttpServletResponse.SC_OK && status != HttpServletResponse.SC_NOT_FOUND
                 && status != HttpServletResponse.SC_MOVED_PERMANENTLY || response.isCommitted()
-                || !response.getHeaders("Set-Cookie").isEmpty() || PageKeys.recordedIn(request).isEmpty()) {
+                || !response.getHeaders("Set-Cookie").isEmpty() || keys.isEmpty()) {
             return false;
         }
         String contentType = buffer.getContentType();
@@ -297,7 +301,7 @@ final class PageCacheFilter implements Filter {
         return CACHEABLE_TYPES.stream().anyMatch(type::startsWith);
     }
 
-    private static CachedPage capture(HttpServletRequest request, ContentCachingResponseWrapper buffer,
+    private static CachedPage capture(Set<String> recorded, ContentCachingResponseWrapper buffer,
                                       HttpServletResponse response, String cacheKey) {
         List<String[]> headers = new ArrayList<>();
         StringJoiner vary = new StringJoiner(", ");
@@ -315,7 +319,7 @@ final class PageCacheFilter implements Filter {
         }
         vary.add("Accept-Encoding");
         int status = buffer.getStatus();
-        Set<String> keys = PageKeys.recordedIn(request);
+        Set<String> keys = recorded;
         if (status != HttpServletResponse.SC_OK) {
             keys = new HashSet<>(keys);
             keys.add(PageCache.ADDRESSES);

@@ -107,13 +107,15 @@ public class StaticExporter {
     private final PageCache cache;
     private final ExclusiveWork exclusive;
     private final Texts texts;
+    private final ExportRenderer renderer;
     /** Made on the first export and kept, with its loopback connections, for the next ones. */
     private HttpClient client;
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
                    SiteService site, List<ExportSeeds> seeds, PageCache cache, ExclusiveWork exclusive,
-                   Texts texts) {
+                   Texts texts, ExportRenderer renderer) {
         this.context = context;
+        this.renderer = renderer;
         this.texts = texts;
         this.exclusive = exclusive;
         this.cache = cache;
@@ -218,6 +220,7 @@ public class StaticExporter {
         private final AtomicInteger written = new AtomicInteger();
         private final AtomicInteger unchanged = new AtomicInteger();
         private final AtomicInteger skipped = new AtomicInteger();
+        private final AtomicInteger rendered = new AtomicInteger();
         private final AtomicInteger pending = new AtomicInteger();
         private final CountDownLatch done = new CountDownLatch(1);
         private final String origin;
@@ -287,7 +290,7 @@ public class StaticExporter {
             int deleted = deleteGoneFiles();
             writeManifest(current);
             learned.manifestStamp = ExportManifest.stamp(root);
-            ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted, skipped.get(),
+            ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted, skipped.get(), rendered.get(),
                     (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
             return result;
@@ -348,14 +351,36 @@ public class StaticExporter {
         private void fetch(String path, Path file) {
             String name = relative(file);
             ExportManifest.Entry before = previous.get(name);
-            boolean conditional = before != null && !before.etag().isEmpty() && before.matches(root);
-            if (conditional && known != null && known.unchangedSince(name)) {
+            boolean inPlace = before != null && before.matches(root);
+            if (inPlace && known != null && known.unchangedSince(name)) {
                 unchanged.incrementAndGet();
                 current.put(name, before);
                 learned.keysByFile.put(name, known.keysByFile.get(name));
                 before.links().forEach(this::submit);
                 return;
             }
+            this.rendered.incrementAndGet();
+            ExportRenderer.Rendered rendered = renderer.render(path, publicBase);
+            if (rendered instanceof ExportRenderer.Page page) {
+                learned.keysByFile.put(name, page.keys());
+                List<String> links = linksOf(path, page.html());
+                save(name, file, page.bytes(), "", links);
+                links.forEach(this::submit);
+                return;
+            }
+            if (rendered instanceof ExportRenderer.Moved moved) {
+                skipped.incrementAndGet();
+                String target = SiteLinks.normalize(moved.location(), path, siteAuthorities);
+                if (target != null) {
+                    submit(target);
+                }
+                return;
+            }
+            if (rendered instanceof ExportRenderer.Missing) {
+                skipped.incrementAndGet();
+                return;
+            }
+            boolean conditional = inPlace && !before.etag().isEmpty();
             HttpResponse<byte[]> response;
             try {
                 response = client.send(request(path, conditional ? before.etag() : null),
@@ -430,8 +455,12 @@ public class StaticExporter {
             if (!type.startsWith("text/html") && !type.contains("xml") && !type.startsWith("text/plain")) {
                 return List.of();
             }
-            return SiteLinks.extract(new String(response.body(), StandardCharsets.UTF_8), path, siteAuthorities)
-                    .stream().filter(link -> !seedPaths.contains(link)).toList();
+            return linksOf(path, new String(response.body(), StandardCharsets.UTF_8));
+        }
+
+        private List<String> linksOf(String path, String text) {
+            return SiteLinks.extract(text, path, siteAuthorities).stream()
+                    .filter(link -> !seedPaths.contains(link)).toList();
         }
 
         /**

@@ -1,12 +1,8 @@
 package cn.dayuan.system;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
-import jakarta.servlet.ServletRequest;
-
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The dependency vocabulary of the page cache. While a public page renders, the code that loads its content
@@ -45,7 +41,7 @@ public final class PageKeys {
 
     private static final String CHANNEL_LIST = "channel-list:";
     private static final String ARTICLE = "article:";
-    private static final String ATTRIBUTE = PageKeys.class.getName();
+    private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
 
     private PageKeys() {
     }
@@ -116,29 +112,43 @@ public final class PageKeys {
         return "slot:" + name;
     }
 
-    /** Records that the page being rendered in this request shows content named by {@code keys}. */
+    /** Records that the page being rendered on this thread shows content named by {@code keys}. */
     public static void record(String... keys) {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null) {
-            return;
+        Recording recording = CURRENT.get();
+        if (recording != null) {
+            Collections.addAll(recording.keys, keys);
         }
-        current(attributes).addAll(Set.of(keys));
     }
 
-    /** The keys recorded while {@code request} rendered; readable by filters after the dispatcher is done. */
-    @SuppressWarnings("unchecked")
-    public static Set<String> recordedIn(ServletRequest request) {
-        Object keys = request.getAttribute(ATTRIBUTE);
-        return keys == null ? Set.of() : Set.copyOf((Set<String>) keys);
+    /** Starts recording the keys of a page rendered on this thread; close it when the page is done. */
+    public static Recording start() {
+        Recording recording = new Recording(CURRENT.get());
+        CURRENT.set(recording);
+        return recording;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<String> current(RequestAttributes attributes) {
-        Object keys = attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (keys == null) {
-            keys = new LinkedHashSet<String>();
-            attributes.setAttribute(ATTRIBUTE, keys, RequestAttributes.SCOPE_REQUEST);
+    /** The keys of one page, recorded while it renders; a recording started inside another hides it until closed. */
+    public static final class Recording implements AutoCloseable {
+
+        private final Set<String> keys = new LinkedHashSet<>();
+        private final Recording outer;
+
+        private Recording(Recording outer) {
+            this.outer = outer;
         }
-        return (Set<String>) keys;
+
+        /** What the page recorded so far. */
+        public Set<String> keys() {
+            return Set.copyOf(keys);
+        }
+
+        @Override
+        public void close() {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -461,6 +462,13 @@ class PageFreshnessTest {
         for (String page : before.keySet()) {
             assertThat(dir.resolve(file(page))).as(page).isRegularFile();
         }
+        // Channel pages and articles are built without HTTP, the rest fetched: every kind must equal the live page.
+        assertThat(before.keySet()).contains("/shizheng/", "/shizheng/index_2.html", "/shizheng/quxian/",
+                familyA.get(0).url(), familyA.get(1).url(), "/", "/feed.xml", tagPage("政务"));
+        for (String page : before.keySet()) {
+            assertThat(Files.readString(dir.resolve(file(page)))).as("%s exported as the live site serves it", page)
+                    .isEqualTo(new String(http.get(page).body(), StandardCharsets.UTF_8));
+        }
         ArticleDetail article = familyA.get(2);
         ArticleDetail withdrawn = articles.findPublic(familyB.get(5).id()).orElseThrow();
         Map<String, byte[]> contentBefore = contents(dir);
@@ -501,10 +509,13 @@ class PageFreshnessTest {
         assertThat(contentBefore).containsKey(withdrawnRedirect);
         assertThat(dir.resolve(withdrawnRedirect)).doesNotExist();
         String exportedFrom = "http://127.0.0.1:" + port;
-        assertThat(pageCache.get(exportedFrom + edited.url())).as("asked for: the edit touched it").isNotNull();
-        assertThat(List.of("/nav/", "/about.html", "/shizheng/quxian/", familyA.get(0).url()))
+        assertThat(pageCache.get(exportedFrom + edited.url()))
+                .as("built without a request: the export leaves the readers' page cache alone").isNull();
+        assertThat(List.of("/nav/", "/about.html"))
                 .as("not asked for: no change touched them, so the export knew they were unchanged")
                 .allSatisfy(page -> assertThat(pageCache.get(exportedFrom + page)).as(page).isNull());
+        assertThat(second.rendered()).as("only the pages that show what changed are built again")
+                .isGreaterThanOrEqualTo(second.written()).isLessThan(contentBefore.size() / 2);
         assertThat(pageCache.size()).isLessThan(contentBefore.size() / 2);
         assertThat(dir.resolve(file(withdrawn.url()))).as("the unpublished article's file").doesNotExist();
         assertThat(contentAfter.keySet()).containsAll(contentBefore.keySet().stream()

@@ -1,0 +1,160 @@
+package cn.dayuan.portal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+
+import cn.dayuan.article.ArticleDetail;
+import cn.dayuan.article.ArticleService;
+import cn.dayuan.article.ArticleSummary;
+import cn.dayuan.channel.ChannelService;
+import cn.dayuan.channel.ChannelTree;
+import cn.dayuan.channel.ChannelView;
+import cn.dayuan.system.GoneException;
+import cn.dayuan.system.NotFoundException;
+import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.Texts;
+
+/**
+ * The public pages below a channel, built without a request: {@link ChannelPathController} answers readers with
+ * them and the static export writes them, so both show the same page and record the same {@link PageKeys}.
+ * Everything a page needs from outside is its address and the address the site was reached at, which only counts
+ * when neither the site settings nor {@code dayuan.base-url} name the public one.
+ */
+@Component
+public class PortalPages {
+
+    /** What an address below a channel answers. */
+    public sealed interface Answer permits View, Redirect, Feed {
+    }
+
+    /** A page: the JTE template (without {@code .jte}) and its parameters. */
+    public record View(String template, Map<String, Object> model) implements Answer {
+    }
+
+    /** A permanent redirect to the page's one current address (a site path). */
+    public record Redirect(String location) implements Answer {
+    }
+
+    /** A channel's RSS or Atom feed, written by {@link Feeds}. */
+    public record Feed(Feeds.Format format, ChannelView channel) implements Answer {
+    }
+
+    private final ChannelService channels;
+    private final ArticleService articles;
+    private final PageFrames frames;
+    private final ArticlePages articlePages;
+    private final Texts texts;
+
+    PortalPages(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages articlePages,
+                Texts texts) {
+        this.channels = channels;
+        this.articles = articles;
+        this.frames = frames;
+        this.articlePages = articlePages;
+        this.texts = texts;
+    }
+
+    /**
+     * Whether {@code sitePath} is a channel page or an article of a current top-level channel: addresses that
+     * {@link #belowChannel} builds as a page (or answers with a redirect or 404), never one another handler serves.
+     */
+    public boolean isPageBelowChannel(String sitePath) {
+        if (!sitePath.startsWith("/")) {
+            return false;
+        }
+        ReaderPath path = ReaderPath.parse(sitePath.substring(1)).orElse(null);
+        if (path == null || path.kind() != ReaderPath.Kind.ARTICLE && path.kind() != ReaderPath.Kind.CHANNEL_PAGE) {
+            return false;
+        }
+        int slash = path.channelPath().indexOf('/');
+        return channels.tree().byPath(slash < 0 ? path.channelPath() : path.channelPath().substring(0, slash))
+                .isPresent();
+    }
+
+    /**
+     * What a reader address below a channel shows.
+     *
+     * @param sitePath      the address, e.g. {@code /zcjh/jishixinwen/67833.html}
+     * @param requestBase   the address the site was reached at, e.g. {@code http://127.0.0.1:8080}
+     * @param commentNotice what a comment post came back to say on an article page, or null
+     * @throws NotFoundException when nothing is there; {@link GoneException} for a deleted article
+     */
+    public Answer belowChannel(String sitePath, String requestBase, String commentNotice) {
+        ReaderPath path = ReaderPath.parse(sitePath.startsWith("/") ? sitePath.substring(1) : sitePath)
+                .orElseThrow(PortalPages::pageNotFound);
+        // What makes this address answer otherwise, recorded before any 404 or 301 (which the page cache keeps too)
+        PageKeys.record(path.kind() == ReaderPath.Kind.ARTICLE ? PageKeys.article(path.number()) : PageKeys.CHANNELS);
+        ChannelTree tree = channels.tree();
+        if (path.kind() != ReaderPath.Kind.ARTICLE && tree.byPath(path.channelPath()).isEmpty()) {
+            // A channel that was renamed or moved: the same page at its current address, in one step.
+            ChannelView moved = tree.movedFrom(path.channelPath()).orElseThrow(PortalPages::pageNotFound);
+            return new Redirect(path.at(moved.path()));
+        }
+        return switch (path.kind()) {
+            case MISSING_SLASH, FIRST_PAGE_ALIAS -> new Redirect(channel(path.channelPath()).url());
+            case CHANNEL_PAGE -> channelPage(channel(path.channelPath()), (int) path.number(), sitePath, requestBase);
+            case ARTICLE -> article(path.channelPath(), path.number(), sitePath, requestBase, commentNotice);
+            case FEED -> new Feed(Feeds.Format.RSS, channel(path.channelPath()));
+            case ATOM_FEED -> new Feed(Feeds.Format.ATOM, channel(path.channelPath()));
+        };
+    }
+
+    private Answer channelPage(ChannelView channel, int page, String sitePath, String requestBase) {
+        PageKeys.record(PageKeys.channelList(channel.id()));
+        if (page < 1) {
+            throw pageNotFound();
+        }
+        Page<ArticleSummary> list = articles.publicInChannel(channel.id(), page - 1, Pagination.PAGE_SIZE);
+        int totalPages = Math.max(1, list.getTotalPages());
+        if (page > totalPages) {
+            throw pageNotFound();
+        }
+        ChannelTree tree = channels.tree();
+        List<ChannelView> trail = tree.trail(channel.id());
+        String heading = page == 1 ? channel.name() : texts.of("portal.page.numbered", channel.name(), page);
+        String description = channel.description() != null ? channel.description()
+                : texts.of("portal.channel.description", channel.name(), frames.settings().siteTitle());
+        Map<String, Object> model = new HashMap<>();
+        model.put("frame", frames.page(sitePath, requestBase, heading, description, trail.get(0).id()));
+        model.put("channel", channel);
+        model.put("trail", trail);
+        model.put("neighbours", neighbours(tree, channel));
+        model.put("articles", list.getContent());
+        // a top channel's first page leads with its newest pictures (焦点图)
+        model.put("slideshow", page > 1 || trail.size() > 1 ? List.of() : list.getContent().stream()
+                .filter(a -> a.coverImage() != null).limit(HomeController.SLIDES).toList());
+        model.put("pagination", new Pagination(channel.url(), page, totalPages, list.getTotalElements()));
+        return new View("portal/channel", model);
+    }
+
+    /** Sub-channels of a channel; for a channel without any, its siblings, so readers can move across. */
+    private static List<ChannelView> neighbours(ChannelTree tree, ChannelView channel) {
+        if (!channel.shownChildren().isEmpty() || channel.parentId() == null) {
+            return channel.shownChildren();
+        }
+        return tree.byId(channel.parentId()).map(ChannelView::shownChildren).orElse(List.of());
+    }
+
+    private Answer article(String channelPath, long id, String sitePath, String requestBase, String commentNotice) {
+        ArticleDetail article = articles.findPublic(id).orElseThrow(() -> articles.inTrash(id)
+                ? new GoneException("portal.article.deleted") : pageNotFound());
+        if (!article.channelPath().equals(channelPath)) {
+            return new Redirect(article.url());
+        }
+        PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
+        article.tags().forEach(tag -> PageKeys.record(PageKeys.relatedByTag(tag.getId())));
+        return articlePages.page(article, sitePath, requestBase, commentNotice, null);
+    }
+
+    private ChannelView channel(String path) {
+        return channels.tree().byPath(path).orElseThrow(PortalPages::pageNotFound);
+    }
+
+    static NotFoundException pageNotFound() {
+        return new NotFoundException("portal.page.not-found");
+    }
+}
