@@ -5,8 +5,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.ContentChanges;
 import cn.dayuan.system.ExclusiveWork;
 import cn.dayuan.system.StoredTimes;
 
@@ -28,10 +32,11 @@ import cn.dayuan.system.StoredTimes;
  * Writes every {@link ContentChangedEvent} of this node into the table {@code content_change}, inside the
  * transaction of the change: the change and its record commit together or not at all. In a cluster the
  * {@link ChangeRelay} then wakes the other nodes, which read the same records when a message was lost.
- * Records are kept for {@link #KEPT_FOR}.
+ * Records are kept for {@link #KEPT_FOR}; within that time they also tell a new process what changed while it was not
+ * running ({@link ContentChanges}).
  */
 @Component
-class ChangeLog {
+class ChangeLog implements ContentChanges {
 
     /** Longest text of one record; an event with more keys is written as several records. */
     static final int MAX_KEYS_LENGTH = 4000;
@@ -78,6 +83,21 @@ class ChangeLog {
         } else {
             written.forEach(announcer::announce);
         }
+    }
+
+    @Override
+    public Optional<Map<Long, Set<String>>> changesSince(Instant since) {
+        // old records go once an hour, so the last hour before KEPT_FOR may be gone already
+        if (since.isBefore(Instant.now().minus(KEPT_FOR).plus(Duration.ofHours(1)))) {
+            return Optional.empty();
+        }
+        Map<Long, Set<String>> changes = new HashMap<>();
+        jdbc.query("SELECT id, page_keys FROM content_change WHERE changed_at >= ?",
+                ps -> ps.setTimestamp(1, Timestamp.from(since), StoredTimes.utc()),
+                row -> {
+                    changes.put(row.getLong(1), keysOf(row.getString(2)));
+                });
+        return Optional.of(changes);
     }
 
     private Change write(Set<String> keys) {

@@ -3,6 +3,8 @@ package cn.dayuan.portal;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,16 @@ public class MostReadList {
         PageKeys.record(PageKeys.MOST_READ);
         ranking.forEach(a -> PageKeys.record(PageKeys.article(a.id())));
         return ranking;
+    }
+
+    /**
+     * Once at start as well, so that pages show a stored ranking from the first on: a new process (an export from
+     * the command line) shows the ranking the last one showed, or announces a new one, never a different one
+     * silently.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void refreshAtStart() {
+        refresh();
     }
 
     @Scheduled(fixedDelayString = "${dayuan.most-read-refresh:2m}", initialDelayString = "${dayuan.most-read-refresh:2m}")

@@ -2,35 +2,44 @@ package cn.dayuan.publish;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * What the last export wrote into a folder, kept in the folder itself ({@value #FILE_NAME}). It lets the next
- * export ask the server "has this page changed?" with the page's ETag instead of fetching and comparing every file,
- * lets it follow the links of unchanged pages without reading them, and tells it which files it owns: only those
- * are ever deleted.
+ * What the last export wrote into a folder, kept in the folder itself ({@value #FILE_NAME}): when it started, which
+ * build of Dayuan wrote it for which public address, and for each file the {@link cn.dayuan.system.PageKeys} of what
+ * it shows, its size, time and links. With the record of changes since that start, the next export (in this process
+ * or a new one) builds only the pages that show what changed, follows the links of the others without reading them,
+ * and knows which files it owns: only those are ever deleted. A manifest that cannot be read, or one of another
+ * build or address, makes the next export build every page.
  */
 final class ExportManifest {
 
     static final String FILE_NAME = ".dayuan-export";
-    private static final String HEADER = "# dayuan static export v1: file, ETag, size, modified, links";
+    private static final String HEADER = "# dayuan static export v2: file, ETag, size, modified, links, page keys";
+    private static final String STARTED = "@started";
 
     /**
      * @param file     path relative to the export folder, with {@code /}
      * @param etag     the server's ETag for the file's bytes, or empty
      * @param modified the file's last-modified time in milliseconds, as it was written
      * @param links    on-site addresses the page links to, other than the seeds
+     * @param keys     the page keys of what the file shows; empty when not known (the file is then made again)
      */
-    record Entry(String file, String etag, long size, long modified, List<String> links) {
+    record Entry(String file, String etag, long size, long modified, List<String> links, Set<String> keys) {
 
         /** Whether the file on disk is still the one this entry describes. */
         boolean matches(Path root) {
@@ -44,56 +53,85 @@ final class ExportManifest {
         }
     }
 
+    /**
+     * @param started    when the export that wrote it started, or null when not known
+     * @param build      the build of Dayuan that wrote it (its pages come from that build's templates)
+     * @param publicBase the address its pages print
+     * @param seen       the change records of the last moments before it started that it saw committed
+     *                   ({@link cn.dayuan.system.ContentChanges}): their changes are in its pages
+     */
+    record Contents(Instant started, String build, String publicBase, Set<Long> seen, Map<String, Entry> entries) {
+
+        static Contents none() {
+            return new Contents(null, "", "", Set.of(), new HashMap<>());
+        }
+    }
+
     private ExportManifest() {
     }
 
-    /** The entries of the manifest in {@code root}; empty when there is none or it cannot be read. */
-    /** When the manifest in {@code root} was last written (its modification time), or -1 if there is none. */
-    static long stamp(Path root) {
-        try {
-            return Files.getLastModifiedTime(root.resolve(FILE_NAME)).toMillis();
-        } catch (IOException missing) {
-            return -1;
-        }
-    }
-
-    static Map<String, Entry> read(Path root) {
+    /** The manifest in {@code root}; {@link Contents#none()} when there is none or it cannot be read. */
+    static Contents read(Path root) {
         Path path = root.resolve(FILE_NAME);
-        Map<String, Entry> entries = new HashMap<>();
         if (!Files.isRegularFile(path)) {
-            return entries;
+            return Contents.none();
         }
+        Map<String, Entry> entries = new HashMap<>();
+        Instant started = null;
+        String build = "";
+        String publicBase = "";
+        Set<Long> seen = Set.of();
         try {
             for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
                 String[] fields = line.split("\t", -1);
-                if (fields.length != 5) {
-                    return new HashMap<>();
+                if (fields[0].equals(STARTED) && fields.length == 5) {
+                    started = Instant.ofEpochMilli(Long.parseLong(fields[1]));
+                    build = fields[2];
+                    publicBase = fields[3];
+                    seen = fields[4].isEmpty() ? Set.of() : Arrays.stream(fields[4].split(" ")).map(Long::valueOf)
+                            .collect(Collectors.toUnmodifiableSet());
+                    continue;
+                }
+                if (fields.length != 5 && fields.length != 6) {
+                    return Contents.none();
                 }
                 List<String> links = fields[4].isEmpty() ? List.of() : Arrays.asList(fields[4].split(" "));
+                Set<String> keys = fields.length < 6 || fields[5].isEmpty() ? Set.of()
+                        : Arrays.stream(fields[5].split(" ")).map(key -> URLDecoder.decode(key, StandardCharsets.UTF_8))
+                        .collect(Collectors.toUnmodifiableSet());
                 entries.put(fields[0], new Entry(fields[0], fields[1], Long.parseLong(fields[2]),
-                        Long.parseLong(fields[3]), links));
+                        Long.parseLong(fields[3]), links, keys));
             }
-        } catch (IOException | NumberFormatException e) {
-            return new HashMap<>();
+        } catch (IOException | RuntimeException e) {
+            return Contents.none();
         }
-        return entries;
+        return new Contents(started, build, publicBase, seen, entries);
     }
 
-    static void write(Path root, Collection<Entry> entries) throws IOException {
+    static void write(Path root, Instant started, String build, String publicBase, Set<Long> seen,
+                      Collection<Entry> entries) throws IOException {
         Path temporary = root.resolve(FILE_NAME + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
+            out.write(STARTED + '\t' + started.toEpochMilli() + '\t' + oneField(build) + '\t' + oneField(publicBase)
+                    + '\t' + seen.stream().sorted().map(String::valueOf).collect(Collectors.joining(" ")));
+            out.write('\n');
             for (Entry entry : entries.stream().sorted(Comparator.comparing(Entry::file)).toList()) {
                 out.write(entry.file() + '\t' + entry.etag() + '\t' + entry.size() + '\t' + entry.modified() + '\t'
-                        + String.join(" ", entry.links()));
+                        + String.join(" ", entry.links()) + '\t' + entry.keys().stream().sorted()
+                        .map(key -> URLEncoder.encode(key, StandardCharsets.UTF_8)).collect(Collectors.joining(" ")));
                 out.write('\n');
             }
         }
         Files.move(temporary, root.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String oneField(String text) {
+        return text.replaceAll("[\\t\\r\\n]", " ");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,11 +33,11 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
@@ -43,7 +45,7 @@ import cn.dayuan.media.MediaService;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.system.AuditEvent;
 import cn.dayuan.system.ConflictException;
-import cn.dayuan.system.ContentChangedEvent;
+import cn.dayuan.system.ContentChanges;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ExclusiveWork;
 import cn.dayuan.system.Texts;
@@ -52,18 +54,20 @@ import cn.dayuan.system.Texts;
  * Writes the public site into a folder that nginx or a CDN serves as is, under the same addresses: {@code /zcjh/}
  * becomes {@code zcjh/index.html}, {@code /zcjh/123.html} stays as it is, the 404 page becomes {@code 404.html}.
  *
- * <p>Every page is fetched from the running server over loopback HTTP, through the page cache and the whole
- * request path, so the files are byte for byte what readers get; an export also warms the cache. The export starts
- * from the {@link ExportSeeds} and follows on-site links. It is incremental: a page exported before is asked for
- * with its ETag and a 304 leaves the file alone; a file is only rewritten when its bytes differ from the ones on
- * disk; files of pages that are gone (an unpublished article) are deleted. The folder's {@link ExportManifest}
- * remembers what the export owns, so nothing else in the folder is ever touched. The old addresses of renamed or
- * moved channels get small redirect pages and an nginx map ({@link ExportRedirects}).
+ * <p>Channel pages and articles, most of a site, are built without HTTP by the {@link ExportRenderer}: the same page
+ * models and templates the live site uses, outside the readers' page cache. The other pages are fetched from the
+ * running server over loopback. The export starts from the {@link ExportSeeds} and follows on-site links; a file is
+ * only rewritten when its bytes differ from the ones on disk; files of pages that are gone (an unpublished article)
+ * are deleted. The old addresses of renamed or moved channels get small redirect pages and an nginx map
+ * ({@link ExportRedirects}).
  *
- * <p>Within one running server, the exporter also remembers which {@link cn.dayuan.system.PageKeys} each exported
- * page was rendered from, and collects the keys of every content change after that. The next export into the same
- * folder takes a page whose keys met no change as unchanged without asking for it, so an export after one edit
- * costs the pages that edit touched, not a request for every page of the site.
+ * <p>It is incremental, in a running server and from a new JVM alike: the folder's {@link ExportManifest} keeps when
+ * the last export started and the {@link cn.dayuan.system.PageKeys} of what each file shows, and the change log
+ * ({@link ContentChanges}) names the keys every change since touched. A page whose keys met no change is left as it
+ * is without being built, and its links are followed from the manifest; so an export after one edit costs the pages
+ * that edit touched. A manifest that is missing or damaged, written by another build or for another address, or
+ * older than the change log remembers, makes every page be built again (files whose bytes come out the same are
+ * still not rewritten). The manifest also says which files the export owns: nothing else in the folder is touched.
  *
  * <p>The pages print the site's public address ({@code dayuan.base-url}, else the address in the site settings);
  * without one the export refuses to run, so an export never carries the loopback address it fetched from and two
@@ -85,6 +89,12 @@ public class StaticExporter {
     private static final List<String> NOT_EXPORTED = List.of("/admin", "/api", "/actuator", "/counter", "/error",
             "/media", "/comment", "/captcha.png", "/jubao", "/preview");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How far before an export's start the change records are read: a change is recorded when its transaction
+     * writes it but seen when it commits, and nodes' clocks differ a little. The records of that span that an export
+     * saw committed are kept in its manifest, so only the others count as changes for the next one.
+     */
+    private static final Duration COMMIT_MARGIN = Duration.ofMinutes(10);
     /** Asked for like a browser does, so error pages come out as the HTML readers see. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -102,20 +112,26 @@ public class StaticExporter {
     private final DayuanProperties properties;
     private final SiteService site;
     private final List<ExportSeeds> seeds;
-    /** What the last export into each folder knows about its pages, and the changes since; see the class comment. */
-    private final Map<Path, Tracking> tracking = new ConcurrentHashMap<>();
     private final PageCache cache;
     private final ExclusiveWork exclusive;
     private final Texts texts;
     private final ExportRenderer renderer;
+    private final ContentChanges changes;
+    /** The build of Dayuan running: an export folder written by another one is built again in full. */
+    private final String build;
     /** Made on the first export and kept, with its loopback connections, for the next ones. */
     private HttpClient client;
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
                    SiteService site, List<ExportSeeds> seeds, PageCache cache, ExclusiveWork exclusive,
-                   Texts texts, ExportRenderer renderer) {
+                   Texts texts, ExportRenderer renderer, ContentChanges changes,
+                   ObjectProvider<BuildProperties> buildInfo) {
         this.context = context;
         this.renderer = renderer;
+        this.changes = changes;
+        BuildProperties built = buildInfo.getIfAvailable();
+        this.build = built != null && built.getTime() != null ? built.getVersion() + "@" + built.getTime()
+                : "unpackaged-" + UUID.randomUUID();
         this.texts = texts;
         this.exclusive = exclusive;
         this.cache = cache;
@@ -169,27 +185,6 @@ public class StaticExporter {
         return done;
     }
 
-    /** Content changed: every page that shows it must be asked for again by the next export of each folder. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onContentChanged(ContentChangedEvent event) {
-        tracking.values().forEach(tracked -> tracked.changedKeys.addAll(event.keys()));
-    }
-
-    /**
-     * Page keys of the pages of one export folder, as of its last export, and the keys changed since. Valid while
-     * the folder's manifest is the one that export wrote.
-     */
-    private static final class Tracking {
-        final Set<String> changedKeys = ConcurrentHashMap.newKeySet();
-        final Map<String, Set<String>> keysByFile = new ConcurrentHashMap<>();
-        volatile long manifestStamp = -1;
-
-        boolean unchangedSince(String file) {
-            Set<String> keys = keysByFile.get(file);
-            return keys != null && keys.stream().noneMatch(changedKeys::contains);
-        }
-    }
-
     /** Creates the folder if needed and proves that files can be written in it. */
     public static Path prepare(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
@@ -210,6 +205,7 @@ public class StaticExporter {
         private final Path root;
         private final ExportProgress progress;
         private final long started = System.nanoTime();
+        private final Instant startedAt = Instant.now();
         private final Map<String, ExportManifest.Entry> previous;
         private final Map<String, ExportManifest.Entry> current = new ConcurrentHashMap<>();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -230,17 +226,18 @@ public class StaticExporter {
         private final String publicBase;
         private final Set<String> siteAuthorities = new HashSet<>();
         private final ExecutorService workers;
-        /** What the last export here knew, or null: then every page is asked for. */
-        private final Tracking known;
-        /** What this export learns, collecting changes from its start on. */
-        private final Tracking learned = new Tracking();
+        /**
+         * The page keys of every change since the last export here started, or null when that is not known (no
+         * manifest, another build or address, changes older than the record): then every page is built.
+         */
+        private final Set<String> changedKeys;
+        private final Set<Long> seenChanges;
 
         Run(Path root, URI address, ExportProgress progress) {
             this.root = root;
             this.progress = progress;
-            this.previous = ExportManifest.read(root);
-            Tracking last = tracking.put(root, learned);
-            this.known = last != null && last.manifestStamp == ExportManifest.stamp(root) ? last : null;
+            ExportManifest.Contents last = ExportManifest.read(root);
+            this.previous = last.entries();
             int port = localPort();
             String local = environment.getProperty("server.address", "127.0.0.1");
             String loopback = local.isBlank() || local.equals("0.0.0.0") || local.equals("::") ? "127.0.0.1" : local;
@@ -257,12 +254,39 @@ public class StaticExporter {
             }
             this.hostHeader = host;
             this.publicBase = forwardedProto + "://" + address.getRawAuthority();
+            // The changes of the last moments before this start that are committed now: this export shows them.
+            Map<Long, Set<String>> recent = changes.changesSince(startedAt.minus(COMMIT_MARGIN)).orElse(Map.of());
+            this.seenChanges = Set.copyOf(recent.keySet());
+            this.changedKeys = changedSince(last);
+            log.info("Export into {}: {}", root, changedKeys == null ? "every page is built"
+                    : changedKeys.size() + " page keys changed since the last export");
             int parallelism = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
             this.workers = Executors.newFixedThreadPool(parallelism, task -> {
                 Thread thread = new Thread(task, "static-export");
                 thread.setDaemon(true);
                 return thread;
             });
+        }
+
+        /**
+         * The keys of the changes the last export here did not see: recorded since a little before it started, other
+         * than those it saw committed. Null when every page must be built.
+         */
+        private Set<String> changedSince(ExportManifest.Contents last) {
+            if (last.started() == null || !build.equals(last.build()) || !publicBase.equals(last.publicBase())) {
+                return null;
+            }
+            Map<Long, Set<String>> since = changes.changesSince(last.started().minus(COMMIT_MARGIN)).orElse(null);
+            if (since == null) {
+                return null;
+            }
+            Set<String> keys = new HashSet<>();
+            since.forEach((id, changed) -> {
+                if (!last.seen().contains(id)) {
+                    keys.addAll(changed);
+                }
+            });
+            return keys;
         }
 
         ExportResult execute() {
@@ -283,13 +307,11 @@ public class StaticExporter {
                 Map<String, ExportManifest.Entry> merged = new HashMap<>(previous);
                 merged.putAll(current);
                 writeManifest(merged);
-                tracking.remove(root, learned);
                 List<String> shown = failures.stream().sorted().limit(5).toList();
                 throw new ExportException("publish.export.incomplete", failures.size(), String.join("；", shown));
             }
             int deleted = deleteGoneFiles();
             writeManifest(current);
-            learned.manifestStamp = ExportManifest.stamp(root);
             ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted, skipped.get(), rendered.get(),
                     (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
@@ -352,19 +374,18 @@ public class StaticExporter {
             String name = relative(file);
             ExportManifest.Entry before = previous.get(name);
             boolean inPlace = before != null && before.matches(root);
-            if (inPlace && known != null && known.unchangedSince(name)) {
+            if (inPlace && changedKeys != null && !before.keys().isEmpty()
+                    && before.keys().stream().noneMatch(changedKeys::contains)) {
                 unchanged.incrementAndGet();
                 current.put(name, before);
-                learned.keysByFile.put(name, known.keysByFile.get(name));
                 before.links().forEach(this::submit);
                 return;
             }
             this.rendered.incrementAndGet();
             ExportRenderer.Rendered rendered = renderer.render(path, publicBase);
             if (rendered instanceof ExportRenderer.Page page) {
-                learned.keysByFile.put(name, page.keys());
                 List<String> links = linksOf(path, page.html());
-                save(name, file, page.bytes(), "", links);
+                save(name, file, page.bytes(), "", links, page.keys());
                 links.forEach(this::submit);
                 return;
             }
@@ -394,15 +415,16 @@ public class StaticExporter {
                 return;
             }
             int status = response.statusCode();
-            response.headers().firstValue(PageCache.PAGE_KEYS_HEADER)
-                    .ifPresent(keys -> learned.keysByFile.put(name, PageCache.parseKeys(keys)));
+            Set<String> keys = response.headers().firstValue(PageCache.PAGE_KEYS_HEADER).map(PageCache::parseKeys)
+                    .orElse(Set.of());
             if (status == 304 && conditional) {
                 unchanged.incrementAndGet();
-                current.put(name, before);
+                current.put(name, new ExportManifest.Entry(name, before.etag(), before.size(), before.modified(),
+                        before.links(), keys));
                 before.links().forEach(this::submit);
             } else if (status == 200) {
                 List<String> links = linksOf(path, response);
-                save(name, file, response.body(), response.headers().firstValue("ETag").orElse(""), links);
+                save(name, file, response.body(), response.headers().firstValue("ETag").orElse(""), links, keys);
                 links.forEach(this::submit);
             } else if (status >= 300 && status < 400) {
                 skipped.incrementAndGet();
@@ -422,7 +444,7 @@ public class StaticExporter {
                 HttpResponse<byte[]> response = client.send(request(NOT_FOUND_PROBE, null),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 404) {
-                    save(NOT_FOUND_FILE, file, response.body(), "", List.of());
+                    save(NOT_FOUND_FILE, file, response.body(), "", List.of(), Set.of());
                 } else {
                     warnings.add(texts.of("publish.export.warning.not-found-page", response.statusCode()));
                 }
@@ -467,7 +489,7 @@ public class StaticExporter {
          * Writes {@code bytes} unless the file already holds exactly them, and the compressed copies of a text file
          * ({@link Precompressed}) before it: a file whose bytes are in place has copies that match them.
          */
-        private void save(String name, Path file, byte[] bytes, String etag, List<String> links) {
+        private void save(String name, Path file, byte[] bytes, String etag, List<String> links, Set<String> keys) {
             try {
                 boolean same = sameBytes(file, bytes);
                 if (Precompressed.applies(name) && (!same || Precompressed.made().stream()
@@ -483,7 +505,7 @@ public class StaticExporter {
                     written.incrementAndGet();
                 }
                 current.put(name, new ExportManifest.Entry(name, etag, bytes.length,
-                        Files.getLastModifiedTime(file).toMillis(), links));
+                        Files.getLastModifiedTime(file).toMillis(), links, keys));
             } catch (IOException e) {
                 failures.add(texts.of("publish.export.failure.write", name, e));
             }
@@ -503,11 +525,11 @@ public class StaticExporter {
                 Path file = redirect.page() ? SiteLinks.fileFor(root, redirect.from()) : null;
                 String name = file == null ? null : relative(file);
                 if (name != null && !current.containsKey(name)) {
-                    save(name, file, ExportRedirects.page(publicBase + redirect.to()), "", List.of());
+                    save(name, file, ExportRedirects.page(publicBase + redirect.to()), "", List.of(), Set.of());
                 }
             }
             save(ExportRedirects.MAP_FILE, root.resolve(ExportRedirects.MAP_FILE),
-                    ExportRedirects.nginxMap(redirects), "", List.of());
+                    ExportRedirects.nginxMap(redirects), "", List.of(), Set.of());
             progress.finished();
         }
 
@@ -558,7 +580,7 @@ public class StaticExporter {
                 written.incrementAndGet();
             }
             current.put(name, new ExportManifest.Entry(name, "", size, Files.getLastModifiedTime(target).toMillis(),
-                    List.of()));
+                    List.of(), Set.of()));
         }
 
         private int deleteGoneFiles() {
@@ -599,7 +621,7 @@ public class StaticExporter {
 
         private void writeManifest(Map<String, ExportManifest.Entry> entries) {
             try {
-                ExportManifest.write(root, entries.values());
+                ExportManifest.write(root, startedAt, build, publicBase, seenChanges, entries.values());
             } catch (IOException e) {
                 throw new ExportException(e, "publish.export.manifest", root.resolve(ExportManifest.FILE_NAME), e);
             }
