@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Static export of the loaded 10,000-article site, side by side with Hugo building the same articles.
-#   Dayuan, command line (`java -jar target/dayuan.jar export --to DIR`, no server running on the data folder:
-#           the embedded H2 database belongs to one process): a full export into an empty folder, then the same
-#           export with nothing changed.
-#   Dayuan, newsroom button (POST /admin/export in the running server, export folder = the same DIR): once on the
-#           freshly started server, once more with nothing changed, then after one title edit of an article from
-#           a year ago, then after one title edit of the newest article (the incremental export an editor gets).
-#   Dayuan, command line again after restoring both titles: the incremental export from a cold JVM.
+#   Dayuan, command line (`java -Xmx512m -jar target/dayuan.jar export --to DIR`, no server running on the data
+#           folder: the embedded H2 database belongs to one process): a full export into an empty folder, the same
+#           export with nothing changed, and one after a title edit of an article from a year ago made on the
+#           running site: each in a new JVM, which learns what changed from the folder's manifest and the change log.
+#   Dayuan, newsroom button (POST /admin/export in the running server, export folder = the same DIR, followed on
+#           /admin/export/status until it is over): once on the freshly started server with nothing changed, then
+#           after one title edit of the newest article (the incremental export an editor gets).
+#   Dayuan, command line again after restoring both titles.
 #   Hugo:   Debian's hugo builds a site generated from the same articles with templates of the same shape
 #           (bench/tools/hugo_site.py), then rebuilds after the same one-title edit (Hugo has no incremental
 #           build on the command line).
@@ -65,7 +66,7 @@ CUT_OFF=""
 cli_export() { # cli_export NAME LABEL   (sets CUT_OFF when the export hit --limit)
     local name="$1" label="$2" before="$OUT/$1.before" after="$OUT/$1.after" status=0
     snapshot "$EXPORT" >"$before" 2>/dev/null || : >"$before"
-    /usr/bin/time -v -o "$OUT/$name.time" timeout "$LIMIT" "$JAVA" -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} \
+    /usr/bin/time -v -o "$OUT/$name.time" timeout "$LIMIT" "$JAVA" -XX:+UseParallelGC -Xmx512m ${BENCH_JAVA_OPTS:-} \
         -jar "$JAR" export --to "$EXPORT" --dayuan.data-dir="$DATA" --dayuan.base-url="$SITE_URL" \
         >"$OUT/$name.log" 2>&1 || status=$?
     if [ "$status" = 124 ]; then
@@ -116,17 +117,20 @@ if [ -n "$CUT_OFF" ]; then
 else
     cli_export unchanged "Dayuan command line, nothing changed"
 
-    start_dayuan "$JAVA" "$DATA" export-server --dayuan.export-dir="$EXPORT" --dayuan.base-url="$SITE_URL"
-    button_export button-cold "Dayuan newsroom button, just started (empty page cache), nothing changed"
-    button_export button-unchanged "Dayuan newsroom button, nothing changed"
+    # An edit made on the running site, then an export from the command line in a new JVM.
+    start_dayuan "$JAVA" "$DATA" edit-server --dayuan.base-url="$SITE_URL"
     MIDDLE_PATH=$(edit_article middle "$TOKEN")
     log "edited the title of $MIDDLE_PATH (token $TOKEN)"
-    button_export button-edit-middle "Dayuan newsroom button, after one title edit (an article from a year ago)"
+    stop_dayuan
+    cli_export cli-edit "Dayuan command line, after one title edit (an article from a year ago)"
     if shows "$TOKEN" "$MIDDLE_PATH"; then
-        CHECKS+=("newsroom button after editing $MIDDLE_PATH: its page shows the new title")
+        CHECKS+=("command line after editing $MIDDLE_PATH: its page shows the new title")
     else
-        CHECKS+=("newsroom button after editing $MIDDLE_PATH: NOT REFLECTED in its page")
+        CHECKS+=("command line after editing $MIDDLE_PATH: NOT REFLECTED in its page")
     fi
+
+    start_dayuan "$JAVA" "$DATA" export-server --dayuan.export-dir="$EXPORT" --dayuan.base-url="$SITE_URL"
+    button_export button-unchanged "Dayuan newsroom button, just started, nothing changed"
     NEWEST_PATH=$(edit_article newest "$TOKEN")
     log "edited the title of $NEWEST_PATH (token $TOKEN)"
     button_export button-edit-newest "Dayuan newsroom button, after one title edit (the newest article)"
@@ -139,14 +143,16 @@ else
     edit_article middle >/dev/null
     log "restored both titles"
     stop_dayuan
-    cli_export cli-edit "Dayuan command line, after restoring both titles"
+    cli_export cli-restored "Dayuan command line, after restoring both titles"
     if ! shows "$TOKEN" "$MIDDLE_PATH" && ! shows "$TOKEN" "$NEWEST_PATH" && ! shows "$TOKEN" /index.html; then
         CHECKS+=("command line after restoring: the pages show the original titles again")
     else
         CHECKS+=("command line after restoring: NOT REFLECTED (an edited title is still exported)")
     fi
 fi
-grep -h '导出完成' "$OUT"/full.log "$OUT"/cli-edit.log >"$OUT/dayuan-summaries.txt" 2>/dev/null || true
+for name in full unchanged cli-edit cli-restored; do
+    grep -h '^导出完成' "$OUT/$name.log" 2>/dev/null | sed "s/^/$name: /"
+done >"$OUT/dayuan-summaries.txt" || true
 
 # ---- Hugo ----------------------------------------------------------------------------------------------
 python3 "$TOOLS/hugo_site.py" "$MANIFEST" "$HUGO_SITE" >&2
@@ -183,7 +189,7 @@ hugo_build hugo-rebuild "Hugo rebuild after the same title edit"
          "(Hugo's HTML count includes $HUGO_ALIASES alias redirect pages)."
     echo "- Wall time of a command-line export includes starting the JVM and Spring" \
          "($(grep -ohE 'Started DayuanApplication in [0-9.]+ seconds' "$OUT"/{full,unchanged,cli-edit}.log 2>/dev/null | grep -oE '[0-9.]+' | paste -sd/ -) s)."
-    echo "- The button's wall time is the client's: POST /admin/export until the result page has arrived."
+    echo "- The button's wall time is the client's: from POST /admin/export until /admin/export/status says it is over."
     for check in "${CHECKS[@]}"; do echo "- Check: $check."; done
     sed 's/^/- Dayuan said: /' "$OUT/dayuan-summaries.txt"
 } | tee "$OUT/table.md"

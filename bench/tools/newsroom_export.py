@@ -1,8 +1,9 @@
 """Presses the newsroom's 开始导出 button (POST /admin/export) as admin and reports what the export did.
 
-Signs in through the login form (with its CSRF token), then posts the export form and times the round trip until
-the result page (after the redirect) has arrived. Prints one JSON line: seconds (client-side round trip), and
-the counts and seconds that the result page shows, or the error it shows.
+Signs in through the login form (with its CSRF token), posts the export form, which starts the export in the
+background, and follows it on /admin/export/status as the page does until it is over. Prints one JSON line: post
+(seconds until the button's answer arrived), seconds (client-side, until the export was over), and the counts and
+seconds that the export page then shows, or the error it shows.
 Usage: newsroom_export.py PORT PASSWORD
 """
 import http.cookiejar
@@ -41,17 +42,26 @@ def main():
     if "/admin/login" in url:
         raise SystemExit(f"signing in failed (ended at {url})")
     form = get("/admin/export")
+    before = json.loads(get("/admin/export/status")).get("lastFinished")
     started = time.perf_counter()
     _, page = post("/admin/export", {"_csrf": csrf_of(form)})
-    seconds = time.perf_counter() - started
-    result = {"seconds": round(seconds, 3)}
-    error = re.search(r'class="alert alert-error"[^>]*>([^<]+)<', page)
+    result = {"post": round(time.perf_counter() - started, 3)}
+    error = re.search(r'class="alert alert-error"[^>]*>\s*([^<\s][^<]*)<', page)
+    if not error:
+        while True:
+            status = json.loads(get("/admin/export/status"))
+            if not status.get("running") and status.get("lastFinished") != before:
+                break
+            time.sleep(0.05)
+        result["seconds"] = round(time.perf_counter() - started, 3)
+        page = get("/admin/export")
+        error = re.search(r'id="export-error">([^<]+)<', page)
     if error:
         result["error"] = error.group(1).strip().removeprefix("导出失败：")[:300]
-    for name in ("written", "unchanged", "deleted", "skipped", "files"):
+    for name in ("written", "unchanged", "deleted", "skipped", "rendered", "files"):
         found = re.search(rf'id="{name}">(\d+)<', page)
         result[name] = int(found.group(1)) if found else None
-    own = re.search(r"导出完成，用时 ([0-9.]+) 秒", page)
+    own = re.search(r"用时 ([0-9.]+) 秒", page)
     result["export_seconds"] = float(own.group(1)) if own else None
     print(json.dumps(result))
 

@@ -90,6 +90,11 @@ public class StaticExporter {
             "/media", "/comment", "/captcha.png", "/jubao", "/preview");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /**
+     * The key of the files that come with the build ({@link #isBuildFile}): no change names it, and a manifest of
+     * another build has every file made again.
+     */
+    private static final String BUILD_FILE_KEY = "build-file";
+    /**
      * How far before an export's start the change records are read: a change is recorded when its transaction
      * writes it but seen when it commits, and nodes' clocks differ a little. The records of that span that an export
      * saw committed are kept in its manifest, so only the others count as changes for the next one.
@@ -416,7 +421,7 @@ public class StaticExporter {
             }
             int status = response.statusCode();
             Set<String> keys = response.headers().firstValue(PageCache.PAGE_KEYS_HEADER).map(PageCache::parseKeys)
-                    .orElse(Set.of());
+                    .orElse(isBuildFile(path) ? Set.of(BUILD_FILE_KEY) : Set.of());
             if (status == 304 && conditional) {
                 unchanged.incrementAndGet();
                 current.put(name, new ExportManifest.Entry(name, before.etag(), before.size(), before.modified(),
@@ -656,6 +661,11 @@ public class StaticExporter {
         } catch (IllegalArgumentException restricted) {
             return false;
         }
+    }
+
+    /** Scripts, styles and fonts served from the application itself: they change with the build only. */
+    private static boolean isBuildFile(String path) {
+        return path.startsWith("/assets/") || path.startsWith("/webjars/");
     }
 
     private static boolean isExcluded(String path) {
