@@ -111,15 +111,19 @@ final class ExportManifest {
         return new Contents(started, build, publicBase, seen, entries);
     }
 
+    /** @param started when the export started, or null when no complete export is known (the next one builds all) */
     static void write(Path root, Instant started, String build, String publicBase, Set<Long> seen,
                       Collection<Entry> entries) throws IOException {
         Path temporary = root.resolve(FILE_NAME + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
-            out.write(STARTED + '\t' + started.toEpochMilli() + '\t' + oneField(build) + '\t' + oneField(publicBase)
-                    + '\t' + seen.stream().sorted().map(String::valueOf).collect(Collectors.joining(" ")));
-            out.write('\n');
+            if (started != null) {
+                out.write(STARTED + '\t' + started.toEpochMilli() + '\t' + oneField(build) + '\t'
+                        + oneField(publicBase) + '\t'
+                        + seen.stream().sorted().map(String::valueOf).collect(Collectors.joining(" ")));
+                out.write('\n');
+            }
             for (Entry entry : entries.stream().sorted(Comparator.comparing(Entry::file)).toList()) {
                 out.write(entry.file() + '\t' + entry.etag() + '\t' + entry.size() + '\t' + entry.modified() + '\t'
                         + String.join(" ", entry.links()) + '\t' + entry.keys().stream().sorted()

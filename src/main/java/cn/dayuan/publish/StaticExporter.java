@@ -211,6 +211,8 @@ public class StaticExporter {
         private final ExportProgress progress;
         private final long started = System.nanoTime();
         private final Instant startedAt = Instant.now();
+        /** The manifest the last export here left. */
+        private final ExportManifest.Contents last;
         private final Map<String, ExportManifest.Entry> previous;
         private final Map<String, ExportManifest.Entry> current = new ConcurrentHashMap<>();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -241,7 +243,7 @@ public class StaticExporter {
         Run(Path root, URI address, ExportProgress progress) {
             this.root = root;
             this.progress = progress;
-            ExportManifest.Contents last = ExportManifest.read(root);
+            this.last = ExportManifest.read(root);
             this.previous = last.entries();
             int port = localPort();
             String local = environment.getProperty("server.address", "127.0.0.1");
@@ -308,15 +310,16 @@ public class StaticExporter {
                 workers.shutdownNow();
             }
             if (!failures.isEmpty()) {
-                // Keep owning every file written so far and before, so a later export can still clean them up.
+                // Keep owning every file written so far and before, so a later export can still clean them up; and
+                // keep the last complete export's start, so the next one still builds what this one did not reach.
                 Map<String, ExportManifest.Entry> merged = new HashMap<>(previous);
                 merged.putAll(current);
-                writeManifest(merged);
+                writeManifest(last.started(), last.build(), last.publicBase(), last.seen(), merged);
                 List<String> shown = failures.stream().sorted().limit(5).toList();
                 throw new ExportException("publish.export.incomplete", failures.size(), String.join("；", shown));
             }
             int deleted = deleteGoneFiles();
-            writeManifest(current);
+            writeManifest(startedAt, build, publicBase, seenChanges, current);
             ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted, skipped.get(), rendered.get(),
                     (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
@@ -624,9 +627,10 @@ public class StaticExporter {
             }
         }
 
-        private void writeManifest(Map<String, ExportManifest.Entry> entries) {
+        private void writeManifest(Instant started, String builtBy, String base, Set<Long> seen,
+                                   Map<String, ExportManifest.Entry> entries) {
             try {
-                ExportManifest.write(root, startedAt, build, publicBase, seenChanges, entries.values());
+                ExportManifest.write(root, started, builtBy, base, seen, entries.values());
             } catch (IOException e) {
                 throw new ExportException(e, "publish.export.manifest", root.resolve(ExportManifest.FILE_NAME), e);
             }
