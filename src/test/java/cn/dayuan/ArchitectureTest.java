@@ -67,6 +67,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void systemKnowsNothingOfServletRequests() {
+        noClasses().that().resideInAPackage("cn.dayuan.system..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..")
+                .because("pages are built and their page keys recorded without a request: by the static export too")
+                .check(CLASSES);
+    }
+
+    @Test
     void systemDependsOnNoOtherDayuanPackage() {
         noClasses().that().resideInAPackage("cn.dayuan.system..")
                 .should().dependOnClassesThat(resideInAPackage("cn.dayuan..")

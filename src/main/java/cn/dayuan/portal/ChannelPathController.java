@@ -28,12 +28,10 @@ class ChannelPathController {
             "{root:(?!(?:api|admin|actuator|assets|webjars|media|error|static)$)[a-z0-9][a-z0-9-]*}";
 
     private final PortalPages pages;
-    private final Feeds feeds;
     private final Texts texts;
 
-    ChannelPathController(PortalPages pages, Feeds feeds, Texts texts) {
+    ChannelPathController(PortalPages pages, Texts texts) {
         this.pages = pages;
-        this.feeds = feeds;
         this.texts = texts;
     }
 
@@ -45,7 +43,7 @@ class ChannelPathController {
             return Redirects.permanent(redirect.location());
         }
         if (answer instanceof PortalPages.Feed feed) {
-            return feeds.channel(feed.format(), feed.channel(), request);
+            return pages.feed(feed, PageFrames.requestBase(request));
         }
         PortalPages.View view = (PortalPages.View) answer;
         return new ModelAndView(view.template(), view.model());

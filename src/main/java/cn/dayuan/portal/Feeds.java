@@ -7,8 +7,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -72,19 +70,18 @@ class Feeds {
         this.frames = frames;
     }
 
-    ResponseEntity<String> site(Format format, HttpServletRequest request) {
+    /** @param base the site's absolute address, as {@link PageFrames#baseUrl(String)} gives it */
+    ResponseEntity<String> site(Format format, String base) {
         // CHANNELS too: every item names its channel and links into the channel's path.
         PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.LATEST);
         SiteSettings site = frames.settings();
-        String base = frames.baseUrl(request);
         List<ArticleSummary> items = articles.newest(ITEMS);
         return write(feed(format, site, site.siteTitle(), base + "/", site.description(), base, items));
     }
 
-    ResponseEntity<String> channel(Format format, ChannelView channel, HttpServletRequest request) {
+    ResponseEntity<String> channel(Format format, ChannelView channel, String base) {
         PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.channelList(channel.id()));
         SiteSettings site = frames.settings();
-        String base = frames.baseUrl(request);
         List<ArticleSummary> items = articles.publicInChannel(channel.id(), 0, ITEMS).getContent();
         String description = channel.description() != null ? channel.description()
                 : texts.of("portal.feed.channel.description", site.siteTitle(), channel.name());

@@ -92,7 +92,12 @@ public class PageFrames {
 
     /** The absolute site address for links that leave the page (feeds, sitemap, share links). */
     public String baseUrl(HttpServletRequest request) {
-        return baseUrl(requestBase(request), sites.settings());
+        return baseUrl(requestBase(request));
+    }
+
+    /** As {@link #baseUrl(HttpServletRequest)}, for a page built without a request. */
+    public String baseUrl(String requestBase) {
+        return baseUrl(requestBase, sites.settings());
     }
 
     /** The zone in which readers see times. */

@@ -3,8 +3,12 @@ package cn.dayuan.portal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import cn.dayuan.article.ArticleDetail;
@@ -43,14 +47,22 @@ public class PortalPages {
     public record Feed(Feeds.Format format, ChannelView channel) implements Answer {
     }
 
+    private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
+    private static final Pattern SITEMAP_PART = Pattern.compile("/sitemap-([1-9]\\d{0,8})\\.xml");
+
     private final ChannelService channels;
     private final ArticleService articles;
     private final PageFrames frames;
     private final ArticlePages articlePages;
     private final Texts texts;
+    private final Feeds feeds;
+    private final Sitemaps sitemaps;
 
     PortalPages(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages articlePages,
-                Texts texts) {
+                Texts texts, Feeds feeds, Sitemaps sitemaps) {
+        this.feeds = feeds;
+        this.sitemaps = sitemaps;
         this.channels = channels;
         this.articles = articles;
         this.frames = frames;
@@ -59,15 +71,61 @@ public class PortalPages {
     }
 
     /**
-     * Whether {@code sitePath} is a channel page or an article of a current top-level channel: addresses that
-     * {@link #belowChannel} builds as a page (or answers with a redirect or 404), never one another handler serves.
+     * The site's machine-readable documents, as readers get them: the site feeds ({@code /feed.xml},
+     * {@code /atom.xml}), the sitemap ({@code /sitemap.xml}, its parts {@code /sitemap-{n}.xml} while it is an
+     * index, {@code /sitemap-news.xml}) and {@code /robots.txt}.
+     *
+     * @return the document, or null when {@code sitePath} names none of them (or a sitemap part that does not exist)
+     */
+    public ResponseEntity<String> document(String sitePath, String requestBase) {
+        String base = frames.baseUrl(requestBase);
+        switch (sitePath) {
+            case "/feed.xml":
+                return feeds.site(Feeds.Format.RSS, base);
+            case "/atom.xml":
+                return feeds.site(Feeds.Format.ATOM, base);
+            case "/sitemap.xml":
+                return xml(sitemaps.sitemap(base));
+            case Sitemaps.NEWS_PATH:
+                return xml(sitemaps.news(base));
+            case "/robots.txt":
+                PageKeys.record(PageKeys.SITE);
+                return ResponseEntity.ok().contentType(TEXT).body("User-agent: *\n"
+                        + "Disallow: /admin/\n"
+                        + "Disallow: /api/\n"
+                        + "\n"
+                        + "Sitemap: " + base + "/sitemap.xml\n"
+                        + "Sitemap: " + base + Sitemaps.NEWS_PATH + "\n");
+            default:
+                Matcher part = SITEMAP_PART.matcher(sitePath);
+                if (!part.matches()) {
+                    return null;
+                }
+                String xml = sitemaps.indexPart(base, Integer.parseInt(part.group(1)));
+                return xml == null ? null : xml(xml);
+        }
+    }
+
+    /** A channel's feed, as {@link #belowChannel} named it. */
+    public ResponseEntity<String> feed(Feed feed, String requestBase) {
+        return feeds.channel(feed.format(), feed.channel(), frames.baseUrl(requestBase));
+    }
+
+    private static ResponseEntity<String> xml(String body) {
+        return ResponseEntity.ok().contentType(XML).body(body);
+    }
+
+    /**
+     * Whether {@code sitePath} is a channel page, an article or a channel feed of a current top-level channel:
+     * addresses that {@link #belowChannel} answers, never one another handler serves.
      */
     public boolean isPageBelowChannel(String sitePath) {
         if (!sitePath.startsWith("/")) {
             return false;
         }
         ReaderPath path = ReaderPath.parse(sitePath.substring(1)).orElse(null);
-        if (path == null || path.kind() != ReaderPath.Kind.ARTICLE && path.kind() != ReaderPath.Kind.CHANNEL_PAGE) {
+        if (path == null || path.kind() == ReaderPath.Kind.MISSING_SLASH
+                || path.kind() == ReaderPath.Kind.FIRST_PAGE_ALIAS) {
             return false;
         }
         int slash = path.channelPath().indexOf('/');

@@ -3,6 +3,7 @@ package cn.dayuan.publish;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import gg.jte.TemplateEngine;
@@ -14,9 +15,10 @@ import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 
 /**
- * Renders the pages the static export writes without HTTP: the page models of {@link PortalPages} and the JTE
- * templates the public site renders them with, on the exporter's thread, outside the readers' page cache. Pages it
- * does not build are fetched over loopback as before.
+ * Builds the pages the static export writes without HTTP, on the exporter's thread, outside the readers' page cache:
+ * channel pages and articles from the page models of {@link PortalPages} and the JTE templates the public site
+ * renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them. Pages it does not
+ * build are fetched over loopback.
  */
 @Component
 class ExportRenderer {
@@ -25,8 +27,8 @@ class ExportRenderer {
     sealed interface Rendered permits Page, Moved, Missing, NotBuilt {
     }
 
-    /** A page's bytes (UTF-8 HTML) and the {@link PageKeys} of what it shows. */
-    record Page(String html, byte[] bytes, Set<String> keys) implements Rendered {
+    /** A page's text, its bytes (UTF-8) and the {@link PageKeys} of what it shows (none: build it every time). */
+    record Page(String text, byte[] bytes, Set<String> keys) implements Rendered {
     }
 
     /** The address answers a permanent redirect to {@code location}, a site path. */
@@ -54,23 +56,34 @@ class ExportRenderer {
      * @param publicBase the site's public address, as the live site is reached at by readers
      */
     Rendered render(String sitePath, String publicBase) {
-        if (!pages.isPageBelowChannel(sitePath)) {
-            return new NotBuilt();
-        }
+        boolean belowChannel = pages.isPageBelowChannel(sitePath);
         try (PageKeys.Recording recording = PageKeys.start()) {
-            PortalPages.Answer answer = pages.belowChannel(sitePath, publicBase, null);
-            if (answer instanceof PortalPages.Redirect redirect) {
-                return new Moved(redirect.location(), recording.keys());
+            String text;
+            if (belowChannel) {
+                PortalPages.Answer answer = pages.belowChannel(sitePath, publicBase, null);
+                if (answer instanceof PortalPages.Redirect redirect) {
+                    return new Moved(redirect.location(), recording.keys());
+                }
+                text = answer instanceof PortalPages.Feed feed ? pages.feed(feed, publicBase).getBody()
+                        : html((PortalPages.View) answer);
+            } else {
+                ResponseEntity<String> document = pages.document(sitePath, publicBase);
+                if (document == null) {
+                    return new NotBuilt();
+                }
+                text = document.getBody();
             }
-            if (!(answer instanceof PortalPages.View view)) {
-                return new NotBuilt();
-            }
-            StringOutput output = new StringOutput(32 * 1024);
-            templates.render(view.template() + ".jte", view.model(), output);
-            String html = output.toString();
-            return new Page(html, html.getBytes(StandardCharsets.UTF_8), recording.keys());
+            // What the page cache never keeps shows more than its keys say (the news sitemap: the last two days).
+            Set<String> keys = PageCacheFilter.isBypassed(sitePath) ? Set.of() : recording.keys();
+            return new Page(text, text.getBytes(StandardCharsets.UTF_8), keys);
         } catch (NotFoundException | GoneException e) {
             return new Missing();
         }
+    }
+
+    private String html(PortalPages.View view) {
+        StringOutput output = new StringOutput(32 * 1024);
+        templates.render(view.template() + ".jte", view.model(), output);
+        return output.toString();
     }
 }

@@ -392,7 +392,7 @@ public class StaticExporter {
             this.rendered.incrementAndGet();
             ExportRenderer.Rendered rendered = renderer.render(path, publicBase);
             if (rendered instanceof ExportRenderer.Page page) {
-                List<String> links = linksOf(path, page.html());
+                List<String> links = linksOf(path, page.text());
                 save(name, file, page.bytes(), "", links, page.keys());
                 links.forEach(this::submit);
                 return;

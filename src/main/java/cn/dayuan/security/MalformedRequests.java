@@ -1,4 +1,4 @@
-package cn.dayuan.system;
+package cn.dayuan.security;
 
 import java.io.IOException;
 
