@@ -462,7 +462,7 @@ class PageFreshnessTest {
         for (String page : before.keySet()) {
             assertThat(dir.resolve(file(page))).as(page).isRegularFile();
         }
-        // Channel pages, articles, feeds and sitemaps are built without HTTP, the rest fetched: each must be the live page.
+        // Channel pages, articles, feeds and sitemaps are built without HTTP, the rest fetched: each is the live page.
         assertThat(before.keySet()).contains("/shizheng/", "/shizheng/index_2.html", "/shizheng/quxian/",
                 familyA.get(0).url(), familyA.get(1).url(), "/", "/feed.xml", tagPage("政务"));
         for (String page : before.keySet()) {
