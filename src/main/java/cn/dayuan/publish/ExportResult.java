@@ -26,7 +26,8 @@ public record ExportResult(String directory, int written, int unchanged, int del
 
     /** One line for the log; the command line prints {@code publish.export.summary} from the bundle. */
     public String summary() {
-        return String.format("Exported %d files (%d written, %d unchanged, %d deleted, %d pages rendered) in %.2f s to %s",
+        return String.format(
+                "Exported %d files (%d written, %d unchanged, %d deleted, %d pages rendered) in %.2f s to %s",
                 files(), written, unchanged, deleted, rendered, seconds, directory);
     }
 }

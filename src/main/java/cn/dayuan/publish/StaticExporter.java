@@ -320,8 +320,8 @@ public class StaticExporter {
             }
             int deleted = deleteGoneFiles();
             writeManifest(startedAt, build, publicBase, seenChanges, current);
-            ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted, skipped.get(), rendered.get(),
-                    (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
+            ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted,
+                    skipped.get(), rendered.get(), (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
             return result;
         }
