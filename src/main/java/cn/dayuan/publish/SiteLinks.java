@@ -6,11 +6,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,13 +22,6 @@ import java.util.regex.Pattern;
  */
 final class SiteLinks {
 
-    private static final Pattern LINK = Pattern.compile(
-            "\\b(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')"
-                    + "|<(?:loc|link)>\\s*([^<\\s]+)\\s*</(?:loc|link)>"
-                    + "|^Sitemap:\\s*(\\S+)",
-            // Case-sensitive: our templates and the sanitizer write lower case, and case folding at every character
-            // made this scan a tenth of an export's time.
-            Pattern.MULTILINE);
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private SiteLinks() {
@@ -40,15 +34,129 @@ final class SiteLinks {
      */
     static Set<String> extract(String text, String pagePath, Set<String> siteAuthorities) {
         Set<String> links = new LinkedHashSet<>();
-        Matcher matcher = LINK.matcher(text);
-        while (matcher.find()) {
-            String link = firstGroup(matcher);
+        for (String link : rawLinks(text)) {
             String path = normalize(link.replace("&amp;", "&"), pagePath, siteAuthorities);
             if (path != null) {
                 links.add(path);
             }
         }
         return links;
+    }
+
+    /**
+     * The links of {@code text} as written, in order: quoted {@code href} and {@code src} attribute values,
+     * {@code <loc>} and {@code <link>} element texts, robots.txt's {@code Sitemap:} lines. One pass over the
+     * characters: a regular expression with these alternatives took a third of a full export's time.
+     */
+    static List<String> rawLinks(String text) {
+        List<String> links = new ArrayList<>();
+        int length = text.length();
+        int at = 0;
+        int lastEnd = 0;
+        while (at < length) {
+            char c = text.charAt(at);
+            int end = -1;
+            if (c == '=') {
+                end = attributeValue(text, at, lastEnd, links);
+            } else if (c == '<') {
+                end = elementText(text, at, links);
+            } else if (c == 'S' && (at == 0 || isLineEnd(text.charAt(at - 1)))) {
+                end = sitemapLine(text, at, links);
+            }
+            if (end > at) {
+                at = lastEnd = end;
+            } else {
+                at++;
+            }
+        }
+        return links;
+    }
+
+    /**
+     * At the {@code =} of {@code href="…"} or {@code src='…'} whose name starts at or after {@code from} (the end of
+     * the last link found): the end of the value, or -1.
+     */
+    private static int attributeValue(String text, int equals, int from, List<String> links) {
+        int name = equals;
+        while (name > from && isSpace(text.charAt(name - 1))) {
+            name--;
+        }
+        boolean href = name - 4 >= from && text.startsWith("href", name - 4) && !isWordChar(charBefore(text, name - 4));
+        boolean src = !href && name - 3 >= from && text.startsWith("src", name - 3)
+                && !isWordChar(charBefore(text, name - 3));
+        if (!href && !src) {
+            return -1;
+        }
+        int open = skipSpaces(text, equals + 1);
+        if (open >= text.length() || (text.charAt(open) != '"' && text.charAt(open) != '\'')) {
+            return -1;
+        }
+        int close = text.indexOf(text.charAt(open), open + 1);
+        if (close < 0) {
+            return -1;
+        }
+        links.add(text.substring(open + 1, close));
+        return close + 1;
+    }
+
+    /** At the {@code <} of {@code <loc>…</loc>} or {@code <link>…</link>}: the end of the element, or -1. */
+    private static int elementText(String text, int open, List<String> links) {
+        int start = text.startsWith("<loc>", open) ? open + 5 : text.startsWith("<link>", open) ? open + 6 : -1;
+        if (start < 0) {
+            return -1;
+        }
+        int from = skipSpaces(text, start);
+        int to = from;
+        while (to < text.length() && text.charAt(to) != '<' && !isSpace(text.charAt(to))) {
+            to++;
+        }
+        int close = skipSpaces(text, to);
+        int end = text.startsWith("</loc>", close) ? close + 6 : text.startsWith("</link>", close) ? close + 7 : -1;
+        if (to == from || end < 0) {
+            return -1;
+        }
+        links.add(text.substring(from, to));
+        return end;
+    }
+
+    /** At the start of a line: the end of a {@code Sitemap: address} line, or -1. */
+    private static int sitemapLine(String text, int start, List<String> links) {
+        if (!text.startsWith("Sitemap:", start)) {
+            return -1;
+        }
+        int from = skipSpaces(text, start + 8);
+        int to = from;
+        while (to < text.length() && !isSpace(text.charAt(to))) {
+            to++;
+        }
+        if (to == from) {
+            return -1;
+        }
+        links.add(text.substring(from, to));
+        return to;
+    }
+
+    private static int skipSpaces(String text, int at) {
+        while (at < text.length() && isSpace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static char charBefore(String text, int at) {
+        return at > 0 ? text.charAt(at - 1) : ' ';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean isLineEnd(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /**
@@ -139,14 +247,5 @@ final class SiteLinks {
 
     private static String decode(String path) {
         return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String firstGroup(Matcher matcher) {
-        for (int group = 1; group <= matcher.groupCount(); group++) {
-            if (matcher.group(group) != null) {
-                return matcher.group(group);
-            }
-        }
-        return "";
     }
 }

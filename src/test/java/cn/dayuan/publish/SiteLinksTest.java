@@ -3,7 +3,12 @@ package cn.dayuan.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,40 @@ class SiteLinksTest {
         assertThat(SiteLinks.extract(sitemap, "/sitemap.xml", SITE)).containsExactly("/zcjh/1.html");
         assertThat(SiteLinks.extract(feed, "/feed.xml", SITE)).containsExactly("/");
         assertThat(SiteLinks.extract(robots, "/robots.txt", SITE)).containsExactly("/sitemap.xml");
+    }
+
+    @Test
+    void findsWhatTheRegularExpressionItReplacedFound() {
+        // The scan replaced this expression for speed; on tricky and random texts both must find the same links.
+        Pattern expression = Pattern.compile("\\b(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')"
+                + "|<(?:loc|link)>\\s*([^<\\s]+)\\s*</(?:loc|link)>|^Sitemap:\\s*(\\S+)", Pattern.MULTILINE);
+        List<String> pieces = List.of("href", "src", "data-src", "xhref", "=", " = ", "\"", "'", "\"/a.html\"",
+                "'/b.html'", "<loc>", "</loc>", "<link>", "</link>", "<link rel=\"x\" href=\"/c.css\">", " ", "\n",
+                "\r\n", "Sitemap:", "Sitemap: /s.xml", "/d.html", "<", "行动 ", "&amp;", "\t");
+        Random random = new Random(20261204);
+        List<String> texts = new ArrayList<>(List.of("href = \"/a\" src='/b'", "<loc> /x </link>", "<loc></loc>",
+                "a\nSitemap:\n/s.xml", "xSitemap: /no", "href=\"unclosed", "data-src=\"/lazy.jpg\"",
+                "href=\"a src='/inner'\"", "<link>/a b</link>"));
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            List<String> expected = new ArrayList<>();
+            Matcher matcher = expression.matcher(text);
+            while (matcher.find()) {
+                for (int group = 1; group <= matcher.groupCount(); group++) {
+                    if (matcher.group(group) != null) {
+                        expected.add(matcher.group(group));
+                        break;
+                    }
+                }
+            }
+            assertThat(SiteLinks.rawLinks(text)).as(text).isEqualTo(expected);
+        }
     }
 
     @Test
