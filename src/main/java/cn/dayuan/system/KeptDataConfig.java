@@ -25,6 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li>once the transaction completed, before the page cache evicts (the order): a reader elsewhere may have
  *   kept the state from before the commit meanwhile, or, after a rollback, the state that was rolled back.</li>
  * </ul>
+ * The most-read list also keeps the articles it shows: a change of any article empties it too.
  */
 @Configuration
 @EnableCaching
@@ -58,7 +59,8 @@ class KeptDataConfig {
 
     private void forget(ContentChangedEvent event) {
         for (String key : event.keys()) {
-            Cache cache = KEPT.contains(key) ? caches.getCache(key) : null;
+            String kept = PageKeys.articleOf(key) != null ? PageKeys.MOST_READ : key;
+            Cache cache = KEPT.contains(kept) ? caches.getCache(kept) : null;
             if (cache != null) {
                 // The entry of the no-argument read first: a removal by key waits for a load in progress.
                 cache.evict(SimpleKey.EMPTY);
