@@ -1,5 +1,6 @@
 package cn.dayuan.publish;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 final class ExportManifest {
 
     static final String FILE_NAME = ".dayuan-export";
-    private static final String HEADER = "# dayuan static export v2: file, ETag, size, modified, links, page keys";
+    private static final String HEADER = "# dayuan static export v3: file, ETag, size, modified, links, page keys";
     private static final String STARTED = "@started";
 
     /**
@@ -77,12 +78,17 @@ final class ExportManifest {
             return Contents.none();
         }
         Map<String, Entry> entries = new HashMap<>();
+        // Most pages show the same few keys (site, channels, the most-read articles): one string each.
+        Map<String, String> sameKeys = new HashMap<>();
         Instant started = null;
         String build = "";
         String publicBase = "";
         Set<Long> seen = Set.of();
-        try {
-            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            if (!HEADER.equals(in.readLine())) {
+                return Contents.none();
+            }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
@@ -95,12 +101,12 @@ final class ExportManifest {
                             .collect(Collectors.toUnmodifiableSet());
                     continue;
                 }
-                if (fields.length != 5 && fields.length != 6) {
+                if (fields.length != 6) {
                     return Contents.none();
                 }
-                List<String> links = fields[4].isEmpty() ? List.of() : Arrays.asList(fields[4].split(" "));
-                Set<String> keys = fields.length < 6 || fields[5].isEmpty() ? Set.of()
-                        : Arrays.stream(fields[5].split(" ")).map(key -> URLDecoder.decode(key, StandardCharsets.UTF_8))
+                List<String> links = fields[4].isEmpty() ? List.of() : List.of(fields[4].split(" "));
+                Set<String> keys = fields[5].isEmpty() ? Set.of() : Arrays.stream(fields[5].split(" "))
+                        .map(key -> sameKeys.computeIfAbsent(key, ExportManifest::decodeKey))
                         .collect(Collectors.toUnmodifiableSet());
                 entries.put(fields[0], new Entry(fields[0], fields[1], Long.parseLong(fields[2]),
                         Long.parseLong(fields[3]), links, keys));
@@ -127,12 +133,24 @@ final class ExportManifest {
             for (Entry entry : entries.stream().sorted(Comparator.comparing(Entry::file)).toList()) {
                 out.write(entry.file() + '\t' + entry.etag() + '\t' + entry.size() + '\t' + entry.modified() + '\t'
                         + String.join(" ", entry.links()) + '\t' + entry.keys().stream().sorted()
-                        .map(key -> URLEncoder.encode(key, StandardCharsets.UTF_8)).collect(Collectors.joining(" ")));
+                        .map(ExportManifest::encodeKey).collect(Collectors.joining(" ")));
                 out.write('\n');
             }
         }
         Files.move(temporary, root.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Keys are written as they are, but for the characters that separate fields and the escape itself. */
+    private static String encodeKey(String key) {
+        if (key.chars().noneMatch(c -> c == '%' || c == '+' || Character.isWhitespace(c))) {
+            return key;
+        }
+        return URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
+    private static String decodeKey(String field) {
+        return field.indexOf('%') < 0 && field.indexOf('+') < 0 ? field : URLDecoder.decode(field, StandardCharsets.UTF_8);
     }
 
     private static String oneField(String text) {
