@@ -1,5 +1,6 @@
 package cn.dayuan.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
@@ -21,17 +23,20 @@ import cn.dayuan.system.GoneException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.Texts;
+import cn.dayuan.tag.Tag;
+import cn.dayuan.tag.TagService;
 
 /**
- * The public pages below a channel, built without a request: {@link ChannelPathController} answers readers with
- * them and the static export writes them, so both show the same page and record the same {@link PageKeys}.
+ * The public pages below a channel, keyword pages and the site's machine-readable documents, built without a
+ * request: {@link ChannelPathController}, {@link TagController} and {@link FeedController} answer readers with them
+ * and the static export writes them, so both show the same page and record the same {@link PageKeys}.
  * Everything a page needs from outside is its address and the address the site was reached at, which only counts
  * when neither the site settings nor {@code dayuan.base-url} name the public one.
  */
 @Component
 public class PortalPages {
 
-    /** What an address below a channel answers. */
+    /** What an address answers. */
     public sealed interface Answer permits View, Redirect, Feed {
     }
 
@@ -50,6 +55,7 @@ public class PortalPages {
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
     private static final Pattern SITEMAP_PART = Pattern.compile("/sitemap-([1-9]\\d{0,8})\\.xml");
+    private static final Pattern TAG_PAGE = Pattern.compile("/tag/([^/]+)/(?:index_(\\d{1,9})\\.html)?");
 
     private final ChannelService channels;
     private final ArticleService articles;
@@ -58,9 +64,11 @@ public class PortalPages {
     private final Texts texts;
     private final Feeds feeds;
     private final Sitemaps sitemaps;
+    private final TagService tags;
 
     PortalPages(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages articlePages,
-                Texts texts, Feeds feeds, Sitemaps sitemaps) {
+                Texts texts, Feeds feeds, Sitemaps sitemaps, TagService tags) {
+        this.tags = tags;
         this.feeds = feeds;
         this.sitemaps = sitemaps;
         this.channels = channels;
@@ -206,6 +214,58 @@ public class PortalPages {
         PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
         article.tags().forEach(tag -> PageKeys.record(PageKeys.relatedByTag(tag.getId())));
         return articlePages.page(article, sitePath, requestBase, commentNotice, null);
+    }
+
+    /**
+     * A keyword page at a site path ({@code /tag/%E8%A1%8C%E5%8A%A8/index_2.html}), as {@link #tag} builds it.
+     *
+     * @return null when {@code sitePath} is no keyword page address
+     * @throws NotFoundException when the keyword has no such page
+     */
+    public Answer tagPage(String sitePath, String requestBase) {
+        Matcher address = TAG_PAGE.matcher(sitePath);
+        if (!address.matches()) {
+            return null;
+        }
+        String name = UriUtils.decode(address.group(1), StandardCharsets.UTF_8);
+        int page = address.group(2) == null ? 1 : Integer.parseInt(address.group(2));
+        if (page == 1 && address.group(2) != null) {
+            return new Redirect(PageFrame.tagUrl(name));
+        }
+        return tag(name, page, sitePath, requestBase);
+    }
+
+    /**
+     * Page {@code page} of a keyword's articles, newest first. The pages of a keyword's old name (renamed, or merged
+     * into another) answer a redirect to the same page of the keyword.
+     *
+     * @throws NotFoundException when the keyword is unknown, or only drafts use it, or it has fewer pages
+     */
+    public Answer tag(String name, int page, String sitePath, String requestBase) {
+        if (page < 1) {
+            throw pageNotFound();
+        }
+        Tag tag = tags.findByName(name).orElse(null);
+        if (tag == null) {
+            Tag renamed = tags.findByAlias(name).orElseThrow(PortalPages::pageNotFound);
+            String url = PageFrame.tagUrl(renamed.getName());
+            return new Redirect(page == 1 ? url : url + "index_" + page + ".html");
+        }
+        PageKeys.record(PageKeys.tagList(tag.getId()));
+        Page<ArticleSummary> list = articles.publicByTag(tag.getId(), page - 1, Pagination.PAGE_SIZE);
+        // A keyword only drafts use has no page yet.
+        if (list.getTotalElements() == 0 || page > list.getTotalPages()) {
+            throw pageNotFound();
+        }
+        String heading = page == 1 ? texts.of("portal.tag.title", tag.getName())
+                : texts.of("portal.page.numbered", texts.of("portal.tag.title", tag.getName()), page);
+        return new View("portal/tag", Map.of(
+                "frame", frames.page(sitePath, requestBase, heading, texts.of("portal.tag.description", tag.getName()),
+                        null),
+                "tagName", tag.getName(),
+                "articles", list.getContent(),
+                "pagination", new Pagination(PageFrame.tagUrl(tag.getName()), page, list.getTotalPages(),
+                        list.getTotalElements())));
     }
 
     private ChannelView channel(String path) {

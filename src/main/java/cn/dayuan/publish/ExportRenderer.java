@@ -16,8 +16,8 @@ import cn.dayuan.system.PageKeys;
 
 /**
  * Builds the pages the static export writes without HTTP, on the exporter's thread, outside the readers' page cache:
- * channel pages and articles from the page models of {@link PortalPages} and the JTE templates the public site
- * renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them. Pages it does not
+ * channel pages, articles and keyword pages from the page models of {@link PortalPages} and the JTE templates the
+ * public site renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them. Pages it does not
  * build are fetched over loopback.
  */
 @Component
@@ -59,8 +59,9 @@ class ExportRenderer {
         boolean belowChannel = pages.isPageBelowChannel(sitePath);
         try (PageKeys.Recording recording = PageKeys.start()) {
             String text;
-            if (belowChannel) {
-                PortalPages.Answer answer = pages.belowChannel(sitePath, publicBase, null);
+            PortalPages.Answer answer = belowChannel ? pages.belowChannel(sitePath, publicBase, null)
+                    : pages.tagPage(sitePath, publicBase);
+            if (answer != null) {
                 if (answer instanceof PortalPages.Redirect redirect) {
                     return new Moved(redirect.location(), recording.keys());
                 }

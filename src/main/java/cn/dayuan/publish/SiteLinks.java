@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,10 +35,28 @@ final class SiteLinks {
      * @param siteAuthorities host[:port] values under which absolute links point into this site
      */
     static Set<String> extract(String text, String pagePath, Set<String> siteAuthorities) {
+        return extract(text, pagePath, siteAuthorities, new HashMap<>());
+    }
+
+    /**
+     * As {@link #extract(String, String, Set)}, with the canonical forms of absolute links found so far: every page
+     * links to the same menu, sidebar and footer, and working out their forms again was a tenth of an export.
+     *
+     * @param known link as written → its canonical form, or "" when it is not a site address; filled as it goes
+     */
+    static Set<String> extract(String text, String pagePath, Set<String> siteAuthorities, Map<String, String> known) {
         Set<String> links = new LinkedHashSet<>();
         for (String link : rawLinks(text)) {
-            String path = normalize(link.replace("&amp;", "&"), pagePath, siteAuthorities);
-            if (path != null) {
+            String path;
+            if (link.startsWith("/") || link.startsWith("http://") || link.startsWith("https://")) {
+                path = known.computeIfAbsent(link, absolute -> {
+                    String canonical = normalize(absolute.replace("&amp;", "&"), "/", siteAuthorities);
+                    return canonical == null ? "" : canonical;
+                });
+            } else {
+                path = normalize(link.replace("&amp;", "&"), pagePath, siteAuthorities);
+            }
+            if (path != null && !path.isEmpty()) {
                 links.add(path);
             }
         }

@@ -54,9 +54,9 @@ import cn.dayuan.system.Texts;
  * Writes the public site into a folder that nginx or a CDN serves as is, under the same addresses: {@code /zcjh/}
  * becomes {@code zcjh/index.html}, {@code /zcjh/123.html} stays as it is, the 404 page becomes {@code 404.html}.
  *
- * <p>Channel pages and articles, most of a site, are built without HTTP by the {@link ExportRenderer}: the same page
- * models and templates the live site uses, outside the readers' page cache. The other pages are fetched from the
- * running server over loopback. The export starts from the {@link ExportSeeds} and follows on-site links; a file is
+ * <p>Channel pages, articles, keyword pages, feeds and sitemaps, most of a site, are built without HTTP by the
+ * {@link ExportRenderer}: the same page models and templates the live site uses, outside the readers' page cache.
+ * The other pages are fetched from the running server over loopback. The export starts from the {@link ExportSeeds} and follows on-site links; a file is
  * only rewritten when its bytes differ from the ones on disk; files of pages that are gone (an unpublished article)
  * are deleted. The old addresses of renamed or moved channels get small redirect pages and an nginx map
  * ({@link ExportRedirects}).
@@ -232,6 +232,7 @@ public class StaticExporter {
         /** Scheme and authority of the absolute addresses the exported pages print (the redirects print them too). */
         private final String publicBase;
         private final Set<String> siteAuthorities = new HashSet<>();
+        private final Map<String, String> canonicalLinks = new ConcurrentHashMap<>();
         private final ExecutorService workers;
         /**
          * The page keys of every change since the last export here started, or null when that is not known (no
@@ -489,7 +490,7 @@ public class StaticExporter {
         }
 
         private List<String> linksOf(String path, String text) {
-            return SiteLinks.extract(text, path, siteAuthorities).stream()
+            return SiteLinks.extract(text, path, siteAuthorities, canonicalLinks).stream()
                     .filter(link -> !seedPaths.contains(link)).toList();
         }
 
