@@ -39,15 +39,21 @@ class ErrorPages {
     }
 
     ModelAndView page(HttpServletRequest request, HttpStatusCode status, String detail) {
+        PortalPages.View view = view(PageFrames.requestBase(request), status, detail);
+        ModelAndView page = new ModelAndView(view.template(), view.model());
+        page.setStatus(status);
+        return page;
+    }
+
+    /** The error page, built without a request ({@code requestBase}: the address the site was reached at). */
+    PortalPages.View view(String requestBase, HttpStatusCode status, String detail) {
         Text text = Text.of(status);
         String heading = texts.of(text.heading());
-        ModelAndView page = new ModelAndView("portal/error", Map.of(
-                "frame", frames.error(request, heading),
+        return new PortalPages.View("portal/error", Map.of(
+                "frame", frames.error(requestBase, heading),
                 "status", status.value(),
                 "heading", heading,
                 "message", detail == null || detail.isBlank() ? texts.of(text.message()) : detail));
-        page.setStatus(status);
-        return page;
     }
 
     ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, String instance) {

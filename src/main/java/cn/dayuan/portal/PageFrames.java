@@ -76,17 +76,17 @@ public class PageFrames {
      * The frame of an error page: no sidebar, no canonical link, and it never fails, since it may be rendered
      * because the database is unreachable.
      */
-    public PageFrame error(HttpServletRequest request, String heading) {
+    public PageFrame error(String requestBase, String heading) {
         try {
             SiteSettings site = sites.settings();
             PageKeys.record(PageKeys.SITE, PageKeys.CHANNELS);
             return new PageFrame(site, channels.tree().menu(), null, title(site, heading), heading, null,
-                    baseUrl(requestBase(request), site), properties.timeZone(), null, pictures);
+                    baseUrl(requestBase, site), properties.timeZone(), null, pictures);
         } catch (RuntimeException e) {
             log.warn("Rendering an error page without site settings and channels: {}", e.toString());
             SiteSettings site = SiteSettings.DEFAULTS;
             return new PageFrame(site, List.of(), null, title(site, heading), heading, null,
-                    requestBase(request), properties.timeZone(), null, pictures);
+                    requestBase, properties.timeZone(), null, pictures);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -65,10 +66,12 @@ public class PortalPages {
     private final Feeds feeds;
     private final Sitemaps sitemaps;
     private final TagService tags;
+    private final ErrorPages errorPages;
 
     PortalPages(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages articlePages,
-                Texts texts, Feeds feeds, Sitemaps sitemaps, TagService tags) {
+                Texts texts, Feeds feeds, Sitemaps sitemaps, TagService tags, ErrorPages errorPages) {
         this.tags = tags;
+        this.errorPages = errorPages;
         this.feeds = feeds;
         this.sitemaps = sitemaps;
         this.channels = channels;
@@ -266,6 +269,11 @@ public class PortalPages {
                 "articles", list.getContent(),
                 "pagination", new Pagination(PageFrame.tagUrl(tag.getName()), page, list.getTotalPages(),
                         list.getTotalElements())));
+    }
+
+    /** The page readers get for an address where nothing is (404), as a web server serving an export shows it. */
+    public View notFoundPage(String requestBase) {
+        return errorPages.view(requestBase, HttpStatus.NOT_FOUND, null);
     }
 
     private ChannelView channel(String path) {

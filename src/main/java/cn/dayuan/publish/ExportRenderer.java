@@ -17,7 +17,8 @@ import cn.dayuan.system.PageKeys;
 /**
  * Builds the pages the static export writes without HTTP, on the exporter's thread, outside the readers' page cache:
  * channel pages, articles and keyword pages from the page models of {@link PortalPages} and the JTE templates the
- * public site renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them. Pages it does not
+ * public site renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them, and
+ * the 404 page. Pages it does not
  * build are fetched over loopback.
  */
 @Component
@@ -79,6 +80,14 @@ class ExportRenderer {
             return new Page(text, text.getBytes(StandardCharsets.UTF_8), keys);
         } catch (NotFoundException | GoneException e) {
             return new Missing();
+        }
+    }
+
+    /** The 404 page, which the web server serving the export shows for any address it has no file for. */
+    Page notFoundPage(String publicBase) {
+        try (PageKeys.Recording recording = PageKeys.start()) {
+            String text = html(pages.notFoundPage(publicBase));
+            return new Page(text, text.getBytes(StandardCharsets.UTF_8), recording.keys());
         }
     }
 

@@ -79,8 +79,6 @@ import cn.dayuan.system.Texts;
 public class StaticExporter {
 
     private static final Logger log = LoggerFactory.getLogger(StaticExporter.class);
-    /** An address no channel, article or page can have (channel slugs start with a letter or digit). */
-    static final String NOT_FOUND_PROBE = "/_dayuan-export-404/";
     static final String NOT_FOUND_FILE = "404.html";
     /**
      * Not exported: the newsroom, the API, counters, error dispatches, and what readers send (comments, captchas,
@@ -381,24 +379,18 @@ public class StaticExporter {
 
         private void fetch(String path, Path file) {
             String name = relative(file);
-            ExportManifest.Entry before = previous.get(name);
-            boolean inPlace = before != null && before.matches(root);
-            if (inPlace && changedKeys != null && !before.keys().isEmpty()
-                    && before.keys().stream().noneMatch(changedKeys::contains)) {
-                unchanged.incrementAndGet();
-                current.put(name, before);
-                before.links().forEach(this::submit);
+            if (keptAsItIs(name)) {
                 return;
             }
-            this.rendered.incrementAndGet();
-            ExportRenderer.Rendered rendered = renderer.render(path, publicBase);
-            if (rendered instanceof ExportRenderer.Page page) {
+            rendered.incrementAndGet();
+            ExportRenderer.Rendered built = renderer.render(path, publicBase);
+            if (built instanceof ExportRenderer.Page page) {
                 List<String> links = linksOf(path, page.text());
                 save(name, file, page.bytes(), "", links, page.keys());
                 links.forEach(this::submit);
                 return;
             }
-            if (rendered instanceof ExportRenderer.Moved moved) {
+            if (built instanceof ExportRenderer.Moved moved) {
                 skipped.incrementAndGet();
                 String target = SiteLinks.normalize(moved.location(), path, siteAuthorities);
                 if (target != null) {
@@ -406,10 +398,12 @@ public class StaticExporter {
                 }
                 return;
             }
-            if (rendered instanceof ExportRenderer.Missing) {
+            if (built instanceof ExportRenderer.Missing) {
                 skipped.incrementAndGet();
                 return;
             }
+            ExportManifest.Entry before = previous.get(name);
+            boolean inPlace = before != null && before.matches(root);
             boolean conditional = inPlace && !before.etag().isEmpty();
             HttpResponse<byte[]> response;
             try {
@@ -424,8 +418,7 @@ public class StaticExporter {
                 return;
             }
             int status = response.statusCode();
-            Set<String> keys = response.headers().firstValue(PageCache.PAGE_KEYS_HEADER).map(PageCache::parseKeys)
-                    .orElse(isBuildFile(path) ? Set.of(BUILD_FILE_KEY) : Set.of());
+            Set<String> keys = keysOf(path, response);
             if (status == 304 && conditional) {
                 unchanged.incrementAndGet();
                 current.put(name, new ExportManifest.Entry(name, before.etag(), before.size(), before.modified(),
@@ -447,22 +440,35 @@ public class StaticExporter {
             }
         }
 
-        private void exportNotFoundPage() {
-            Path file = root.resolve(NOT_FOUND_FILE);
-            try {
-                HttpResponse<byte[]> response = client.send(request(NOT_FOUND_PROBE, null),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() == 404) {
-                    save(NOT_FOUND_FILE, file, response.body(), "", List.of(), Set.of());
-                } else {
-                    warnings.add(texts.of("publish.export.warning.not-found-page", response.statusCode()));
-                }
-            } catch (IOException e) {
-                failures.add(NOT_FOUND_PROBE + "（" + e.getMessage() + "）");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.add(texts.of("publish.export.failure.page-interrupted", NOT_FOUND_PROBE));
+        /**
+         * Whether the file {@code name} stays as the last export left it, since what it shows has not changed (its
+         * links are followed from the manifest then).
+         */
+        private boolean keptAsItIs(String name) {
+            ExportManifest.Entry before = previous.get(name);
+            if (before == null || changedKeys == null || before.keys().isEmpty()
+                    || before.keys().stream().anyMatch(changedKeys::contains) || !before.matches(root)) {
+                return false;
             }
+            unchanged.incrementAndGet();
+            current.put(name, before);
+            before.links().forEach(this::submit);
+            return true;
+        }
+
+        private void exportNotFoundPage() {
+            if (keptAsItIs(NOT_FOUND_FILE)) {
+                return;
+            }
+            rendered.incrementAndGet();
+            ExportRenderer.Page page = renderer.notFoundPage(publicBase);
+            save(NOT_FOUND_FILE, root.resolve(NOT_FOUND_FILE), page.bytes(), "", List.of(), page.keys());
+        }
+
+        /** What the page shows, as the server names it to the export; none when not named (built every time). */
+        private Set<String> keysOf(String path, HttpResponse<byte[]> response) {
+            return response.headers().firstValue(PageCache.PAGE_KEYS_HEADER).map(PageCache::parseKeys)
+                    .orElse(isBuildFile(path) ? Set.of(BUILD_FILE_KEY) : Set.of());
         }
 
         private HttpRequest request(String path, String ifNoneMatch) {

@@ -469,6 +469,10 @@ class PageFreshnessTest {
             assertThat(Files.readString(dir.resolve(file(page)))).as("%s exported as the live site serves it", page)
                     .isEqualTo(new String(http.get(page).body(), StandardCharsets.UTF_8));
         }
+        HttpResponse<byte[]> nowhere = http.get("/no-such-page/", "Accept", "text/html");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(Files.readString(dir.resolve(StaticExporter.NOT_FOUND_FILE)))
+                .as("the 404 page, built without a request").isEqualTo(new String(nowhere.body(), StandardCharsets.UTF_8));
         ArticleDetail article = familyA.get(2);
         ArticleDetail withdrawn = articles.findPublic(familyB.get(5).id()).orElseThrow();
         Map<String, byte[]> contentBefore = contents(dir);
