@@ -224,6 +224,16 @@ public class CommentService {
     }
 
     /** The first threads of an article's page, oldest first, each with its replies; records what the page shows. */
+    public List<ReaderComment> threadsOnPage(ArticleDetail article) {
+        // The article counts its approved comments in the transaction that changes them: none, nothing to read.
+        if (article.commentCount() == 0) {
+            PageKeys.record(PageKeys.comments(article.id()));
+            return List.of();
+        }
+        return threadsOnPage(article.id());
+    }
+
+    /** The first threads of approved comments on an article, as its page shows them. */
     public List<ReaderComment> threadsOnPage(long articleId) {
         PageKeys.record(PageKeys.comments(articleId));
         List<Comment> approved = comments.findByArticleIdAndStatusOrderByIdAsc(articleId, CommentStatus.APPROVED,

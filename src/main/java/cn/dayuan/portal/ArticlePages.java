@@ -63,7 +63,7 @@ class ArticlePages {
         model.put("articleUrl", articleUrl);
         model.put("imageUrl", imageUrl);
         model.put("jsonLd", jsonLd.of(article, frame, articleUrl, imageUrl));
-        model.put("comments", comments.threadsOnPage(article.id()));
+        model.put("comments", comments.threadsOnPage(article));
         model.put("commentPolicy", comments.policyFor(article));
         model.put("commentNotice", commentNotice);
         model.put("preview", preview);
