@@ -18,8 +18,7 @@ import cn.dayuan.system.PageKeys;
  * Builds the pages the static export writes without HTTP, on the exporter's thread, outside the readers' page cache:
  * channel pages, articles and keyword pages from the page models of {@link PortalPages} and the JTE templates the
  * public site renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them, and
- * the 404 page. Pages it does not
- * build are fetched over loopback.
+ * the 404 page. Pages it does not build are fetched over loopback.
  */
 @Component
 class ExportRenderer {
