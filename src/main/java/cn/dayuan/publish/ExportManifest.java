@@ -150,7 +150,8 @@ final class ExportManifest {
     }
 
     private static String decodeKey(String field) {
-        return field.indexOf('%') < 0 && field.indexOf('+') < 0 ? field : URLDecoder.decode(field, StandardCharsets.UTF_8);
+        return field.indexOf('%') < 0 && field.indexOf('+') < 0 ? field
+                : URLDecoder.decode(field, StandardCharsets.UTF_8);
     }
 
     private static String oneField(String text) {

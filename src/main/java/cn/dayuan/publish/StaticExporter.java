@@ -56,10 +56,10 @@ import cn.dayuan.system.Texts;
  *
  * <p>Channel pages, articles, keyword pages, feeds and sitemaps, most of a site, are built without HTTP by the
  * {@link ExportRenderer}: the same page models and templates the live site uses, outside the readers' page cache.
- * The other pages are fetched from the running server over loopback. The export starts from the {@link ExportSeeds} and follows on-site links; a file is
- * only rewritten when its bytes differ from the ones on disk; files of pages that are gone (an unpublished article)
- * are deleted. The old addresses of renamed or moved channels get small redirect pages and an nginx map
- * ({@link ExportRedirects}).
+ * The other pages are fetched from the running server over loopback. The export starts from the
+ * {@link ExportSeeds} and follows on-site links; a file is only rewritten when its bytes differ from the ones on disk;
+ * files of pages that are gone (an unpublished article) are deleted. The old addresses of renamed or moved channels
+ * get small redirect pages and an nginx map ({@link ExportRedirects}).
  *
  * <p>It is incremental, in a running server and from a new JVM alike: the folder's {@link ExportManifest} keeps when
  * the last export started and the {@link cn.dayuan.system.PageKeys} of what each file shows, and the change log

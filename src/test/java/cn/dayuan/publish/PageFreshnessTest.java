@@ -472,7 +472,8 @@ class PageFreshnessTest {
         HttpResponse<byte[]> nowhere = http.get("/no-such-page/", "Accept", "text/html");
         assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(Files.readString(dir.resolve(StaticExporter.NOT_FOUND_FILE)))
-                .as("the 404 page, built without a request").isEqualTo(new String(nowhere.body(), StandardCharsets.UTF_8));
+                .as("the 404 page, built without a request")
+                .isEqualTo(new String(nowhere.body(), StandardCharsets.UTF_8));
         ArticleDetail article = familyA.get(2);
         ArticleDetail withdrawn = articles.findPublic(familyB.get(5).id()).orElseThrow();
         Map<String, byte[]> contentBefore = contents(dir);
