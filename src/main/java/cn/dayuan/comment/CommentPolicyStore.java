@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.dayuan.system.PageKeys;
 import cn.dayuan.system.StoredTimes;
 
 /**
@@ -35,8 +37,16 @@ class CommentPolicyStore {
         this.jdbc = jdbc;
     }
 
-    CommentMode mode() {
-        return setting(MODE).map(CommentMode::valueOf).orElse(CommentMode.REVIEW_FIRST);
+    /** The site's comment mode and the channels' rules, which every article page's comment form follows. */
+    record Rules(CommentMode mode, Map<Long, ChannelRule> channelRules) {
+    }
+
+    @Cacheable(cacheNames = PageKeys.COMMENT_RULES, sync = true)
+    public Rules rules() {
+        return new Rules(setting(MODE).map(CommentMode::valueOf).orElse(CommentMode.REVIEW_FIRST),
+                Map.copyOf(jdbc.query("SELECT channel_id, rule FROM comment_channel_rule",
+                                (rs, i) -> Map.entry(rs.getLong(1), ChannelRule.valueOf(rs.getString(2))))
+                        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
     }
 
     void setMode(CommentMode mode) {
@@ -60,12 +70,6 @@ class CommentPolicyStore {
         if (jdbc.update("UPDATE comment_setting SET setting_value = ? WHERE setting_key = ?", value, key) == 0) {
             jdbc.update("INSERT INTO comment_setting (setting_key, setting_value) VALUES (?, ?)", key, value);
         }
-    }
-
-    Map<Long, ChannelRule> channelRules() {
-        return jdbc.query("SELECT channel_id, rule FROM comment_channel_rule",
-                        (rs, i) -> Map.entry(rs.getLong(1), ChannelRule.valueOf(rs.getString(2))))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     void setChannelRule(long channelId, Optional<ChannelRule> rule) {

@@ -200,8 +200,9 @@ public class CommentService {
         if (!article.commentsOpen()) {
             return new Policy(false, true, texts.of("comment.closed.article"));
         }
-        Map<Long, ChannelRule> channelRules = policy.channelRules();
-        boolean reviewed = policy.mode() == CommentMode.REVIEW_FIRST || policy.articleAlwaysReviewed(article.id());
+        CommentPolicyStore.Rules rules = policy.rules();
+        Map<Long, ChannelRule> channelRules = rules.channelRules();
+        boolean reviewed = rules.mode() == CommentMode.REVIEW_FIRST || policy.articleAlwaysReviewed(article.id());
         for (ChannelView channel : channels.tree().trail(article.channelId())) {
             ChannelRule rule = channelRules.get(channel.id());
             if (rule == ChannelRule.CLOSED) {
@@ -410,7 +411,7 @@ public class CommentService {
     // ---- rules and blocklists -----------------------------------------------------------------------------
 
     public CommentMode mode() {
-        return policy.mode();
+        return policy.rules().mode();
     }
 
     /** Changes how comments are published; pages say it under their comment form, so every page is renewed. */
@@ -421,9 +422,9 @@ public class CommentService {
             throw new InvalidInputException("mode", "comment.mode.required");
         }
         events.publishEvent(AuditEvent.of(null, "comment.settings", "settings:comments")
-                .with("mode", policy.mode(), mode));
+                .with("mode", policy.rules().mode(), mode));
         policy.setMode(mode);
-        events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
+        events.publishEvent(ContentChangedEvent.of(PageKeys.SITE, PageKeys.COMMENT_RULES));
     }
 
     /** How many comments one address may post in ten minutes. */
@@ -443,7 +444,7 @@ public class CommentService {
     }
 
     public Map<Long, ChannelRule> channelRules() {
-        return policy.channelRules();
+        return policy.rules().channelRules();
     }
 
     /** Sets or clears ({@code rule} null) a channel's rule; the pages of its articles show whether comments are open. */
@@ -455,9 +456,9 @@ public class CommentService {
         }
         channels.get(channelId);
         events.publishEvent(AuditEvent.of(null, "comment.channel", "channel:" + channelId)
-                .with("rule", policy.channelRules().get(channelId), rule));
+                .with("rule", policy.rules().channelRules().get(channelId), rule));
         policy.setChannelRule(channelId, Optional.ofNullable(rule));
-        events.publishEvent(ContentChangedEvent.of(PageKeys.SITE));
+        events.publishEvent(ContentChangedEvent.of(PageKeys.SITE, PageKeys.COMMENT_RULES));
     }
 
     public boolean articleAlwaysReviewed(long articleId) {

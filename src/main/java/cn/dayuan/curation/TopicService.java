@@ -3,21 +3,19 @@ package cn.dayuan.curation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,10 +57,12 @@ public class TopicService {
     private final TagService tags;
     private final Permissions permissions;
     private final ApplicationEventPublisher events;
+    private final TopicStore store;
 
     TopicService(JdbcTemplate jdbc, ArticleService articles, TagService tags, Permissions permissions,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, TopicStore store) {
         this.jdbc = jdbc;
+        this.store = store;
         this.articles = articles;
         this.tags = tags;
         this.permissions = permissions;
@@ -102,13 +102,13 @@ public class TopicService {
     public List<TopicView> all(String actor) {
         permissions.require(actor, Role.EDITOR);
         return jdbc.queryForList("select id from topic order by updated_at desc, id desc", Long.class).stream()
-                .map(this::load).toList();
+                .map(store::load).toList();
     }
 
     @Transactional(readOnly = true)
     public TopicView get(long id, String actor) {
         permissions.require(actor, Role.EDITOR);
-        return load(id);
+        return store.load(id);
     }
 
     @Transactional
@@ -140,7 +140,7 @@ public class TopicService {
         events.publishEvent(AuditEvent.of(account.getUsername(), "topic.create", "topic:" + id)
                 .with("title", null, checked.title()).with("slug", null, checked.slug()));
         announce(id, null, checked);
-        return load(id);
+        return store.load(id);
     }
 
     /** Replaces a topic. With {@code expectedVersion}, a save over someone else's newer one is refused. */
@@ -153,7 +153,7 @@ public class TopicService {
         if (version == null) {
             throw new NotFoundException("topic.not-found", id);
         }
-        TopicView before = load(id);
+        TopicView before = store.load(id);
         if (expectedVersion != null && expectedVersion != version) {
             throw new ConflictException("topic.edited-meanwhile", before.title(), before.updatedBy());
         }
@@ -171,13 +171,13 @@ public class TopicService {
                 .with("title", before.title(), checked.title()).with("slug", before.slug(), checked.slug())
                 .with("published", before.published(), checked.published()));
         announce(id, before, checked);
-        return load(id);
+        return store.load(id);
     }
 
     @Transactional
     public void delete(long id, String actor) {
         Account account = permissions.require(actor, Role.EDITOR);
-        TopicView before = load(id);
+        TopicView before = store.load(id);
         jdbc.update("delete from topic where id = ?", id);
         events.publishEvent(AuditEvent.of(account.getUsername(), "topic.delete", "topic:" + id)
                 .with("title", before.title(), null));
@@ -187,23 +187,21 @@ public class TopicService {
     // ---- readers
 
     /** The published topics, newest first; the page records the list. */
-    @Transactional(readOnly = true)
     public List<TopicView> published() {
         PageKeys.record(PageKeys.TOPICS);
-        return jdbc.queryForList("select id from topic where published = ? order by created_at desc, id desc",
-                Long.class, true).stream().map(this::load).peek(t -> PageKeys.record(PageKeys.topic(t.id())))
-                .toList();
+        List<TopicView> published = store.published();
+        published.forEach(t -> PageKeys.record(PageKeys.topic(t.id())));
+        return published;
     }
 
     /** A published topic's page, or empty; the page records the topic, its articles and its tags' lists. */
     @Transactional(readOnly = true)
     public Optional<ShownTopic> shown(String slug) {
-        List<Long> ids = jdbc.queryForList("select id from topic where slug = ? and published = ?", Long.class,
-                slug, true);
-        if (ids.isEmpty()) {
+        Optional<TopicView> found = store.published().stream().filter(t -> t.slug().equals(slug)).findFirst();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        TopicView topic = load(ids.get(0));
+        TopicView topic = found.get();
         PageKeys.record(PageKeys.topic(topic.id()));
         List<ShownSection> sections = new ArrayList<>();
         for (Section section : topic.sections()) {
@@ -223,51 +221,17 @@ public class TopicService {
     }
 
     /** The published topics an article belongs to (picked by hand, or by one of its tags), for its page. */
-    @Transactional(readOnly = true)
     public List<TopicView> topicsOf(ArticleDetail article) {
-        // One query for both ways into a topic: picked by hand, or a section that gathers one of the article's tags.
-        List<String> tagNames = article.tags().stream().map(Tag::getName).toList();
-        Map<String, Object> parameters = new HashMap<>(Map.of("article", article.id(), "published", true));
-        String byTag = "";
-        if (!tagNames.isEmpty()) {
-            parameters.put("tags", tagNames);
-            byTag = "s.tag_name in (:tags) or ";
-        }
-        Set<Long> ids = new LinkedHashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
-                "select distinct s.topic_id from topic_section s join topic t on t.id = s.topic_id "
-                        + "where t.published = :published and (" + byTag + "exists (select 1 from topic_article a "
-                        + "where a.section_id = s.id and a.article_id = :article)) order by s.topic_id",
-                parameters, Long.class));
-        ids.forEach(id -> PageKeys.record(PageKeys.topic(id)));
-        return ids.stream().map(this::load).toList();
+        Set<String> tagNames = article.tags().stream().map(Tag::getName).collect(Collectors.toSet());
+        List<TopicView> topics = store.published().stream()
+                .filter(topic -> topic.sections().stream().anyMatch(section -> tagNames.contains(section.tag())
+                        || section.articles().contains(article.id())))
+                .sorted(Comparator.comparingLong(TopicView::id)).toList();
+        topics.forEach(topic -> PageKeys.record(PageKeys.topic(topic.id())));
+        return topics;
     }
 
     // ---- inside
-
-    private TopicView load(long id) {
-        List<TopicView> found = jdbc.query("select * from topic where id = ?", (row, n) -> new TopicView(
-                row.getLong("id"), row.getString("slug"), row.getString("title"), row.getString("banner"),
-                row.getString("introduction"), row.getBoolean("published"), sections(id), row.getLong("version"),
-                row.getTimestamp("updated_at").toInstant(), row.getString("updated_by")), id);
-        if (found.isEmpty()) {
-            throw new NotFoundException("topic.not-found", id);
-        }
-        return found.get(0);
-    }
-
-    private List<Section> sections(long topicId) {
-        Map<Long, Section> sections = new LinkedHashMap<>();
-        jdbc.query("select id, title, tag_name from topic_section where topic_id = ? order by position", row -> {
-            sections.put(row.getLong("id"), new Section(row.getString("title"), row.getString("tag_name"),
-                    new ArrayList<>()));
-        }, topicId);
-        jdbc.query("select a.section_id, a.article_id from topic_article a join topic_section s on s.id = a.section_id"
-                + " where s.topic_id = ? order by a.section_id, a.position", row -> {
-            sections.get(row.getLong("section_id")).articles().add(row.getLong("article_id"));
-        }, topicId);
-        return sections.values().stream().map(s -> new Section(s.title(), s.tag(), List.copyOf(s.articles())))
-                .toList();
-    }
 
     private void writeSections(long topicId, List<Section> sections) {
         for (int i = 0; i < sections.size(); i++) {

@@ -33,7 +33,7 @@ class KeptDataConfig {
 
     /** Page keys whose data some service keeps. */
     static final List<String> KEPT = List.of(PageKeys.SITE, PageKeys.CHANNELS, PageKeys.DIRECTORY, PageKeys.MOST_READ,
-            PageKeys.SENSITIVE_WORDS, PageKeys.SEARCH_SYNONYMS);
+            PageKeys.SENSITIVE_WORDS, PageKeys.SEARCH_SYNONYMS, PageKeys.TOPICS, PageKeys.COMMENT_RULES);
 
     private final CaffeineCacheManager caches = new CaffeineCacheManager();
 

@@ -39,6 +39,12 @@ public final class PageKeys {
     /** The newsroom's synonyms for search. No page shows them (search pages are never cached); like the above. */
     public static final String SEARCH_SYNONYMS = "search-synonyms";
 
+    /**
+     * The comment mode and the channels' comment rules, kept for every article page's comment form. Announced with
+     * {@link #SITE}, which the pages record (every page's form may change).
+     */
+    public static final String COMMENT_RULES = "comment-rules";
+
     private static final String CHANNEL_LIST = "channel-list:";
     private static final String ARTICLE = "article:";
     private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
