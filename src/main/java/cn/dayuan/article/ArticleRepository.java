@@ -105,6 +105,11 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("update Article a set a.similarIds = :ids where a.id = :id and a.similarIds is null")
     int keepSimilar(long id, String ids);
 
+    /** Replaces the choice of similar articles, leaving the version as it is. */
+    @Modifying
+    @Query("update Article a set a.similarIds = :ids where a.id = :id")
+    int replaceSimilar(long id, String ids);
+
     @Modifying
     @Query("update Article a set a.similarIds = null")
     int forgetSimilar();

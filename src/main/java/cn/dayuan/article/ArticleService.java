@@ -182,9 +182,11 @@ public class ArticleService {
         ArticleDraft kept = checked.with(article.getStatus(), keptPublishTime(checked, article));
         article.apply(kept, channel, tags.findOrCreate(checked.tags()));
         record(article, enterStatus(article, wanted, kept.publishedAt(), account), account);
-        if (!article.hasSimilarChoice()
-                || !Collections.disjoint(ArticleContent.of(article).changedFrom(before), SIMILARITY_FIELDS)) {
+        if (!article.hasSimilarChoice()) {
             chooseSimilar(article);
+        } else if (!Collections.disjoint(ArticleContent.of(article).changedFrom(before), SIMILARITY_FIELDS)) {
+            // Asking the index takes longer than the rest of the save; the page shows the old choice until then.
+            events.publishEvent(new SimilarChoiceStale(article.getId()));
         }
         articles.flush();
         settlePendingRevisions(article.getId());
@@ -942,8 +944,8 @@ public class ArticleService {
     }
 
     /**
-     * Chooses again the articles most like this one's text now. Before its flush: the choice is part of the same
-     * update (and version) as the change of text it follows.
+     * Chooses the articles most like this one's text now, for a new article or one without a choice yet. Before its
+     * flush: the choice is part of the same update (and version) as the text it follows.
      */
     private void chooseSimilar(Article article) {
         article.setSimilarIds(mostAlike(article));
@@ -953,6 +955,25 @@ public class ArticleService {
     private List<Long> mostAlike(Article article) {
         return similar.like(article.getId(), article.getTitle(), article.getTags().stream().map(Tag::getName).toList(),
                 article.getBody(), RELATED);
+    }
+
+    /** An article whose text changed: its similar articles are chosen again once the change committed. */
+    record SimilarChoiceStale(long articleId) {
+    }
+
+    /**
+     * Chooses again the articles most like an article's committed text, without changing its version, and tells its
+     * page when the choice changed ({@link SimilarChoiceRenewal}).
+     */
+    @Transactional
+    public void chooseSimilarAgain(long id) {
+        articles.findById(id).ifPresent(article -> {
+            List<Long> ids = mostAlike(article);
+            if (ids != null && !ids.equals(article.getSimilarIds())
+                    && articles.replaceSimilar(id, Article.similarIdsColumn(ids)) > 0) {
+                events.publishEvent(ContentChangedEvent.of(PageKeys.similarTo(id)));
+            }
+        });
     }
 
     /**
@@ -969,7 +990,7 @@ public class ArticleService {
         for (Article article : waiting) {
             List<Long> ids = mostAlike(article);
             if (ids != null && articles.keepSimilar(article.getId(), Article.similarIdsColumn(ids)) > 0) {
-                keys.add(PageKeys.article(article.getId()));
+                keys.add(PageKeys.similarTo(article.getId()));
             }
         }
         if (!keys.isEmpty()) {

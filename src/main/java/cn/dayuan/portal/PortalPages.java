@@ -214,7 +214,8 @@ public class PortalPages {
         if (!article.channelPath().equals(channelPath)) {
             return new Redirect(article.url());
         }
-        PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()));
+        PageKeys.record(PageKeys.article(article.id()), PageKeys.publisher(article.publisherUsername()),
+                PageKeys.similarTo(article.id()));
         article.tags().forEach(tag -> PageKeys.record(PageKeys.relatedByTag(tag.getId())));
         return articlePages.page(article, sitePath, requestBase, commentNotice, null);
     }

@@ -88,6 +88,11 @@ public final class PageKeys {
         return key.startsWith(CHANNEL_LIST);
     }
 
+    /** The articles chosen as most like one article's text, in the related list on its own page. */
+    public static String similarTo(long articleId) {
+        return "similar:" + articleId;
+    }
+
     /** Which articles one tag's pages list. */
     public static String tagList(long tagId) {
         return "tag-list:" + tagId;

@@ -1,6 +1,7 @@
 package cn.dayuan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -122,6 +124,20 @@ class RelatedArticlesTest {
         assertThat(articles.get(exhibition.id()).version()).isEqualTo(version);
         assertThat(articles.get(exhibition.id()).similarIds()).contains(scan.id());
         assertThat(relatedBox(exhibition)).contains(scan.title());
+    }
+
+    @Test
+    void anArticleWhoseTextChangedIsRelatedAnewSoonAfterItsSaveWithoutAnotherVersion() {
+        ArticleDetail market = publish("冬季蔬菜供应充足价格平稳", "minsheng", "各大超市和农贸市场的蔬菜供应充足，白菜、土豆价格"
+                + "与上周持平。", List.of("菜价"), 1);
+        assertThat(relatedBox(market)).doesNotContain(scan.title());
+        ArticleDetail edited = articles.update(market.id(), new ArticleDraft(market.title(), null, null,
+                "<p>晋祠博物馆为圣母殿宋代彩塑侍女像完成三维扫描，彩塑的色彩和细节建立了数字档案。</p>", "minsheng",
+                "记者 张华", "晋阳日报", null, null, List.of("菜价"), RightsType.ORIGINAL, market.publishedAt(),
+                ArticleStatus.PUBLISHED, null, false, false, true), "admin");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(relatedBox(market))
+                .as("chosen again after the save, and the page told").contains(scan.title()));
+        assertThat(articles.get(market.id()).version()).as("the editor's version holds").isEqualTo(edited.version());
     }
 
     @Test
