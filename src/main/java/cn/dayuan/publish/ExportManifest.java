@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,8 +47,9 @@ final class ExportManifest {
         boolean matches(Path root) {
             Path path = root.resolve(file);
             try {
-                return Files.isRegularFile(path) && Files.size(path) == size
-                        && Files.getLastModifiedTime(path).toMillis() == modified;
+                // One stat of the file (an incremental export asks this of every file it keeps).
+                BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+                return file.isRegularFile() && file.size() == size && file.lastModifiedTime().toMillis() == modified;
             } catch (IOException e) {
                 return false;
             }
@@ -130,20 +132,46 @@ final class ExportManifest {
                         + seen.stream().sorted().map(String::valueOf).collect(Collectors.joining(" ")));
                 out.write('\n');
             }
+            // Plain loops and one encoding per distinct key: a new JVM writes tens of thousands of lines before its
+            // compiler has caught up, and most pages share most of their keys.
+            Map<String, String> encoded = new HashMap<>();
+            StringBuilder line = new StringBuilder(1024);
             for (Entry entry : entries.stream().sorted(Comparator.comparing(Entry::file)).toList()) {
-                out.write(entry.file() + '\t' + entry.etag() + '\t' + entry.size() + '\t' + entry.modified() + '\t'
-                        + String.join(" ", entry.links()) + '\t' + entry.keys().stream().sorted()
-                        .map(ExportManifest::encodeKey).collect(Collectors.joining(" ")));
-                out.write('\n');
+                line.setLength(0);
+                line.append(entry.file()).append('\t').append(entry.etag()).append('\t').append(entry.size())
+                        .append('\t').append(entry.modified()).append('\t');
+                join(line, entry.links());
+                line.append('\t');
+                String[] keys = entry.keys().toArray(new String[0]);
+                Arrays.sort(keys);
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = encoded.computeIfAbsent(keys[i], ExportManifest::encodeKey);
+                }
+                join(line, Arrays.asList(keys));
+                out.append(line).append('\n');
             }
         }
         Files.move(temporary, root.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
+    private static void join(StringBuilder line, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                line.append(' ');
+            }
+            line.append(words.get(i));
+        }
+    }
+
     /** Keys are written as they are, but for the characters that separate fields and the escape itself. */
     private static String encodeKey(String key) {
-        if (key.chars().noneMatch(c -> c == '%' || c == '+' || Character.isWhitespace(c))) {
+        boolean plain = true;
+        for (int i = 0; i < key.length() && plain; i++) {
+            char c = key.charAt(i);
+            plain = c != '%' && c != '+' && !Character.isWhitespace(c);
+        }
+        if (plain) {
             return key;
         }
         return URLEncoder.encode(key, StandardCharsets.UTF_8);
