@@ -43,6 +43,15 @@ final class ExportManifest {
      */
     record Entry(String file, String etag, long size, long modified, List<String> links, Set<String> keys) {
 
+        /** This entry without the links in {@code left}. */
+        Entry withoutLinks(Set<String> left) {
+            if (links.stream().noneMatch(left::contains)) {
+                return this;
+            }
+            return new Entry(file, etag, size, modified, links.stream().filter(link -> !left.contains(link)).toList(),
+                    keys);
+        }
+
         /** Whether the file on disk is still the one this entry describes. */
         boolean matches(Path root) {
             Path path = root.resolve(file);

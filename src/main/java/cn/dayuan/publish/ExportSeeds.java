@@ -1,7 +1,7 @@
 package cn.dayuan.publish;
 
-import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Addresses the static export starts from. It fetches each, then follows every on-site link it finds (pagination,
@@ -9,8 +9,11 @@ import java.util.Map;
  */
 public interface ExportSeeds {
 
-    /** Site paths such as {@code /} or {@code /zcjh/123.html}; ones that answer 404 are skipped. */
-    Collection<String> paths();
+    /**
+     * Site paths such as {@code /} or {@code /zcjh/123.html}; ones that answer 404 are skipped. Each is exported as soon
+     * as it comes: a stream that reads its long parts last lets the first pages start meanwhile.
+     */
+    Stream<String> paths();
 
     /**
      * Folders whose pages moved, old → current, as site paths ending in a slash ({@code /shehui/} →

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -37,19 +38,19 @@ class PublicSiteSeeds implements ExportSeeds {
         this.topics = topics;
     }
 
+    /** The fixed pages, channels, topics and assets first; every public article's address (one long query) last. */
     @Override
-    public List<String> paths() {
+    public Stream<String> paths() {
         List<String> paths = new ArrayList<>(FIXED_PAGES);
         for (ChannelView channel : channels.tree().all()) {
             paths.add(channel.url());
             paths.add(channel.url() + "feed.xml");
             paths.add(channel.url() + "atom.xml");
         }
-        paths.addAll(articles.publicUrls());
         paths.add("/zt/");
         topics.published().forEach(topic -> paths.add(topic.url()));
         paths.addAll(assets());
-        return paths;
+        return Stream.concat(paths.stream(), Stream.of(articles).flatMap(service -> service.publicUrls().stream()));
     }
 
     @Override

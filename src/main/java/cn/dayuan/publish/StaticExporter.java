@@ -215,7 +215,7 @@ public class StaticExporter {
         private final Map<String, ExportManifest.Entry> current = new ConcurrentHashMap<>();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final Set<String> submitted = ConcurrentHashMap.newKeySet();
-        private final Set<String> seedPaths = new HashSet<>();
+        private final Set<String> seedPaths = ConcurrentHashMap.newKeySet();
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger written = new AtomicInteger();
@@ -329,13 +329,13 @@ public class StaticExporter {
             pending.incrementAndGet();
             seen.add(NOT_FOUND_FILE);
             for (ExportSeeds source : seeds) {
-                for (String path : source.paths()) {
+                source.paths().forEachOrdered(path -> {
                     String canonical = SiteLinks.normalize(path, "/", Set.of());
                     if (canonical != null) {
                         seedPaths.add(canonical);
                         submit(canonical);
                     }
-                }
+                });
             }
             progress.found(1);
             schedule(this::exportNotFoundPage);
@@ -636,8 +636,11 @@ public class StaticExporter {
 
         private void writeManifest(Instant started, String builtBy, String base, Set<Long> seen,
                                    Map<String, ExportManifest.Entry> entries) {
+            // A page built while the seeds were still being listed may name some among its links: not kept.
+            List<ExportManifest.Entry> kept = entries.values().stream()
+                    .map(entry -> entry == previous.get(entry.file()) ? entry : entry.withoutLinks(seedPaths)).toList();
             try {
-                ExportManifest.write(root, started, builtBy, base, seen, entries.values());
+                ExportManifest.write(root, started, builtBy, base, seen, kept);
             } catch (IOException e) {
                 throw new ExportException(e, "publish.export.manifest", root.resolve(ExportManifest.FILE_NAME), e);
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
@@ -208,8 +209,8 @@ class TestPages {
     @TestComponent
     static class Seeds implements ExportSeeds {
         @Override
-        public List<String> paths() {
-            return List.of("/test-pages/", "/test-pages/feed.xml");
+        public Stream<String> paths() {
+            return Stream.of("/test-pages/", "/test-pages/feed.xml");
         }
     }
 }
