@@ -60,7 +60,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     List<Object[]> findListingOfChannels(Collection<Long> channelIds);
 
     /** {@code [id, publishedAt, pinned]} of the published articles with the tag, scheduled ones included. */
-    @Query("select a.id, a.publishedAt, a.pinned from Article a where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED"
+    @Query("select a.id, a.publishedAt, a.pinned from Article a"
+            + " where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED"
             + " and a.id in (select r.articleId from ArticleTagRow r where r.tagId = :tagId)")
     List<Object[]> findListingOfTag(long tagId);
 

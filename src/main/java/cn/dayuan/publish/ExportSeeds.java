@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 public interface ExportSeeds {
 
     /**
-     * Site paths such as {@code /} or {@code /zcjh/123.html}; ones that answer 404 are skipped. Each is exported as soon
-     * as it comes: a stream that reads its long parts last lets the first pages start meanwhile.
+     * Site paths such as {@code /} or {@code /zcjh/123.html}; ones that answer 404 are skipped. Each is exported as
+     * soon as it comes: a stream that reads its long parts last lets the first pages start meanwhile.
      */
     Stream<String> paths();
 
