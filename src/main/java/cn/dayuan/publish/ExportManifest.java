@@ -40,8 +40,14 @@ final class ExportManifest {
      * @param modified the file's last-modified time in milliseconds, as it was written
      * @param links    on-site addresses the page links to, other than the seeds
      * @param keys     the page keys of what the file shows; empty when not known (the file is then made again)
+     * @param line     the entry's line in the manifest it was read from, written again as it is; null for a new one
      */
-    record Entry(String file, String etag, long size, long modified, List<String> links, Set<String> keys) {
+    record Entry(String file, String etag, long size, long modified, List<String> links, Set<String> keys,
+                 String line) {
+
+        Entry(String file, String etag, long size, long modified, List<String> links, Set<String> keys) {
+            this(file, etag, size, modified, links, keys, null);
+        }
 
         /** This entry without the links in {@code left}. */
         Entry withoutLinks(Set<String> left) {
@@ -120,7 +126,7 @@ final class ExportManifest {
                         .map(key -> sameKeys.computeIfAbsent(key, ExportManifest::decodeKey))
                         .collect(Collectors.toUnmodifiableSet());
                 entries.put(fields[0], new Entry(fields[0], fields[1], Long.parseLong(fields[2]),
-                        Long.parseLong(fields[3]), links, keys));
+                        Long.parseLong(fields[3]), links, keys, line));
             }
         } catch (IOException | RuntimeException e) {
             return Contents.none();
@@ -141,11 +147,15 @@ final class ExportManifest {
                         + seen.stream().sorted().map(String::valueOf).collect(Collectors.joining(" ")));
                 out.write('\n');
             }
-            // Plain loops and one encoding per distinct key: a new JVM writes tens of thousands of lines before its
-            // compiler has caught up, and most pages share most of their keys.
+            // A kept file's line as it was read; for the others plain loops and one encoding per distinct key: a new
+            // JVM writes tens of thousands of lines before its compiler has caught up.
             Map<String, String> encoded = new HashMap<>();
             StringBuilder line = new StringBuilder(1024);
             for (Entry entry : entries.stream().sorted(Comparator.comparing(Entry::file)).toList()) {
+                if (entry.line() != null) {
+                    out.append(entry.line()).append('\n');
+                    continue;
+                }
                 line.setLength(0);
                 line.append(entry.file()).append('\t').append(entry.etag()).append('\t').append(entry.size())
                         .append('\t').append(entry.modified()).append('\t');
