@@ -44,9 +44,9 @@ class CommentPolicyStore {
     @Cacheable(cacheNames = PageKeys.COMMENT_RULES, sync = true)
     public Rules rules() {
         return new Rules(setting(MODE).map(CommentMode::valueOf).orElse(CommentMode.REVIEW_FIRST),
-                Map.copyOf(jdbc.query("SELECT channel_id, rule FROM comment_channel_rule",
+                jdbc.query("SELECT channel_id, rule FROM comment_channel_rule",
                                 (rs, i) -> Map.entry(rs.getLong(1), ChannelRule.valueOf(rs.getString(2))))
-                        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+                        .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     void setMode(CommentMode mode) {

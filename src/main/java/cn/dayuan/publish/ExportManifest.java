@@ -159,28 +159,18 @@ final class ExportManifest {
                 line.setLength(0);
                 line.append(entry.file()).append('\t').append(entry.etag()).append('\t').append(entry.size())
                         .append('\t').append(entry.modified()).append('\t');
-                join(line, entry.links());
-                line.append('\t');
+                line.append(String.join(" ", entry.links())).append('\t');
                 String[] keys = entry.keys().toArray(new String[0]);
                 Arrays.sort(keys);
                 for (int i = 0; i < keys.length; i++) {
                     keys[i] = encoded.computeIfAbsent(keys[i], ExportManifest::encodeKey);
                 }
-                join(line, Arrays.asList(keys));
+                line.append(String.join(" ", keys));
                 out.append(line).append('\n');
             }
         }
         Files.move(temporary, root.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void join(StringBuilder line, List<String> words) {
-        for (int i = 0; i < words.size(); i++) {
-            if (i > 0) {
-                line.append(' ');
-            }
-            line.append(words.get(i));
-        }
     }
 
     /** Keys are written as they are, but for the characters that separate fields and the escape itself. */
