@@ -102,16 +102,12 @@ public class SearchService {
         Instant now = Instant.now();
         int offset = (query.page() - 1) * SearchQuery.PAGE_SIZE;
         SearchResult<List<?>> result = session.search(Article.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.highlight(SearchMapping.TITLE)
-                                .highlighter("title"), f.highlight(SearchMapping.BODY),
-                        f.highlight(SearchMapping.SUMMARY)).asList())
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight(SearchMapping.BODY)).asList())
                 .where(f -> predicate(f, query, words, now))
                 .sort(f -> query.sort() == SearchSort.DATE
                         ? f.field(SearchMapping.PUBLISHED_AT).desc().then().score()
                         : f.score().then().field(SearchMapping.PUBLISHED_AT).desc())
                 .highlighter(h -> h.fastVector().tag(Snippet.START, Snippet.END).fragmentSize(60).numberOfFragments(2))
-                .highlighter("title", h -> h.fastVector().tag(Snippet.START, Snippet.END).fragmentSize(1000)
-                        .numberOfFragments(1))
                 .fetch(offset, SearchQuery.PAGE_SIZE);
         long total = result.total().hitCount();
         List<Long> ids = new ArrayList<>();
@@ -122,17 +118,27 @@ public class SearchService {
             rows.put(id, row);
         }
         List<SearchHit> hits = new ArrayList<>();
+        WordMarks marks = new WordMarks(analyzer, wordsToMark(words));
         for (ArticleSummary article : articles.publicSummaries(ids)) {
             List<?> row = rows.get(article.id());
-            Snippet title = highlighted(row.get(1));
-            Snippet excerpt = highlighted(row.get(2));
+            Snippet title = marks.in(article.title());
+            Snippet excerpt = highlighted(row.get(1));
             if (excerpt.isEmpty()) {
-                excerpt = highlighted(row.get(3));
+                excerpt = marks.in(article.summary());
             }
             hits.add(new SearchHit(article, title.isEmpty() ? Snippet.plain(article.title()) : title, excerpt));
         }
         int pages = (int) Math.min(SearchQuery.MAX_PAGE, (total + SearchQuery.PAGE_SIZE - 1) / SearchQuery.PAGE_SIZE);
         return new SearchResults(query, hits, total, pages, total == 0 ? nearTitles(session, words, now) : List.of());
+    }
+
+    /** The query's words and the words of their synonyms, as the analyzer cuts them. */
+    private Set<String> wordsToMark(List<String> words) {
+        Set<String> marked = new HashSet<>(words);
+        for (Synonyms.Term term : synonyms.current().terms(words)) {
+            term.alternatives().forEach(other -> marked.addAll(ChineseAnalysis.words(analyzer, other, MAX_WORDS)));
+        }
+        return marked;
     }
 
     /**

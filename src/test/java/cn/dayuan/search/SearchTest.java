@@ -234,7 +234,15 @@ class SearchTest {
             assertThat(found("轨道交通")).containsExactlyInAnyOrder(bodyOnly, rail);
             assertThat(found("轻轨 开工")).containsExactly(rail);
             assertThat(get("/search?q=" + q("医保")).body()).contains("找到 <strong>1</strong> 篇与“医保”相关的文章",
-                    "门诊报销比例提高");
+                    "门诊报销比例提高", "<em>医疗保障</em>局宣布");
+            long station = articles.create(new ArticleDraft("轻轨站点增设", null, "本次增设的站点位于轨道交通换乘区。",
+                    "<p>新站点下月投用。</p>", "bendi", "记者 李明", "山西日报", null, null, List.of(),
+                    RightsType.ORIGINAL, OffsetDateTime.parse("2021-04-03T09:00:00+08:00").toInstant(),
+                    ArticleStatus.PUBLISHED, null, false, false, true), "admin").id();
+            // The title is marked through the synonym, the summary (the body has none of the words) as it is.
+            assertThat(get("/search?q=" + q("地铁")).body()).contains("<em>轻轨</em>站点增设",
+                    "本次增设的站点位于<em>轨道交通</em>换乘区。");
+            articles.delete(station, "admin");
             assertThat(articles.search(new ArticleQuery(null, null, "医保", null), 0, 20, "admin").getContent())
                     .extracting(ArticleSummary::id).containsExactly(insurance);
 
