@@ -74,6 +74,10 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a.id as id, a.channel.id as channelId from Article a where " + PUBLIC + " order by a.id")
     List<ArticleRef> findPublicRefs(Instant now);
 
+    @Query("select a.id as id, a.channel.id as channelId from Article a where a.id in :ids and " + PUBLIC
+            + " order by a.id")
+    List<ArticleRef> findPublicRefs(Instant now, Collection<Long> ids);
+
     /**
      * Scheduled articles (saved before their publish time) whose publish time lies in (after, upTo]: they have just
      * gone public.

@@ -3,6 +3,7 @@ package cn.dayuan.article;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -1016,8 +1017,22 @@ public class ArticleService {
 
     /** Addresses ({@link ArticleSummary#url()}) of every public article, for the static export. */
     public List<String> publicUrls() {
+        return urls(articles.findPublicRefs(Instant.now()));
+    }
+
+    /** The addresses of those of these articles that readers may see now, in order of id. */
+    public List<String> publicUrls(Collection<Long> ids) {
+        List<ArticleRepository.ArticleRef> refs = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            refs.addAll(articles.findPublicRefs(Instant.now(), all.subList(i, Math.min(all.size(), i + 1000))));
+        }
+        return urls(refs);
+    }
+
+    private List<String> urls(List<ArticleRepository.ArticleRef> refs) {
         ChannelTree tree = channels.tree();
-        return articles.findPublicRefs(Instant.now()).stream()
+        return refs.stream()
                 .map(ref -> ArticleSummary.url(tree.byId(ref.getChannelId()).orElseThrow().path(), ref.getId()))
                 .toList();
     }

@@ -21,6 +21,10 @@ public final class ExportProgress {
         done.incrementAndGet();
     }
 
+    void finished(int files) {
+        done.addAndGet(files);
+    }
+
     public Snapshot snapshot() {
         int doneNow = done.get();
         return new Snapshot(doneNow, Math.max(doneNow, total.get()), (System.nanoTime() - started) / 1e9);

@@ -1,6 +1,7 @@
 package cn.dayuan.publish;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,14 @@ public interface ExportSeeds {
      * soon as it comes: a stream that reads its long parts last lets the first pages start meanwhile.
      */
     Stream<String> paths();
+
+    /**
+     * The seeds of an export that follows the last one here, whose files it walks anyway: those of {@link #paths()}
+     * that these changes ({@link cn.dayuan.system.PageKeys}) may have brought. By default all of them.
+     */
+    default Stream<String> pathsAfter(Set<String> changedKeys) {
+        return paths();
+    }
 
     /**
      * Folders whose pages moved, old → current, as site paths ending in a slash ({@code /shehui/} →

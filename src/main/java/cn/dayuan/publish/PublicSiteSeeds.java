@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
@@ -16,6 +19,7 @@ import cn.dayuan.article.ArticleService;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelView;
 import cn.dayuan.curation.TopicService;
+import cn.dayuan.system.PageKeys;
 
 /**
  * The public site's own pages: the fixed ones, every channel and its feeds, every public article, all assets; and the
@@ -41,6 +45,22 @@ class PublicSiteSeeds implements ExportSeeds {
     /** The fixed pages, channels, topics and assets first; every public article's address (one long query) last. */
     @Override
     public Stream<String> paths() {
+        return Stream.concat(sitePaths().stream(),
+                Stream.of(articles).flatMap(service -> service.publicUrls().stream()));
+    }
+
+    /**
+     * The site's own pages, and of the articles only those the changes name: an article that went public since
+     * (published, moved, gone live on schedule) was announced with its key, and every other has its file already.
+     */
+    @Override
+    public Stream<String> pathsAfter(Set<String> changedKeys) {
+        Set<Long> changed = changedKeys.stream().map(PageKeys::articleOf).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return Stream.concat(sitePaths().stream(), articles.publicUrls(changed).stream());
+    }
+
+    private List<String> sitePaths() {
         List<String> paths = new ArrayList<>(FIXED_PAGES);
         for (ChannelView channel : channels.tree().all()) {
             paths.add(channel.url());
@@ -50,7 +70,7 @@ class PublicSiteSeeds implements ExportSeeds {
         paths.add("/zt/");
         topics.published().forEach(topic -> paths.add(topic.url()));
         paths.addAll(assets());
-        return Stream.concat(paths.stream(), Stream.of(articles).flatMap(service -> service.publicUrls().stream()));
+        return paths;
     }
 
     @Override

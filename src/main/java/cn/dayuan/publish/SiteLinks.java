@@ -211,6 +211,21 @@ final class SiteLinks {
         return file.startsWith(root) && !file.equals(root) ? file : null;
     }
 
+    /**
+     * The canonical path whose file is {@code name} (relative to the export folder): the inverse of
+     * {@link #fileFor}, a folder's {@code index.html} standing for the folder. Null when no path gives that name.
+     */
+    static String pathFor(String name) {
+        String index = "index.html";
+        String decoded = "/" + (name.equals(index) || name.endsWith("/" + index)
+                ? name.substring(0, name.length() - index.length()) : name);
+        try {
+            return new URI(null, null, decoded, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
     private static String pathOnSite(String absolute, Set<String> siteAuthorities) {
         String rest;
         String lower = absolute.toLowerCase(Locale.ROOT);

@@ -63,8 +63,9 @@ import cn.dayuan.system.Texts;
  *
  * <p>It is incremental, in a running server and from a new JVM alike: the folder's {@link ExportManifest} keeps when
  * the last export started and the {@link cn.dayuan.system.PageKeys} of what each file shows, and the change log
- * ({@link ContentChanges}) names the keys every change since touched. A page whose keys met no change is left as it
- * is without being built, and its links are followed from the manifest; so an export after one edit costs the pages
+ * ({@link ContentChanges}) names the keys every change since touched. Such an export goes through the last one's
+ * files (and of the articles seeds only those the changes name): a page whose keys met no change is left as it is
+ * without being built, and its links are followed from the manifest; so an export after one edit costs the pages
  * that edit touched. A manifest that is missing or damaged, written by another build or for another address, or
  * older than the change log remembers, makes every page be built again (files whose bytes come out the same are
  * still not rewritten). The manifest also says which files the export owns: nothing else in the folder is touched.
@@ -328,8 +329,12 @@ public class StaticExporter {
         private void crawl() throws InterruptedException {
             pending.incrementAndGet();
             seen.add(NOT_FOUND_FILE);
+            if (changedKeys != null) {
+                walkLastExport();
+            }
             for (ExportSeeds source : seeds) {
-                source.paths().forEachOrdered(path -> {
+                Stream<String> paths = changedKeys == null ? source.paths() : source.pathsAfter(changedKeys);
+                paths.forEachOrdered(path -> {
                     String canonical = SiteLinks.normalize(path, "/", Set.of());
                     if (canonical != null) {
                         seedPaths.add(canonical);
@@ -341,6 +346,38 @@ public class StaticExporter {
             schedule(this::exportNotFoundPage);
             finishTask();
             done.await();
+        }
+
+        /**
+         * An export that follows the last one here goes through that one's files rather than every public article:
+         * the files whose keys met no change are kept as they are (first, so that pages built again find them), the
+         * others are built again from their addresses, and the links of the kept ones are followed as before. The
+         * media, the redirects and their map, which name no keys, are made as in a full export.
+         */
+        private void walkLastExport() {
+            List<ExportManifest.Entry> kept = new ArrayList<>();
+            List<String> again = new ArrayList<>();
+            for (ExportManifest.Entry entry : previous.values()) {
+                String name = entry.file();
+                if (entry.keys().isEmpty() || name.equals(NOT_FOUND_FILE)) {
+                    continue;
+                }
+                if (unchanged(entry)) {
+                    seen.add(name);
+                    current.put(name, entry);
+                    kept.add(entry);
+                } else {
+                    String path = SiteLinks.pathFor(name);
+                    if (path != null) {
+                        again.add(path);
+                    }
+                }
+            }
+            unchanged.addAndGet(kept.size());
+            progress.found(kept.size());
+            progress.finished(kept.size());
+            again.forEach(this::submit);
+            kept.forEach(entry -> entry.links().forEach(this::submit));
         }
 
         private void submit(String path) {
@@ -379,9 +416,6 @@ public class StaticExporter {
 
         private void fetch(String path, Path file) {
             String name = relative(file);
-            if (keptAsItIs(name)) {
-                return;
-            }
             rendered.incrementAndGet();
             ExportRenderer.Rendered built = renderer.render(path, publicBase);
             if (built instanceof ExportRenderer.Page page) {
@@ -441,23 +475,19 @@ public class StaticExporter {
         }
 
         /**
-         * Whether the file {@code name} stays as the last export left it, since what it shows has not changed (its
-         * links are followed from the manifest then).
+         * Whether the file of this entry of the last export stays as it is: what it shows is known and has not
+         * changed since, and the file is still the one written then.
          */
-        private boolean keptAsItIs(String name) {
-            ExportManifest.Entry before = previous.get(name);
-            if (before == null || changedKeys == null || before.keys().isEmpty()
-                    || before.keys().stream().anyMatch(changedKeys::contains) || !before.matches(root)) {
-                return false;
-            }
-            unchanged.incrementAndGet();
-            current.put(name, before);
-            before.links().forEach(this::submit);
-            return true;
+        private boolean unchanged(ExportManifest.Entry entry) {
+            return changedKeys != null && !entry.keys().isEmpty()
+                    && entry.keys().stream().noneMatch(changedKeys::contains) && entry.matches(root);
         }
 
         private void exportNotFoundPage() {
-            if (keptAsItIs(NOT_FOUND_FILE)) {
+            ExportManifest.Entry before = previous.get(NOT_FOUND_FILE);
+            if (before != null && unchanged(before)) {
+                unchanged.incrementAndGet();
+                current.put(NOT_FOUND_FILE, before);
                 return;
             }
             rendered.incrementAndGet();

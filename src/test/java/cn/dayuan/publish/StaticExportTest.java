@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
+import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.channel.Channel;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.system.ContentChangedEvent;
@@ -189,6 +190,18 @@ class StaticExportTest {
                 .doesNotExist();
         assertThat(dir.resolve("test-pages/article/" + withdrawn.id() + ".html.br")).doesNotExist();
         assertThat(dir.resolve("README.txt")).as("files the export did not write are left alone").exists();
+
+        // An article published since is written (an export after another one seeds only the articles the changes
+        // name), and a page removed from the folder by hand is made again although nothing it shows changed.
+        ArticleDetail added = articles.create(PageCacheTest.draft(channel, "新发布的文章", Instant.now().minusSeconds(30),
+                ArticleStatus.PUBLISHED), EDITOR);
+        String keptPage = ArticleSummary.url(channel.getPath(), kept.id()).substring(1);
+        Files.delete(dir.resolve(keptPage));
+        ExportResult afterPublishing = exporter.export(dir, null);
+        assertThat(dir.resolve(ArticleSummary.url(channel.getPath(), added.id()).substring(1))).isRegularFile();
+        assertThat(Files.readString(dir.resolve(keptPage))).contains("改过标题的文章");
+        assertThat(afterPublishing.rendered()).as("only the pages the new article and the removed file touch")
+                .isLessThan(afterPublishing.files() / 2);
     }
 
     @Test
