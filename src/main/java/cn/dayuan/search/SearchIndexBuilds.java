@@ -54,7 +54,7 @@ import cn.dayuan.system.DayuanProperties;
 public class SearchIndexBuilds {
 
     /** Raised whenever {@link SearchMapping} or the analysis changes, so every index is built again once. */
-    public static final String MAPPING_VERSION = "6";
+    public static final String MAPPING_VERSION = "5";
     private static final String VERSION_FILE = "mapping-version";
     private static final int BATCH = 200;
     /** Who a build that the application starts by itself is shown as started by. */

@@ -20,10 +20,9 @@ import cn.dayuan.tag.Tag;
  * package knows nothing of search. Every article is indexed whatever its status: the reader search filters on status
  * and publish time when it asks, the newsroom's search ({@link NewsroomArticleSearch}) finds drafts too.
  * <p>
- * The body keeps its words' positions and offsets (term vectors) for the fast vector highlighter, which reads them
- * instead of cutting the whole text into words again as the plain highlighter did: smartcn's segmentation of twenty
- * bodies took most of a search's time. The other text fields are only searched: titles and summaries are marked from
- * the database's text ({@link WordMarks}).
+ * Text fields keep their words' positions and offsets (term vectors) for the fast vector highlighter, which reads
+ * them instead of cutting the whole text into words again as the plain highlighter did: smartcn's segmentation of
+ * twenty bodies took most of a search's time.
  * <p>
  * Tags, the channel and the publisher's account name are embedded without following their changes
  * ({@link ReindexOnUpdate#SHALLOW}): a tag renamed, merged or deleted moves {@code article_tag} rows over JDBC, which
@@ -80,6 +79,7 @@ final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
     }
 
     private static void text(TypeMappingStep type, String property, String field) {
-        type.property(property).fullTextField(field).analyzer(ChineseAnalysis.ANALYZER);
+        type.property(property).fullTextField(field).analyzer(ChineseAnalysis.ANALYZER)
+                .projectable(Projectable.YES).highlightable(List.of(Highlightable.FAST_VECTOR));
     }
 }
