@@ -47,6 +47,11 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " order by a.headline desc, a.publishedAt desc, a.id desc")
     List<ArticleRow> findPublicHeadlines(Instant now, Pageable pageable);
 
+    /** {@code [id, channelId, updatedAt]} of the public articles, newest first, from ix_article_addresses alone. */
+    @Query("select a.id, a.channel.id, a.updatedAt from Article a where " + PUBLIC_IN_ORDER
+            + " order by a.publishedAt desc, a.id desc")
+    List<Object[]> findPublicAddresses(Instant now, Pageable pageable);
+
     @Query(ArticleRow.SELECT + " where a.id in :ids")
     List<ArticleRow> findRows(Collection<Long> ids);
 
@@ -59,11 +64,21 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and a.channel.id in :channelIds")
     List<Object[]> findListingOfChannels(Collection<Long> channelIds);
 
-    /** {@code [id, publishedAt, pinned]} of the published articles with the tag, scheduled ones included. */
-    @Query("select a.id, a.publishedAt, a.pinned from Article a"
-            + " where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED"
-            + " and a.id in (select r.articleId from ArticleTagRow r where r.tagId = :tagId)")
+    /**
+     * {@code [id, publishedAt, pinned]} of the published articles with the tag, scheduled ones included, from the
+     * tag's rows alone (pinning does not order a tag's list: always false).
+     */
+    @Query("select r.articleId, r.listedAt, false from ArticleTagRow r"
+            + " where r.tagId = :tagId and r.listedAt is not null")
     List<Object[]> findListingOfTag(long tagId);
+
+    /**
+     * Writes into the article's tag rows when it is listed under its tags: its publish time while it is published,
+     * else null ({@code at}). After the article's own changes are flushed, which may have written the rows anew.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update article_tag set listed_at = :at where article_id = :id", nativeQuery = true)
+    void listUnderTags(long id, Instant at);
 
     @Query("select count(a) from Article a where " + PUBLIC)
     long countPublic(Instant now);

@@ -836,16 +836,23 @@ public class ArticleService {
 
     /** The newest {@code limit} public articles in one read (home page, feeds). */
     public List<ArticleSummary> newest(int limit) {
-        return newest(0, limit);
+        return articles.findPublic(Instant.now(), PageRequest.of(0, Math.max(limit, 1))).map(this::listed)
+                .getContent();
     }
 
     /**
-     * Page {@code page} (from 0) of all public articles, newest first, {@code size} to a page: the sitemap's
-     * parts, up to 50,000 articles each.
+     * The addresses of page {@code page} (from 0) of all public articles, newest first, {@code size} to a page: the
+     * sitemap's parts, up to 50,000 articles each. Read without the articles' rows, which a new process would
+     * otherwise read from disk one by one.
      */
-    public List<ArticleSummary> newest(int page, int size) {
-        return articles.findPublic(Instant.now(), PageRequest.of(Math.max(page, 0), Math.max(size, 1)))
-                .map(this::listed).getContent();
+    public List<ArticleAddress> publicAddresses(int page, int size) {
+        return articles.findPublicAddresses(Instant.now(), PageRequest.of(Math.max(page, 0), Math.max(size, 1)))
+                .stream().map(row -> {
+                    long id = (Long) row[0];
+                    PageKeys.record(PageKeys.article(id));
+                    return new ArticleAddress(ArticleSummary.url(channelOf((Long) row[1], id).path(), id),
+                            (Instant) row[2]);
+                }).toList();
     }
 
     /** The newest public articles published after {@code since}, at most {@code limit} (the news sitemap). */
@@ -1331,8 +1338,9 @@ public class ArticleService {
     }
 
     /**
-     * Tells the listings where the article is listed now, and the page cache which pages the change touches: every
-     * page that shows the article, and, when its place changed, every list it left, entered or moved in.
+     * Tells the listings where the article is listed now (in memory, and in its tag rows, which a tag's listing is
+     * read from), and the page cache which pages the change touches: every page that shows the article, and, when
+     * its place changed, every list it left, entered or moved in.
      */
     private void announce(long articleId, Place before, Place after) {
         Set<Long> channelIds = new HashSet<>(before.channelIds());
@@ -1347,6 +1355,10 @@ public class ArticleService {
             keys.addAll(touched);
             tagIds.stream().filter(tagId -> amongRelated(tagId, articleId, before, after))
                     .forEach(tagId -> keys.add(PageKeys.relatedByTag(tagId)));
+        }
+        if (before.listed() || after.listed()) {
+            // A save may have written the tag rows anew (a draft's tag list replaces the old one): set them all.
+            articles.listUnderTags(articleId, after.listed() ? after.publishedAt() : null);
         }
         events.publishEvent(new ArticleListings.Placement(articleId, touched,
                 after.listed() ? listingKeys(Set.of(after.channelId()), after.tagIds()) : Set.of(),

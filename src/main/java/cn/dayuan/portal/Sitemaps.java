@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import cn.dayuan.article.ArticleAddress;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleSummary;
 import cn.dayuan.channel.ChannelService;
@@ -115,7 +116,7 @@ class Sitemaps {
             url(xml, base + "/", null, "hourly");
             layout.channels().forEach(channel -> url(xml, base + channel.url(), null, "daily"));
         }
-        for (ArticleSummary article : articles.newest(part - 1, layout.articlesPerPart())) {
+        for (ArticleAddress article : articles.publicAddresses(part - 1, layout.articlesPerPart())) {
             url(xml, base + article.url(), PageFrame.iso(article.updatedAt(), frames.zone()), null);
         }
         return xml.append("</urlset>\n").toString();

@@ -476,6 +476,13 @@ class ArticleDatabaseTest extends DatabaseTest {
         assertThat(listed(articles.publicByTag(tagBId, 0, 50))).containsExactly(ids.get(5), ids.get(1), ids.get(0))
                 .containsExactlyInAnyOrderElementsOf(inDatabase(tagged, tagBId));
         assertThat(articles.related(articles.get(added))).extracting(ArticleSummary::id).containsExactly(ids.get(1));
+        // A process started now reads the tag lists from the tag rows: each carries its article's time while listed.
+        assertThat(jdbc.queryForObject("select count(*) from article_tag t join article a on a.id = t.article_id"
+                + " where t.tag_id in (?, ?) and (a.status = 'PUBLISHED' and t.listed_at = a.published_at"
+                + " or a.status <> 'PUBLISHED' and t.listed_at is null)", Long.class, tagAId, tagBId))
+                .isEqualTo(jdbc.queryForObject("select count(*) from article_tag where tag_id in (?, ?)", Long.class,
+                        tagAId, tagBId))
+                .isEqualTo(8);
     }
 
     private static List<Long> listed(Page<ArticleSummary> page) {
