@@ -842,8 +842,7 @@ public class ArticleService {
 
     /**
      * The addresses of page {@code page} (from 0) of all public articles, newest first, {@code size} to a page: the
-     * sitemap's parts, up to 50,000 articles each. Read without the articles' rows, which a new process would
-     * otherwise read from disk one by one.
+     * sitemap's parts. Read without the articles' rows, which a new process would otherwise read from disk.
      */
     public List<ArticleAddress> publicAddresses(int page, int size) {
         return articles.findPublicAddresses(Instant.now(), PageRequest.of(Math.max(page, 0), Math.max(size, 1)))

@@ -243,12 +243,7 @@ class FeedsAndSitemapsTest {
                 assertThat(get(missing).statusCode()).as(missing).isEqualTo(404);
             }
 
-            String address = cn.dayuan.site.SiteAddress.set(siteSettings, base());
-            try {
-                exporter.export(export, null);
-            } finally {
-                cn.dayuan.site.SiteAddress.set(siteSettings, address);
-            }
+            exportTo(export);
             assertThat(Files.readString(export.resolve("sitemap.xml"))).contains("<sitemapindex");
             for (int part = 1; part <= parts; part++) {
                 assertThat(export.resolve("sitemap-" + part + ".xml")).isRegularFile();
@@ -258,12 +253,30 @@ class FeedsAndSitemapsTest {
                     .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                     .replace("'", "&#39;"));
             assertThat(Files.readString(export.resolve("robots.txt"))).contains("/sitemap-news.xml");
+
+            // An edit changes one article's lastmod: the next export writes its part again and no other.
+            List<String> partsBefore = new ArrayList<>();
+            for (int part = 1; part <= parts; part++) {
+                partsBefore.add(Files.readString(export.resolve("sitemap-" + part + ".xml")));
+            }
+            String edited = older.get(4);
+            articles.correct(Long.parseLong(edited.replaceAll(".*/(\\d+)\\.html$", "$1")), "更正一处笔误。", "admin");
+            exportTo(export);
+            List<Integer> rewritten = new ArrayList<>();
+            for (int part = 1; part <= parts; part++) {
+                String now = Files.readString(export.resolve("sitemap-" + part + ".xml"));
+                if (!now.equals(partsBefore.get(part - 1))) {
+                    rewritten.add(part);
+                    assertThat(now).contains("<loc>" + base() + edited + "</loc>");
+                }
+            }
+            assertThat(rewritten).hasSize(1);
             for (String feed : List.of("atom.xml", "difang/atom.xml", "difang/taiyuan/atom.xml", "yaowen/atom.xml")) {
                 assertThat(new SyndFeedInput().build(new StringReader(Files.readString(export.resolve(feed))))
                         .getFeedType()).as(feed).isEqualTo("atom_1.0");
             }
         } finally {
-            sitemaps.urlsPerFile(Sitemaps.MAX_URLS);
+            sitemaps.urlsPerFile(Sitemaps.URLS_PER_FILE);
             pageCache.evict(Set.of(PageKeys.LATEST));
             FileSystemUtils.deleteRecursively(export);
         }
@@ -324,6 +337,15 @@ class FeedsAndSitemapsTest {
             }
         }
         throw new AssertionError("not in the news sitemap: " + location);
+    }
+
+    private void exportTo(Path folder) {
+        String address = cn.dayuan.site.SiteAddress.set(siteSettings, base());
+        try {
+            exporter.export(folder, null);
+        } finally {
+            cn.dayuan.site.SiteAddress.set(siteSettings, address);
+        }
     }
 
     private static List<String> locs(Document document) {
