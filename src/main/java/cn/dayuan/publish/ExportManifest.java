@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +39,8 @@ final class ExportManifest {
      * @param file     path relative to the export folder, with {@code /}
      * @param etag     the server's ETag for the file's bytes, or empty
      * @param modified the file's last-modified time in milliseconds, as it was written
-     * @param links    on-site addresses the page links to, other than the seeds
+     * @param links    on-site addresses the page links to, other than the seeds; the manifest keeps only those that
+     *                 have no file in the export (the next export reaches the files from the manifest itself)
      * @param keys     the page keys of what the file shows; empty when not known (the file is then made again)
      * @param line     the entry's line in the manifest it was read from, written again as it is; null for a new one
      */
@@ -49,13 +51,12 @@ final class ExportManifest {
             this(file, etag, size, modified, links, keys, null);
         }
 
-        /** This entry without the links in {@code left}. */
-        Entry withoutLinks(Set<String> left) {
-            if (links.stream().noneMatch(left::contains)) {
+        /** This entry without the links that {@code left} accepts. */
+        Entry withoutLinks(Predicate<String> left) {
+            if (links.stream().noneMatch(left)) {
                 return this;
             }
-            return new Entry(file, etag, size, modified, links.stream().filter(link -> !left.contains(link)).toList(),
-                    keys);
+            return new Entry(file, etag, size, modified, links.stream().filter(left.negate()).toList(), keys);
         }
 
         /** Whether the file on disk is still the one this entry describes. */

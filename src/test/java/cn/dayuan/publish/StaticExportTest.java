@@ -38,6 +38,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.FileSystemUtils;
 
 import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleService;
@@ -202,6 +203,17 @@ class StaticExportTest {
         assertThat(Files.readString(dir.resolve(keptPage))).contains("改过标题的文章");
         assertThat(afterPublishing.rendered()).as("only the pages the new article and the removed file touch")
                 .isLessThan(afterPublishing.files() / 2);
+
+        // After these exports, each of a few pages, the folder holds the files a first export of the site writes.
+        Path fresh = Files.createTempDirectory("export-fresh");
+        try {
+            exporter.export(fresh, null);
+            Set<String> exported = new HashSet<>(snapshot(dir).keySet());
+            exported.remove("README.txt");
+            assertThat(exported).isEqualTo(snapshot(fresh).keySet());
+        } finally {
+            FileSystemUtils.deleteRecursively(fresh);
+        }
     }
 
     @Test
