@@ -59,7 +59,10 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " order by a.viewCount desc, a.publishedAt desc")
     List<Long> findPublicMostReadIds(Instant now, Pageable pageable);
 
-    /** {@code [id, publishedAt, pinned]} of the published articles in the channels, scheduled ones included. */
+    /**
+     * {@code [id, publishedAt, pinned]} of the published articles in the channels, scheduled ones included, from
+     * ix_article_channel_listing alone.
+     */
     @Query("select a.id, a.publishedAt, a.pinned from Article a"
             + " where a.status = cn.dayuan.article.ArticleStatus.PUBLISHED and a.channel.id in :channelIds")
     List<Object[]> findListingOfChannels(Collection<Long> channelIds);
