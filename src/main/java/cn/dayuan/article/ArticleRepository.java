@@ -55,6 +55,12 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(ArticleRow.SELECT + " where a.id in :ids")
     List<ArticleRow> findRows(Collection<Long> ids);
 
+    @Query(ArticleRow.SELECT + " where a.status = :status order by a.id")
+    List<ArticleRow> findRowsByStatus(ArticleStatus status);
+
+    @Query("select a from Article a left join fetch a.publisher left join fetch a.tags where a.id in :ids")
+    List<Article> findWithDetailsByIdIn(Collection<Long> ids);
+
     @Query("select a.id from Article a where " + PUBLIC_IN_ORDER
             + " order by a.viewCount desc, a.publishedAt desc")
     List<Long> findPublicMostReadIds(Instant now, Pageable pageable);

@@ -822,8 +822,27 @@ public class ArticleService {
     // ---- reading: public site -----------------------------------------------------------------------------
 
     public Optional<ArticleDetail> findPublic(long id) {
-        return articles.findWithDetailsById(id).filter(a -> a.isPublicAt(Instant.now()))
-                .map(a -> detail(a, false));
+        ArticleReadAhead ahead = ArticleReadAhead.current();
+        ArticleDetail read = ahead != null && ahead.covers(id) ? ahead.detail(id) : null;
+        return read != null ? Optional.of(read) : articles.findWithDetailsById(id)
+                .filter(a -> a.isPublicAt(Instant.now())).map(a -> detail(a, false));
+    }
+
+    /**
+     * The published articles read ahead for a run that builds most of the public pages, in force where it
+     * {@linkplain ArticleReadAhead#during runs}: their list rows now, their pages' articles in runs as they are asked
+     * for.
+     */
+    public ArticleReadAhead readAhead() {
+        return new ArticleReadAhead(articles.findRowsByStatus(ArticleStatus.PUBLISHED), this::publicDetails);
+    }
+
+    private Map<Long, ArticleDetail> publicDetails(List<Long> ids) {
+        Instant now = Instant.now();
+        Map<Long, ArticleDetail> details = new HashMap<>();
+        articles.findWithDetailsByIdIn(ids).stream().filter(a -> a.isPublicAt(now))
+                .forEach(a -> details.put(a.getId(), detail(a, false)));
+        return details;
     }
 
     /** Public articles of a channel and its sub-channels; pinned first, then newest first. */
@@ -1409,8 +1428,11 @@ public class ArticleService {
 
     private List<ArticleSummary> summaries(List<Long> ids, int limit) {
         Instant now = Instant.now();
-        Map<Long, ArticleRow> byId = new HashMap<>();
-        articles.findRows(ids).forEach(row -> byId.put(row.id(), row));
+        ArticleReadAhead ahead = ArticleReadAhead.current();
+        Map<Long, ArticleRow> byId = ahead != null ? ahead.rows(ids) : new HashMap<>();
+        if (ahead == null) {
+            articles.findRows(ids).forEach(row -> byId.put(row.id(), row));
+        }
         return ids.stream().map(byId::get).filter(a -> a != null && a.isPublicAt(now)).limit(limit)
                 .map(this::listed).toList();
     }

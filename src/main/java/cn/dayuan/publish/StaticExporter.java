@@ -42,6 +42,7 @@ import org.springframework.stereotype.Service;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
+import cn.dayuan.article.ArticleReadAhead;
 import cn.dayuan.media.MediaService;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.system.AuditEvent;
@@ -240,6 +241,8 @@ public class StaticExporter {
          */
         private final Set<String> changedKeys;
         private final Set<Long> seenChanges;
+        /** The published articles read ahead when every page is built, else null. */
+        private final ArticleReadAhead readAhead;
 
         Run(Path root, URI address, ExportProgress progress) {
             this.root = root;
@@ -268,6 +271,7 @@ public class StaticExporter {
             this.changedKeys = changedSince(last);
             log.info("Export into {}: {}", root, changedKeys == null ? "every page is built"
                     : changedKeys.size() + " page keys changed since the last export");
+            this.readAhead = changedKeys == null ? renderer.readAhead() : null;
             int parallelism = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
             this.workers = Executors.newFixedThreadPool(parallelism, task -> {
                 Thread thread = new Thread(task, "static-export");
@@ -418,7 +422,7 @@ public class StaticExporter {
         private void fetch(String path, Path file) {
             String name = relative(file);
             rendered.incrementAndGet();
-            ExportRenderer.Rendered built = renderer.render(path, publicBase);
+            ExportRenderer.Rendered built = renderer.render(path, publicBase, readAhead);
             if (built instanceof ExportRenderer.Page page) {
                 List<String> links = linksOf(path, page.text());
                 save(name, file, page.bytes(), "", links, page.keys());

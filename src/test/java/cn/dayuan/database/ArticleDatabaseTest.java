@@ -32,6 +32,7 @@ import cn.dayuan.article.ArticleDetail;
 import cn.dayuan.article.ArticleDraft;
 import cn.dayuan.article.ArticleHtml;
 import cn.dayuan.article.ArticleQuery;
+import cn.dayuan.article.ArticleReadAhead;
 import cn.dayuan.article.ArticleService;
 import cn.dayuan.article.ArticleStatus;
 import cn.dayuan.article.ArticleSummary;
@@ -262,6 +263,38 @@ class ArticleDatabaseTest extends DatabaseTest {
                 .containsExactly(housingOnly, policyOnly);
         assertThat(articles.related(articles.get(policyOnly))).extracting(ArticleSummary::id)
                 .containsExactly(both);
+    }
+
+    @Test
+    void pagesBuiltWithTheArticlesReadAheadShowWhatTheDatabaseHasNow() {
+        String tag = unique("读取");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // more than one run of articles read together
+            ids.add(publish(Draft.of("预读第" + i + "篇", child).tags(tag).publishedAt(now.minusSeconds(100 - i))));
+        }
+        long later = articles.create(Draft.of("预读之后才发布", child).tags(tag).publishedAt(null)
+                .status(ArticleStatus.DRAFT).build(), ADMIN).id();
+        long tagId = tags.findByName(tag).orElseThrow().getId();
+        ArticleReadAhead ahead = articles.readAhead();
+        articles.unpublish(ids.get(3), ADMIN);
+        articles.publish(later, ADMIN);
+        articles.update(ids.get(5), Draft.of("预读之后改过的标题", child).tags(tag)
+                .publishedAt(articles.get(ids.get(5)).publishedAt()).build(), ADMIN);
+
+        ahead.during(() -> {
+            assertThat(articles.findPublic(ids.get(0)).orElseThrow().title()).isEqualTo("预读第0篇");
+            assertThat(articles.findPublic(ids.get(0))).as("a page built twice").isPresent();
+            assertThat(articles.findPublic(ids.get(69)).orElseThrow().tagNames()).containsExactly(tag);
+            assertThat(articles.findPublic(ids.get(3))).as("withdrawn since").isEmpty();
+            assertThat(articles.findPublic(later)).as("published since").isPresent();
+            assertThat(articles.findPublic(ids.get(5)).orElseThrow().title()).isEqualTo("预读之后改过的标题");
+            assertThat(articles.publicByTag(tagId, 0, 100)).extracting(ArticleSummary::id)
+                    .as("list rows as they were read ahead; the change log has the pages built again")
+                    .contains(ids.get(0), ids.get(69)).doesNotContain(later);
+            return null;
+        });
+        assertThat(articles.publicByTag(tagId, 0, 100)).extracting(ArticleSummary::id).contains(later)
+                .doesNotContain(ids.get(3));
     }
 
     @Test
