@@ -47,6 +47,12 @@ class ExportRenderer {
     record NotBuilt() implements Rendered {
     }
 
+    /**
+     * Each export thread's output, kept from page to page: a new one grew by copying, and again when the first
+     * Chinese character made it two bytes a character, a tenth of a page's rendering.
+     */
+    private static final ThreadLocal<StringOutput> OUTPUT = ThreadLocal.withInitial(() -> new StringOutput(64 * 1024));
+
     private final PortalPages pages;
     private final TemplateEngine templates;
     private final ArticleService articles;
@@ -119,7 +125,8 @@ class ExportRenderer {
     }
 
     private String html(PortalPages.View view) {
-        StringOutput output = new StringOutput(32 * 1024);
+        StringOutput output = OUTPUT.get();
+        output.reset();
         templates.render(view.template() + ".jte", view.model(), output);
         return output.toString();
     }

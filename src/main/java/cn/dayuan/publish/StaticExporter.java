@@ -699,7 +699,10 @@ public class StaticExporter {
 
     /** Writes the file beside its place and renames it over the old one, so no reader gets half of it. */
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
+        // Files.createDirectories makes (and catches) an exception for a folder that is there: most of them are.
+        if (!Files.isDirectory(file.getParent())) {
+            Files.createDirectories(file.getParent());
+        }
         Path temporary = temporaryBeside(file);
         Files.write(temporary, bytes);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

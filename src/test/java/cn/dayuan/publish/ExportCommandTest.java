@@ -3,14 +3,15 @@ package cn.dayuan.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,21 @@ class ExportCommandTest {
 
         assertThat(run("export", "--to", file.resolve("site").toString())).isEqualTo(ExportCommand.FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("导出失败：导出目录不可写").contains("occupied");
+    }
+
+    @Test
+    void startedFromTheJarItExportsInAJvmSetForABatchRunWhoseOptionsTheOperatorsStillOverride() {
+        String[] args = {"export", "--to", "/srv/site", "--dayuan.base-url=https://www.example.cn"};
+
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", "dayuan.jar", List.of("-Xmx512m"), false, args))
+                .containsExactly("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", "dayuan.jar",
+                        "export", "--to", "/srv/site", "--dayuan.base-url=https://www.example.cn");
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", "dayuan.jar", List.of("-XX:TieredStopAtLevel=4"),
+                true, args)).as("the operator chose the compilers: the export runs in this JVM").isNull();
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", "target/classes" + File.pathSeparator + "lib.jar",
+                List.of(), false, args)).as("not started from the jar (tests, an IDE)").isNull();
+        assertThat(ExportCommand.batchJvmCommand(null, "dayuan.jar", List.of(), false, args))
+                .as("no launcher to start").isNull();
     }
 
     @Test
