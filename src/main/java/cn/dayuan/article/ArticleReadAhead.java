@@ -3,9 +3,11 @@ package cn.dayuan.article;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -13,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * The published articles read ahead, in few queries, for a run that builds most of a site's pages (the static
- * export's full build): the list rows of all of them in one, the articles themselves in runs of {@value #RUN} by id,
- * a run read when the first of its articles is asked for. Otherwise a page asked the database for its article and
+ * export): the list rows of all of them in one, the articles themselves in runs of {@value #RUN} by id, a run read
+ * when the first of its articles is asked for (a run let go before it was used up is not read again: its other
+ * articles are read one by one, so pages built out of order cost no more than without this). Otherwise a page asked the database for its article and
  * again for each list it shows, which was half of a full export's time.
  *
  * <p>It holds what was published when it was made; a change after that is in the change log, which the next export
@@ -32,6 +35,8 @@ public final class ArticleReadAhead {
     private final Map<Long, Integer> places = new HashMap<>();
     private final List<Long> ids = new ArrayList<>();
     private final Function<List<Long>, Map<Long, ArticleDetail>> readRun;
+    /** The runs read so far; guarded by {@link #runs}. */
+    private final Set<Integer> runsRead = new HashSet<>();
     private final Map<Integer, CompletableFuture<Map<Long, ArticleDetail>>> runs =
             new LinkedHashMap<>(RUNS_KEPT, 0.75f, true) {
         @Override
@@ -88,8 +93,8 @@ public final class ArticleReadAhead {
 
     /**
      * A covered article as its page shows it, read with the rest of its run when it is the first of them asked for;
-     * null when the run did not find it public any more, or handed it out before (a page built twice): the database
-     * says then.
+     * null when the run did not find it public any more, handed it out before (a page built twice) or was let go:
+     * the database says then.
      */
     ArticleDetail detail(long id) {
         int run = places.get(id) / RUN;
@@ -98,6 +103,9 @@ public final class ArticleReadAhead {
         synchronized (runs) {
             details = runs.get(run);
             if (details == null) {
+                if (!runsRead.add(run)) {
+                    return null;
+                }
                 details = new CompletableFuture<>();
                 runs.put(run, details);
                 reads = true;

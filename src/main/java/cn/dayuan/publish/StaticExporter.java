@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -101,6 +104,13 @@ public class StaticExporter {
      * saw committed are kept in its manifest, so only the others count as changes for the next one.
      */
     private static final Duration COMMIT_MARGIN = Duration.ofMinutes(10);
+    /**
+     * From how many pages to build again an export that follows another reads the published articles ahead: a
+     * change every page shows (the newest article is in every sidebar) has all of them built again, and a page read
+     * its articles one query at a time (41 s for the 10,000-article bench site against 22 s for a full export).
+     */
+    private static final int READ_AHEAD_FROM = 500;
+    private static final Pattern ARTICLE_PAGE = Pattern.compile(".*/(\\d{1,18})\\.html");
     /** Asked for like a browser does, so error pages come out as the HTML readers see. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -241,8 +251,11 @@ public class StaticExporter {
          */
         private final Set<String> changedKeys;
         private final Set<Long> seenChanges;
-        /** The published articles read ahead when every page is built, else null. */
-        private final ArticleReadAhead readAhead;
+        /**
+         * The published articles read ahead when many pages are built, else null; set before the first page is
+         * scheduled.
+         */
+        private ArticleReadAhead readAhead;
 
         Run(Path root, URI address, ExportProgress progress) {
             this.root = root;
@@ -271,7 +284,6 @@ public class StaticExporter {
             this.changedKeys = changedSince(last);
             log.info("Export into {}: {}", root, changedKeys == null ? "every page is built"
                     : changedKeys.size() + " page keys changed since the last export");
-            this.readAhead = changedKeys == null ? renderer.readAhead() : null;
             int parallelism = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
             this.workers = Executors.newFixedThreadPool(parallelism, task -> {
                 Thread thread = new Thread(task, "static-export");
@@ -334,7 +346,9 @@ public class StaticExporter {
         private void crawl() throws InterruptedException {
             pending.incrementAndGet();
             seen.add(NOT_FOUND_FILE);
-            if (changedKeys != null) {
+            if (changedKeys == null) {
+                readAhead = renderer.readAhead();
+            } else {
                 walkLastExport();
             }
             for (ExportSeeds source : seeds) {
@@ -381,6 +395,10 @@ public class StaticExporter {
             unchanged.addAndGet(kept.size());
             progress.found(kept.size());
             progress.finished(kept.size());
+            if (again.size() >= READ_AHEAD_FROM) {
+                readAhead = renderer.readAhead();
+                again.sort(Comparator.comparingLong(StaticExporter::articleNumber)); // the read-ahead's order
+            }
             again.forEach(this::submit);
             kept.forEach(entry -> entry.links().forEach(this::submit));
         }
@@ -738,6 +756,12 @@ public class StaticExporter {
             }
         }
         return false;
+    }
+
+    /** The article number of an article page's path, -1 for other pages. */
+    private static long articleNumber(String path) {
+        Matcher article = ARTICLE_PAGE.matcher(path);
+        return article.matches() ? Long.parseLong(article.group(1)) : -1;
     }
 
     private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
