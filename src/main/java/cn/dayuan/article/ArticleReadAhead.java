@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * The published articles read ahead, in few queries, for a run that builds most of a site's pages (the static
  * export): the list rows of all of them in one, the articles themselves in runs of {@value #RUN} by id, a run read
  * when the first of its articles is asked for (a run let go before it was used up is not read again: its other
- * articles are read one by one, so pages built out of order cost no more than without this). Otherwise a page asked the database for its article and
- * again for each list it shows, which was half of a full export's time.
+ * articles are read one by one, so pages built out of order cost no more than without this). Otherwise a page asked
+ * the database for its article and again for each list it shows, which was half of a full export's time.
  *
  * <p>It holds what was published when it was made; a change after that is in the change log, which the next export
  * reads. It is in force only on a thread inside {@link #during}, so the live site's pages never see it.
@@ -74,11 +74,6 @@ public final class ArticleReadAhead {
         return CURRENT.get();
     }
 
-    /** Whether the article was published when this was made: if not, only the database can say what it is now. */
-    boolean covers(long id) {
-        return places.containsKey(id);
-    }
-
     /** The rows of those of these articles that were published, by id. */
     Map<Long, ArticleRow> rows(Collection<Long> wanted) {
         Map<Long, ArticleRow> found = new HashMap<>();
@@ -92,12 +87,16 @@ public final class ArticleReadAhead {
     }
 
     /**
-     * A covered article as its page shows it, read with the rest of its run when it is the first of them asked for;
-     * null when the run did not find it public any more, handed it out before (a page built twice) or was let go:
-     * the database says then.
+     * An article as its page shows it, read with the rest of its run when it is the first of them asked for; null
+     * when it was not published when this was made, the run did not find it public any more, handed it out before (a
+     * page built twice) or was let go: the database says then.
      */
     ArticleDetail detail(long id) {
-        int run = places.get(id) / RUN;
+        Integer place = places.get(id);
+        if (place == null) {
+            return null;
+        }
+        int run = place / RUN;
         CompletableFuture<Map<Long, ArticleDetail>> details;
         boolean reads = false;
         synchronized (runs) {

@@ -770,10 +770,7 @@ public class ArticleService {
         if (query.keyword() != null && !query.keyword().isBlank()) {
             Page<Long> found = keywordSearch.find(query, channelIds, onlyPublisher,
                     pageRequest(page, size, Sort.unsorted()));
-            Map<Long, ArticleRow> byId = new HashMap<>();
-            if (found.hasContent()) {
-                articles.findRows(found.getContent()).forEach(row -> byId.put(row.id(), row));
-            }
+            Map<Long, ArticleRow> byId = found.hasContent() ? rows(found.getContent()) : Map.of();
             return new PageImpl<>(found.getContent().stream().map(byId::get).filter(Objects::nonNull)
                     .map(this::summary).toList(), found.getPageable(), found.getTotalElements());
         }
@@ -823,7 +820,7 @@ public class ArticleService {
 
     public Optional<ArticleDetail> findPublic(long id) {
         ArticleReadAhead ahead = ArticleReadAhead.current();
-        ArticleDetail read = ahead != null && ahead.covers(id) ? ahead.detail(id) : null;
+        ArticleDetail read = ahead != null ? ahead.detail(id) : null;
         return read != null ? Optional.of(read) : articles.findWithDetailsById(id)
                 .filter(a -> a.isPublicAt(Instant.now())).map(a -> detail(a, false));
     }
@@ -1428,13 +1425,20 @@ public class ArticleService {
 
     private List<ArticleSummary> summaries(List<Long> ids, int limit) {
         Instant now = Instant.now();
-        ArticleReadAhead ahead = ArticleReadAhead.current();
-        Map<Long, ArticleRow> byId = ahead != null ? ahead.rows(ids) : new HashMap<>();
-        if (ahead == null) {
-            articles.findRows(ids).forEach(row -> byId.put(row.id(), row));
-        }
+        Map<Long, ArticleRow> byId = rows(ids);
         return ids.stream().map(byId::get).filter(a -> a != null && a.isPublicAt(now)).limit(limit)
                 .map(this::listed).toList();
+    }
+
+    /** The rows of these articles by id: read ahead where that is in force, else from the database. */
+    private Map<Long, ArticleRow> rows(List<Long> ids) {
+        ArticleReadAhead ahead = ArticleReadAhead.current();
+        if (ahead != null) {
+            return ahead.rows(ids);
+        }
+        Map<Long, ArticleRow> byId = new HashMap<>();
+        articles.findRows(ids).forEach(row -> byId.put(row.id(), row));
+        return byId;
     }
 
     /** An article as a public list shows it; the page being rendered now shows the article. */

@@ -27,7 +27,7 @@ final class Compression {
      */
     private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(5).setMode(Encoder.Mode.TEXT);
 
-    static final int GZIP_LEVEL = 4;
+    private static final int GZIP_LEVEL = 4;
 
     static final boolean BROTLI_AVAILABLE = loadBrotli();
 

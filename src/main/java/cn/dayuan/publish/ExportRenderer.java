@@ -71,25 +71,22 @@ class ExportRenderer {
         reading.setReadOnly(true);
     }
 
-    /** For an export that builds every page: the published articles read in few queries rather than page by page. */
+    /** For an export that builds many pages: the published articles read in few queries rather than page by page. */
     ArticleReadAhead readAhead() {
         return articles.readAhead();
     }
 
     /**
-     * @param ahead what was read ahead for this export, or null
-     * @see #render(String, String)
-     */
-    Rendered render(String sitePath, String publicBase, ArticleReadAhead ahead) {
-        return reading.execute(status -> ahead == null ? render(sitePath, publicBase)
-                : ahead.during(() -> render(sitePath, publicBase)));
-    }
-
-    /**
      * @param sitePath   e.g. {@code /zcjh/123.html}
      * @param publicBase the site's public address, as the live site is reached at by readers
+     * @param ahead      what was read ahead for this export, or null
      */
-    Rendered render(String sitePath, String publicBase) {
+    Rendered render(String sitePath, String publicBase, ArticleReadAhead ahead) {
+        return reading.execute(status -> ahead == null ? build(sitePath, publicBase)
+                : ahead.during(() -> build(sitePath, publicBase)));
+    }
+
+    private Rendered build(String sitePath, String publicBase) {
         boolean belowChannel = pages.isPageBelowChannel(sitePath);
         try (PageKeys.Recording recording = PageKeys.start()) {
             String text;
