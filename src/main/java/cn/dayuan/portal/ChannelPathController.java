@@ -46,7 +46,7 @@ class ChannelPathController {
             return pages.feed(feed, PageFrames.requestBase(request));
         }
         PortalPages.View view = (PortalPages.View) answer;
-        return new ModelAndView(view.template(), view.model());
+        return view.modelAndView();
     }
 
     /** What the comment form's post came back to say (the page has a query then, so it is not cached). */

@@ -40,7 +40,7 @@ class ErrorPages {
 
     ModelAndView page(HttpServletRequest request, HttpStatusCode status, String detail) {
         PortalPages.View view = view(PageFrames.requestBase(request), status, detail);
-        ModelAndView page = new ModelAndView(view.template(), view.model());
+        ModelAndView page = view.modelAndView();
         page.setStatus(status);
         return page;
     }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriUtils;
 
 import cn.dayuan.article.ArticleDetail;
@@ -43,6 +44,11 @@ public class PortalPages {
 
     /** A page: the JTE template (without {@code .jte}) and its parameters. */
     public record View(String template, Map<String, Object> model) implements Answer {
+
+        /** As a controller answers it. */
+        public ModelAndView modelAndView() {
+            return new ModelAndView(template, model);
+        }
     }
 
     /** A permanent redirect to the page's one current address (a site path). */
@@ -57,6 +63,7 @@ public class PortalPages {
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
     private static final Pattern SITEMAP_PART = Pattern.compile("/sitemap-([1-9]\\d{0,8})\\.xml");
     private static final Pattern TAG_PAGE = Pattern.compile("/tag/([^/]+)/(?:index_(\\d{1,9})\\.html)?");
+    private static final Pattern TOPIC_PAGE = Pattern.compile(SitePages.TOPICS + "([^/]+)/");
 
     private final ChannelService channels;
     private final ArticleService articles;
@@ -67,9 +74,12 @@ public class PortalPages {
     private final Sitemaps sitemaps;
     private final TagService tags;
     private final ErrorPages errorPages;
+    private final SitePages sitePages;
 
     PortalPages(ChannelService channels, ArticleService articles, PageFrames frames, ArticlePages articlePages,
-                Texts texts, Feeds feeds, Sitemaps sitemaps, TagService tags, ErrorPages errorPages) {
+                Texts texts, Feeds feeds, Sitemaps sitemaps, TagService tags, ErrorPages errorPages,
+                SitePages sitePages) {
+        this.sitePages = sitePages;
         this.tags = tags;
         this.errorPages = errorPages;
         this.feeds = feeds;
@@ -114,6 +124,33 @@ public class PortalPages {
                 }
                 String xml = sitemaps.indexPart(base, Integer.parseInt(part.group(1)));
                 return xml == null ? null : xml(xml);
+        }
+    }
+
+    /**
+     * The site's own pages ({@link SitePages}): the home page, {@code /about.html}, {@code /copyright.html}, the
+     * public-service navigation {@code /nav/}, the special topics {@code /zt/} and {@code /zt/{slug}/}.
+     *
+     * @return the page, or null when {@code sitePath} names none of them
+     * @throws NotFoundException for a topic that is not published
+     */
+    public View sitePage(String sitePath, String requestBase) {
+        switch (sitePath) {
+            case SitePages.HOME:
+                return sitePages.home(requestBase);
+            case SitePages.ABOUT:
+                return sitePages.about(requestBase);
+            case SitePages.COPYRIGHT:
+                return sitePages.copyright(requestBase);
+            case SitePages.NAVIGATION:
+                return sitePages.navigation(requestBase);
+            case SitePages.TOPICS:
+                return sitePages.topics(requestBase);
+            default:
+                Matcher topic = TOPIC_PAGE.matcher(sitePath);
+                return topic.matches()
+                        ? sitePages.topic(UriUtils.decode(topic.group(1), StandardCharsets.UTF_8), sitePath, requestBase)
+                        : null;
         }
     }
 
@@ -195,7 +232,7 @@ public class PortalPages {
         model.put("articles", list.getContent());
         // a top channel's first page leads with its newest pictures (焦点图)
         model.put("slideshow", page > 1 || trail.size() > 1 ? List.of() : list.getContent().stream()
-                .filter(a -> a.coverImage() != null).limit(HomeController.SLIDES).toList());
+                .filter(a -> a.coverImage() != null).limit(SitePages.SLIDES).toList());
         model.put("pagination", new Pagination(channel.url(), page, totalPages, list.getTotalElements()));
         return new View("portal/channel", model);
     }

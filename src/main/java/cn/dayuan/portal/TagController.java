@@ -39,6 +39,6 @@ class TagController {
             return Redirects.permanent(redirect.location());
         }
         PortalPages.View view = (PortalPages.View) answer;
-        return new ModelAndView(view.template(), view.model());
+        return view.modelAndView();
     }
 }

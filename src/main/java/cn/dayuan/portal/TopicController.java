@@ -1,7 +1,5 @@
 package cn.dayuan.portal;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -9,37 +7,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
-import cn.dayuan.curation.TopicService;
-import cn.dayuan.system.Texts;
-
-/** Special topics (专题): the list at {@code /zt/} and each published topic's page at {@code /zt/{slug}/}. */
+/** Special topics (专题): the list at {@code /zt/} and each published topic's page at {@code /zt/{slug}/} ({@link SitePages}). */
 @Controller
 class TopicController {
 
-    private final TopicService topics;
-    private final PageFrames frames;
-    private final Texts texts;
+    private final SitePages pages;
 
-    TopicController(TopicService topics, PageFrames frames, Texts texts) {
-        this.topics = topics;
-        this.frames = frames;
-        this.texts = texts;
+    TopicController(SitePages pages) {
+        this.pages = pages;
     }
 
-    @GetMapping("/zt/")
+    @GetMapping(SitePages.TOPICS)
     ModelAndView list(HttpServletRequest request) {
-        return new ModelAndView("portal/topics", Map.of(
-                "frame", frames.page(request, texts.of("portal.topics.title"), texts.of("portal.topics.description"), null),
-                "topics", topics.published()));
+        return pages.topics(PageFrames.requestBase(request)).modelAndView();
     }
 
-    @GetMapping("/zt/{slug}/")
+    @GetMapping(SitePages.TOPICS + "{slug}/")
     ModelAndView topic(@PathVariable String slug, HttpServletRequest request) {
-        TopicService.ShownTopic shown = topics.shown(slug).orElseThrow(PortalPages::pageNotFound);
-        String introduction = shown.topic().introduction();
-        return new ModelAndView("portal/topic", Map.of(
-                "frame", frames.page(request, shown.topic().title(),
-                        introduction == null ? texts.of("portal.topic.description", shown.topic().title()) : introduction, null),
-                "shown", shown));
+        return pages.topic(slug, request.getRequestURI(), PageFrames.requestBase(request)).modelAndView();
     }
 }

@@ -1,12 +1,17 @@
 package cn.dayuan.publish;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriUtils;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -20,9 +25,10 @@ import cn.dayuan.system.PageKeys;
 
 /**
  * Builds the pages the static export writes without HTTP, on the exporter's thread, outside the readers' page cache:
- * channel pages, articles and keyword pages from the page models of {@link PortalPages} and the JTE templates the
- * public site renders them with, feeds, sitemaps and robots.txt as {@link PortalPages#document} writes them, and
- * the 404 page. Pages it does not build are fetched over loopback.
+ * the home page, channel pages, articles, keyword pages, topics and the site's own pages from the page models of
+ * {@link PortalPages} and the JTE templates the public site renders them with, feeds, sitemaps and robots.txt as
+ * {@link PortalPages#document} writes them, the 404 page, and the files under {@code /assets/} as the application
+ * serves them from its classpath. Addresses it does not know are fetched over loopback.
  */
 @Component
 class ExportRenderer {
@@ -31,8 +37,11 @@ class ExportRenderer {
     sealed interface Rendered permits Page, Moved, Missing, NotBuilt {
     }
 
-    /** A page's text, its bytes (UTF-8) and the {@link PageKeys} of what it shows (none: build it every time). */
-    record Page(String text, byte[] bytes, Set<String> keys) implements Rendered {
+    /**
+     * A file's bytes, the {@link PageKeys} of what it shows (none: build it every time) and whether the export
+     * follows its links (a page's, not an asset's).
+     */
+    record Page(byte[] bytes, Set<String> keys, boolean linking) implements Rendered {
     }
 
     /** The address answers a permanent redirect to {@code location}, a site path. */
@@ -46,6 +55,12 @@ class ExportRenderer {
     /** Not a page this renderer builds: fetch it over HTTP. */
     record NotBuilt() implements Rendered {
     }
+
+    /** The key of the files that come with the build: no change names it, and a build of its own has them made again. */
+    static final String BUILD_FILE_KEY = "build-file";
+    static final String ASSETS = "/assets/";
+    /** Where the application serves {@link #ASSETS} from, as Spring Boot serves {@code classpath:/static/}. */
+    private static final String ASSETS_ON_CLASSPATH = "static/assets/";
 
     /**
      * Each export thread's output, kept from page to page: a new one grew by copying, and again when the first
@@ -87,11 +102,17 @@ class ExportRenderer {
     }
 
     private Rendered build(String sitePath, String publicBase) {
+        if (sitePath.startsWith(ASSETS)) {
+            return asset(sitePath.substring(ASSETS.length()));
+        }
         boolean belowChannel = pages.isPageBelowChannel(sitePath);
         try (PageKeys.Recording recording = PageKeys.start()) {
             String text;
             PortalPages.Answer answer = belowChannel ? pages.belowChannel(sitePath, publicBase, null)
                     : pages.tagPage(sitePath, publicBase);
+            if (answer == null) {
+                answer = pages.sitePage(sitePath, publicBase);
+            }
             if (answer != null) {
                 if (answer instanceof PortalPages.Redirect redirect) {
                     return new Moved(redirect.location(), recording.keys());
@@ -107,9 +128,24 @@ class ExportRenderer {
             }
             // What the page cache never keeps shows more than its keys say (the news sitemap: the last two days).
             Set<String> keys = PageCacheFilter.isBypassed(sitePath) ? Set.of() : recording.keys();
-            return new Page(text, text.getBytes(StandardCharsets.UTF_8), keys);
+            return new Page(text.getBytes(StandardCharsets.UTF_8), keys, true);
         } catch (NotFoundException | GoneException e) {
             return new Missing();
+        }
+    }
+
+    /** A file under {@link #ASSETS}, e.g. {@code vendor/quill/quill.js}: its bytes as they are in the build. */
+    private static Rendered asset(String encodedName) {
+        String name = UriUtils.decode(encodedName, StandardCharsets.UTF_8);
+        ClassPathResource resource = new ClassPathResource(ASSETS_ON_CLASSPATH + name);
+        if (name.isEmpty() || name.endsWith("/") || name.contains("..") || name.contains("\\")
+                || !resource.isReadable()) {
+            return new Missing();
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return new Page(in.readAllBytes(), Set.of(BUILD_FILE_KEY), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -117,7 +153,7 @@ class ExportRenderer {
     Page notFoundPage(String publicBase) {
         try (PageKeys.Recording recording = PageKeys.start()) {
             String text = html(pages.notFoundPage(publicBase));
-            return new Page(text, text.getBytes(StandardCharsets.UTF_8), recording.keys());
+            return new Page(text.getBytes(StandardCharsets.UTF_8), recording.keys(), true);
         }
     }
 

@@ -30,23 +30,23 @@ final class SiteLinks {
     }
 
     /**
-     * Site addresses linked from {@code text}, the body of the page at {@code pagePath}.
+     * Site addresses linked from {@code page}, the UTF-8 body of the page at {@code pagePath}.
      *
      * @param siteAuthorities host[:port] values under which absolute links point into this site
      */
-    static Set<String> extract(String text, String pagePath, Set<String> siteAuthorities) {
-        return extract(text, pagePath, siteAuthorities, new HashMap<>());
+    static Set<String> extract(byte[] page, String pagePath, Set<String> siteAuthorities) {
+        return extract(page, pagePath, siteAuthorities, new HashMap<>());
     }
 
     /**
-     * As {@link #extract(String, String, Set)}, with the canonical forms of absolute links found so far: every page
+     * As {@link #extract(byte[], String, Set)}, with the canonical forms of absolute links found so far: every page
      * links to the same menu, sidebar and footer, and working out their forms again was a tenth of an export.
      *
      * @param known link as written → its canonical form, or "" when it is not a site address; filled as it goes
      */
-    static Set<String> extract(String text, String pagePath, Set<String> siteAuthorities, Map<String, String> known) {
+    static Set<String> extract(byte[] page, String pagePath, Set<String> siteAuthorities, Map<String, String> known) {
         Set<String> links = new LinkedHashSet<>();
-        for (String link : rawLinks(text)) {
+        for (String link : rawLinks(page)) {
             String path;
             if (link.startsWith("/") || link.startsWith("http://") || link.startsWith("https://")) {
                 path = known.computeIfAbsent(link, absolute -> {
@@ -64,24 +64,26 @@ final class SiteLinks {
     }
 
     /**
-     * The links of {@code text} as written, in order: quoted {@code href} and {@code src} attribute values,
-     * {@code <loc>} and {@code <link>} element texts, robots.txt's {@code Sitemap:} lines. One pass over the
-     * characters: a regular expression with these alternatives took a third of a full export's time.
+     * The links of {@code page} (UTF-8) as written, in order: quoted {@code href} and {@code src} attribute values,
+     * {@code <loc>} and {@code <link>} element texts, robots.txt's {@code Sitemap:} lines. One pass over the bytes,
+     * which needs no decoding: every character these look for is ASCII, and no byte of a UTF-8 sequence for another
+     * character is. (A regular expression with these alternatives took a third of a full export's time, a pass over
+     * the page's text a tenth.)
      */
-    static List<String> rawLinks(String text) {
+    static List<String> rawLinks(byte[] page) {
         List<String> links = new ArrayList<>();
-        int length = text.length();
+        int length = page.length;
         int at = 0;
         int lastEnd = 0;
         while (at < length) {
-            char c = text.charAt(at);
+            byte b = page[at];
             int end = -1;
-            if (c == '=') {
-                end = attributeValue(text, at, lastEnd, links);
-            } else if (c == '<') {
-                end = elementText(text, at, links);
-            } else if (c == 'S' && (at == 0 || isLineEnd(text.charAt(at - 1)))) {
-                end = sitemapLine(text, at, links);
+            if (b == '=') {
+                end = attributeValue(page, at, lastEnd, links);
+            } else if (b == '<') {
+                end = elementText(page, at, links);
+            } else if (b == 'S' && isLineStart(page, at)) {
+                end = sitemapLine(page, at, links);
             }
             if (end > at) {
                 at = lastEnd = end;
@@ -96,87 +98,128 @@ final class SiteLinks {
      * At the {@code =} of {@code href="…"} or {@code src='…'} whose name starts at or after {@code from} (the end of
      * the last link found): the end of the value, or -1.
      */
-    private static int attributeValue(String text, int equals, int from, List<String> links) {
+    private static int attributeValue(byte[] page, int equals, int from, List<String> links) {
         int name = equals;
-        while (name > from && isSpace(text.charAt(name - 1))) {
+        while (name > from && isSpace(page[name - 1])) {
             name--;
         }
-        boolean href = name - 4 >= from && text.startsWith("href", name - 4) && !isWordChar(charBefore(text, name - 4));
-        boolean src = !href && name - 3 >= from && text.startsWith("src", name - 3)
-                && !isWordChar(charBefore(text, name - 3));
+        boolean href = name - 4 >= from && startsWith(page, name - 4, "href") && !isWordByteBefore(page, name - 4);
+        boolean src = !href && name - 3 >= from && startsWith(page, name - 3, "src")
+                && !isWordByteBefore(page, name - 3);
         if (!href && !src) {
             return -1;
         }
-        int open = skipSpaces(text, equals + 1);
-        if (open >= text.length() || (text.charAt(open) != '"' && text.charAt(open) != '\'')) {
+        int open = skipSpaces(page, equals + 1);
+        if (open >= page.length || (page[open] != '"' && page[open] != '\'')) {
             return -1;
         }
-        int close = text.indexOf(text.charAt(open), open + 1);
+        int close = indexOf(page, page[open], open + 1);
         if (close < 0) {
             return -1;
         }
-        links.add(text.substring(open + 1, close));
+        links.add(text(page, open + 1, close));
         return close + 1;
     }
 
     /** At the {@code <} of {@code <loc>…</loc>} or {@code <link>…</link>}: the end of the element, or -1. */
-    private static int elementText(String text, int open, List<String> links) {
-        int start = text.startsWith("<loc>", open) ? open + 5 : text.startsWith("<link>", open) ? open + 6 : -1;
+    private static int elementText(byte[] page, int open, List<String> links) {
+        int start = startsWith(page, open, "<loc>") ? open + 5 : startsWith(page, open, "<link>") ? open + 6 : -1;
         if (start < 0) {
             return -1;
         }
-        int from = skipSpaces(text, start);
+        int from = skipSpaces(page, start);
         int to = from;
-        while (to < text.length() && text.charAt(to) != '<' && !isSpace(text.charAt(to))) {
+        while (to < page.length && page[to] != '<' && !isSpace(page[to])) {
             to++;
         }
-        int close = skipSpaces(text, to);
-        int end = text.startsWith("</loc>", close) ? close + 6 : text.startsWith("</link>", close) ? close + 7 : -1;
+        int close = skipSpaces(page, to);
+        int end = startsWith(page, close, "</loc>") ? close + 6 : startsWith(page, close, "</link>") ? close + 7 : -1;
         if (to == from || end < 0) {
             return -1;
         }
-        links.add(text.substring(from, to));
+        links.add(text(page, from, to));
         return end;
     }
 
     /** At the start of a line: the end of a {@code Sitemap: address} line, or -1. */
-    private static int sitemapLine(String text, int start, List<String> links) {
-        if (!text.startsWith("Sitemap:", start)) {
+    private static int sitemapLine(byte[] page, int start, List<String> links) {
+        if (!startsWith(page, start, "Sitemap:")) {
             return -1;
         }
-        int from = skipSpaces(text, start + 8);
+        int from = skipSpaces(page, start + 8);
         int to = from;
-        while (to < text.length() && !isSpace(text.charAt(to))) {
+        while (to < page.length && !isSpace(page[to])) {
             to++;
         }
         if (to == from) {
             return -1;
         }
-        links.add(text.substring(from, to));
+        links.add(text(page, from, to));
         return to;
     }
 
-    private static int skipSpaces(String text, int at) {
-        while (at < text.length() && isSpace(text.charAt(at))) {
+    private static String text(byte[] page, int from, int to) {
+        return new String(page, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static boolean startsWith(byte[] page, int at, String ascii) {
+        if (at < 0 || at + ascii.length() > page.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (page[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] page, byte wanted, int from) {
+        for (int at = from; at < page.length; at++) {
+            if (page[at] == wanted) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(byte[] page, int at) {
+        while (at < page.length && isSpace(page[at])) {
             at++;
         }
         return at;
     }
 
-    private static char charBefore(String text, int at) {
-        return at > 0 ? text.charAt(at - 1) : ' ';
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B;
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    /**
+     * Whether a letter, digit or {@code _} ends just before {@code at}. Any character beyond ASCII counts as one:
+     * the pages' own text (Chinese) is where such a character stands before an attribute's name.
+     */
+    private static boolean isWordByteBefore(byte[] page, int at) {
+        if (at == 0) {
+            return false;
+        }
+        byte b = page[at - 1];
+        return b < 0 || b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '_';
     }
 
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    private static boolean isLineEnd(char c) {
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    /** Whether {@code at} starts a line: after \n, \r, NEL (U+0085), U+2028 or U+2029, or at the start. */
+    private static boolean isLineStart(byte[] page, int at) {
+        if (at == 0) {
+            return true;
+        }
+        byte last = page[at - 1];
+        if (last == '\n' || last == '\r') {
+            return true;
+        }
+        if (last == (byte) 0x85 && at >= 2 && page[at - 2] == (byte) 0xC2) {
+            return true;
+        }
+        return (last == (byte) 0xA8 || last == (byte) 0xA9) && at >= 3 && page[at - 2] == (byte) 0x80
+                && page[at - 3] == (byte) 0xE2;
     }
 
     /**

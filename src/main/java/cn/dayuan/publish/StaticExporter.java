@@ -59,9 +59,9 @@ import cn.dayuan.system.Texts;
  * Writes the public site into a folder that nginx or a CDN serves as is, under the same addresses: {@code /zcjh/}
  * becomes {@code zcjh/index.html}, {@code /zcjh/123.html} stays as it is, the 404 page becomes {@code 404.html}.
  *
- * <p>Channel pages, articles, keyword pages, feeds and sitemaps, most of a site, are built without HTTP by the
- * {@link ExportRenderer}: the same page models and templates the live site uses, outside the readers' page cache.
- * The other pages are fetched from the running server over loopback. The export starts from the
+ * <p>Every page the site links to is built without HTTP by the {@link ExportRenderer}: the same page models and
+ * templates the live site uses, outside the readers' page cache. An address it does not know is fetched from the
+ * running server over loopback. The export starts from the
  * {@link ExportSeeds} and follows on-site links; a file is only rewritten when its bytes differ from the ones on disk;
  * files of pages that are gone (an unpublished article) are deleted. The old addresses of renamed or moved channels
  * get small redirect pages and an nginx map ({@link ExportRedirects}).
@@ -93,11 +93,6 @@ public class StaticExporter {
     private static final List<String> NOT_EXPORTED = List.of("/admin", "/api", "/actuator", "/counter", "/error",
             "/media", "/comment", "/captcha.png", "/jubao", "/preview");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    /**
-     * The key of the files that come with the build ({@link #isBuildFile}): no change names it, and a manifest of
-     * another build has every file made again.
-     */
-    private static final String BUILD_FILE_KEY = "build-file";
     /**
      * How far before an export's start the change records are read: a change is recorded when its transaction
      * writes it but seen when it commits, and nodes' clocks differ a little. The records of that span that an export
@@ -442,7 +437,7 @@ public class StaticExporter {
             rendered.incrementAndGet();
             ExportRenderer.Rendered built = renderer.render(path, publicBase, readAhead);
             if (built instanceof ExportRenderer.Page page) {
-                List<String> links = linksOf(path, page.text());
+                List<String> links = page.linking() ? linksOf(path, page.bytes()) : List.of();
                 save(name, file, page.bytes(), "", links, page.keys());
                 links.forEach(this::submit);
                 return;
@@ -521,7 +516,7 @@ public class StaticExporter {
         /** What the page shows, as the server names it to the export; none when not named (built every time). */
         private Set<String> keysOf(String path, HttpResponse<byte[]> response) {
             return response.headers().firstValue(PageCache.PAGE_KEYS_HEADER).map(PageCache::parseKeys)
-                    .orElse(isBuildFile(path) ? Set.of(BUILD_FILE_KEY) : Set.of());
+                    .orElse(isBuildFile(path) ? Set.of(ExportRenderer.BUILD_FILE_KEY) : Set.of());
         }
 
         private HttpRequest request(String path, String ifNoneMatch) {
@@ -545,11 +540,11 @@ public class StaticExporter {
             if (!type.startsWith("text/html") && !type.contains("xml") && !type.startsWith("text/plain")) {
                 return List.of();
             }
-            return linksOf(path, new String(response.body(), StandardCharsets.UTF_8));
+            return linksOf(path, response.body());
         }
 
-        private List<String> linksOf(String path, String text) {
-            return SiteLinks.extract(text, path, siteAuthorities, canonicalLinks).stream()
+        private List<String> linksOf(String path, byte[] page) {
+            return SiteLinks.extract(page, path, siteAuthorities, canonicalLinks).stream()
                     .filter(link -> !seedPaths.contains(link)).toList();
         }
 

@@ -51,6 +51,7 @@ import cn.dayuan.article.ViewCounter;
 import cn.dayuan.channel.Channel;
 import cn.dayuan.channel.ChannelService;
 import cn.dayuan.channel.ChannelView;
+import cn.dayuan.curation.TopicService;
 import cn.dayuan.directory.DirectoryService;
 import cn.dayuan.portal.MostReadList;
 import cn.dayuan.portal.PageFrame;
@@ -130,6 +131,8 @@ class PageFreshnessTest {
     StaticExporter exporter;
     @Autowired
     PageCache pageCache;
+    @Autowired
+    TopicService topics;
 
     TestHttp http;
     Channel shizheng;
@@ -450,24 +453,35 @@ class PageFreshnessTest {
     @Order(16)
     void anExportRewritesOnlyTheFilesOfPagesThatChanged(@TempDir Path dir) throws IOException {
         String address = cn.dayuan.site.SiteAddress.set(site, "http://127.0.0.1:" + port);
+        TopicService.TopicView topic = topics.create(new TopicService.TopicDraft("minqi", "支持民营经济发展", null,
+                "二十条措施", true, List.of(new TopicService.Section("政策", null,
+                        List.of(familyA.get(0).id(), familyA.get(1).id())))), EDITOR);
         try {
-            exportRewritesOnlyTheFilesOfPagesThatChanged(dir);
+            exportRewritesOnlyTheFilesOfPagesThatChanged(dir, topic.url());
         } finally {
+            topics.delete(topic.id(), EDITOR);
             cn.dayuan.site.SiteAddress.set(site, address);
         }
     }
 
-    private void exportRewritesOnlyTheFilesOfPagesThatChanged(Path dir) throws IOException {
+    private void exportRewritesOnlyTheFilesOfPagesThatChanged(Path dir, String topicPage) throws IOException {
         exporter.export(dir, null);
         for (String page : before.keySet()) {
             assertThat(dir.resolve(file(page))).as(page).isRegularFile();
         }
-        // Channel pages, articles, feeds and sitemaps are built without HTTP, the rest fetched: each is the live page.
+        // Every kind of page is built without HTTP, and each is the live page.
         assertThat(before.keySet()).contains("/shizheng/", "/shizheng/index_2.html", "/shizheng/quxian/",
                 familyA.get(0).url(), familyA.get(1).url(), "/", "/feed.xml", tagPage("政务"));
         for (String page : before.keySet()) {
             assertThat(Files.readString(dir.resolve(file(page)))).as("%s exported as the live site serves it", page)
                     .isEqualTo(new String(http.get(page).body(), StandardCharsets.UTF_8));
+        }
+        for (String page : List.of("/copyright.html", "/zt/", topicPage, "/assets/portal.css", "/assets/portal.js",
+                "/assets/vendor/quill/quill.snow.css")) {
+            HttpResponse<byte[]> live = http.get(page);
+            assertThat(live.statusCode()).as(page).isEqualTo(200);
+            assertThat(Files.readAllBytes(dir.resolve(file(page)))).as("%s exported as the live site serves it", page)
+                    .isEqualTo(live.body());
         }
         HttpResponse<byte[]> nowhere = http.get("/no-such-page/", "Accept", "text/html");
         assertThat(nowhere.statusCode()).isEqualTo(404);

@@ -3,6 +3,7 @@ package cn.dayuan.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +29,7 @@ class SiteLinksTest {
                 <a href="javascript:void(0)">分享</a> <img src="data:image/png;base64,AAAA">
                 """;
 
-        assertThat(SiteLinks.extract(html, "/zcjh/jsxw/", SITE)).containsExactlyInAnyOrder(
+        assertThat(SiteLinks.extract(utf8(html), "/zcjh/jsxw/", SITE)).containsExactlyInAnyOrder(
                 "/zcjh/123.html", "/assets/site.css", "/webjars/htmx.org/2.0.10/dist/htmx.min.js",
                 "/zcjh/jsxw/index_2.html", "/zcjh/", "/tag/%E8%A1%8C%E5%8A%A8/", "/zcjh/124.html");
     }
@@ -39,9 +40,9 @@ class SiteLinksTest {
         String feed = "<rss><channel><link>https://www.example.cn/</link></channel></rss>";
         String robots = "User-agent: *\nDisallow: /admin/\nSitemap: https://www.example.cn/sitemap.xml\n";
 
-        assertThat(SiteLinks.extract(sitemap, "/sitemap.xml", SITE)).containsExactly("/zcjh/1.html");
-        assertThat(SiteLinks.extract(feed, "/feed.xml", SITE)).containsExactly("/");
-        assertThat(SiteLinks.extract(robots, "/robots.txt", SITE)).containsExactly("/sitemap.xml");
+        assertThat(SiteLinks.extract(utf8(sitemap), "/sitemap.xml", SITE)).containsExactly("/zcjh/1.html");
+        assertThat(SiteLinks.extract(utf8(feed), "/feed.xml", SITE)).containsExactly("/");
+        assertThat(SiteLinks.extract(utf8(robots), "/robots.txt", SITE)).containsExactly("/sitemap.xml");
     }
 
     @Test
@@ -74,7 +75,7 @@ class SiteLinksTest {
                     }
                 }
             }
-            assertThat(SiteLinks.rawLinks(text)).as(text).isEqualTo(expected);
+            assertThat(SiteLinks.rawLinks(utf8(text))).as(text).isEqualTo(expected);
         }
     }
 
@@ -105,5 +106,9 @@ class SiteLinksTest {
         assertThat(SiteLinks.fileFor(root, "/zcjh/123.html")).isEqualTo(root.resolve("zcjh/123.html"));
         assertThat(SiteLinks.fileFor(root, "/tag/%E8%A1%8C%E5%8A%A8/")).isEqualTo(root.resolve("tag/行动/index.html"));
         assertThat(SiteLinks.fileFor(root, "/feed.xml")).isEqualTo(root.resolve("feed.xml"));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
