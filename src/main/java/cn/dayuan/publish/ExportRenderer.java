@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 
 import cn.dayuan.article.ArticleReadAhead;
 import cn.dayuan.article.ArticleService;
@@ -22,6 +21,7 @@ import cn.dayuan.portal.PortalPages;
 import cn.dayuan.system.GoneException;
 import cn.dayuan.system.NotFoundException;
 import cn.dayuan.system.PageKeys;
+import cn.dayuan.system.Utf8Output;
 
 /**
  * Builds the pages the static export writes without HTTP, on the exporter's thread, outside the readers' page cache:
@@ -62,11 +62,8 @@ class ExportRenderer {
     /** Where the application serves {@link #ASSETS} from, as Spring Boot serves {@code classpath:/static/}. */
     private static final String ASSETS_ON_CLASSPATH = "static/assets/";
 
-    /**
-     * Each export thread's output, kept from page to page: a new one grew by copying, and again when the first
-     * Chinese character made it two bytes a character, a tenth of a page's rendering.
-     */
-    private static final ThreadLocal<StringOutput> OUTPUT = ThreadLocal.withInitial(() -> new StringOutput(64 * 1024));
+    /** Each export thread's output, kept from page to page: a new one grew by copying. */
+    private static final ThreadLocal<Utf8Output> OUTPUT = ThreadLocal.withInitial(() -> new Utf8Output(64 * 1024));
 
     private final PortalPages pages;
     private final TemplateEngine templates;
@@ -107,7 +104,7 @@ class ExportRenderer {
         }
         boolean belowChannel = pages.isPageBelowChannel(sitePath);
         try (PageKeys.Recording recording = PageKeys.start()) {
-            String text;
+            byte[] bytes;
             PortalPages.Answer answer = belowChannel ? pages.belowChannel(sitePath, publicBase, null)
                     : pages.tagPage(sitePath, publicBase);
             if (answer == null) {
@@ -117,18 +114,18 @@ class ExportRenderer {
                 if (answer instanceof PortalPages.Redirect redirect) {
                     return new Moved(redirect.location(), recording.keys());
                 }
-                text = answer instanceof PortalPages.Feed feed ? pages.feed(feed, publicBase).getBody()
+                bytes = answer instanceof PortalPages.Feed feed ? utf8(pages.feed(feed, publicBase).getBody())
                         : html((PortalPages.View) answer);
             } else {
                 ResponseEntity<String> document = pages.document(sitePath, publicBase);
                 if (document == null) {
                     return new NotBuilt();
                 }
-                text = document.getBody();
+                bytes = utf8(document.getBody());
             }
             // What the page cache never keeps shows more than its keys say (the news sitemap: the last two days).
             Set<String> keys = PageCacheFilter.isBypassed(sitePath) ? Set.of() : recording.keys();
-            return new Page(text.getBytes(StandardCharsets.UTF_8), keys, true);
+            return new Page(bytes, keys, true);
         } catch (NotFoundException | GoneException e) {
             return new Missing();
         }
@@ -152,15 +149,18 @@ class ExportRenderer {
     /** The 404 page, which the web server serving the export shows for any address it has no file for. */
     Page notFoundPage(String publicBase) {
         try (PageKeys.Recording recording = PageKeys.start()) {
-            String text = html(pages.notFoundPage(publicBase));
-            return new Page(text.getBytes(StandardCharsets.UTF_8), recording.keys(), true);
+            return new Page(html(pages.notFoundPage(publicBase)), recording.keys(), true);
         }
     }
 
-    private String html(PortalPages.View view) {
-        StringOutput output = OUTPUT.get();
+    private byte[] html(PortalPages.View view) {
+        Utf8Output output = OUTPUT.get();
         output.reset();
         templates.render(view.template() + ".jte", view.model(), output);
-        return output.toString();
+        return output.toByteArray();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
