@@ -130,7 +130,10 @@ public class StaticExporter {
     private final ContentChanges changes;
     /** The build of Dayuan running: an export folder written by another one is built again in full. */
     private final String build;
-    /** Made on the first export and kept, with its loopback connections, for the next ones. */
+    /**
+     * Made when an export first meets an address the renderer does not know (none the site links to today: making
+     * it cost a new JVM a tenth of a second) and kept, with its loopback connections, for the next ones.
+     */
     private HttpClient client;
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
@@ -172,11 +175,6 @@ public class StaticExporter {
             try {
                 root[0] = prepare(directory);
                 URI address = publicAddress();
-                if (client == null) {
-                    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-                            .build();
-                }
                 result.set(new Run(root[0], address, progress).execute());
             } catch (RuntimeException e) {
                 failure.set(e);
@@ -208,6 +206,14 @@ public class StaticExporter {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return root;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return client;
     }
 
     /** One export; its state lives as long as the export does. */
@@ -459,7 +465,7 @@ public class StaticExporter {
             boolean conditional = inPlace && !before.etag().isEmpty();
             HttpResponse<byte[]> response;
             try {
-                response = client.send(request(path, conditional ? before.etag() : null),
+                response = client().send(request(path, conditional ? before.etag() : null),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 failures.add(path + "（" + e.getMessage() + "）");
