@@ -89,7 +89,11 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(value = "update article_tag set listed_at = :at where article_id = :id", nativeQuery = true)
     void listUnderTags(long id, Instant at);
 
-    @Query("select count(a) from Article a where " + PUBLIC)
+    /**
+     * Counted from ix_article_addresses alone ({@link #PUBLIC_IN_ORDER}): through the status index H2 read every
+     * article row, bodies and all, 0.55 s in a new process at 10,000 articles, for every part of the sitemap.
+     */
+    @Query("select count(a) from Article a where " + PUBLIC_IN_ORDER)
     long countPublic(Instant now);
 
     @Query("select a.id from Article a where " + PUBLIC + " order by a.id")
