@@ -148,9 +148,10 @@ public class PortalPages {
                 return sitePages.topics(requestBase);
             default:
                 Matcher topic = TOPIC_PAGE.matcher(sitePath);
-                return topic.matches()
-                        ? sitePages.topic(UriUtils.decode(topic.group(1), StandardCharsets.UTF_8), sitePath, requestBase)
-                        : null;
+                if (!topic.matches()) {
+                    return null;
+                }
+                return sitePages.topic(UriUtils.decode(topic.group(1), StandardCharsets.UTF_8), sitePath, requestBase);
         }
     }
 

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Special topics (专题): the list at {@code /zt/} and each published topic's page at {@code /zt/{slug}/} ({@link SitePages}). */
+/**
+ * Special topics (专题): the list at {@code /zt/} and each published topic's page at {@code /zt/{slug}/}
+ * ({@link SitePages}).
+ */
 @Controller
 class TopicController {
 

@@ -56,11 +56,11 @@ class ExportRenderer {
     record NotBuilt() implements Rendered {
     }
 
-    /** The key of the files that come with the build: no change names it, and a build of its own has them made again. */
+    /** The key of the files that come with the build: no change names it; another build makes them again. */
     static final String BUILD_FILE_KEY = "build-file";
     static final String ASSETS = "/assets/";
     /** Where the application serves {@link #ASSETS} from, as Spring Boot serves {@code classpath:/static/}. */
-    private static final String ASSETS_ON_CLASSPATH = "static/assets/";
+    static final String ASSETS_ON_CLASSPATH = "static/assets/";
 
     /** Each export thread's output, kept from page to page: a new one grew by copying. */
     private static final ThreadLocal<Utf8Output> OUTPUT = ThreadLocal.withInitial(() -> new Utf8Output(64 * 1024));

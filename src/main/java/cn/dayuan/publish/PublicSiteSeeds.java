@@ -30,7 +30,6 @@ class PublicSiteSeeds implements ExportSeeds {
 
     static final List<String> FIXED_PAGES = List.of("/", "/about.html", "/copyright.html", "/nav/", "/feed.xml",
             "/atom.xml", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt");
-    private static final String ASSETS = "static/assets/";
 
     private final ChannelService channels;
     private final ArticleService articles;
@@ -84,11 +83,12 @@ class PublicSiteSeeds implements ExportSeeds {
     private static List<String> assets() {
         try {
             List<String> paths = new ArrayList<>();
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + ASSETS + "**")) {
+            String folder = ExportRenderer.ASSETS_ON_CLASSPATH;
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "**")) {
                 String url = resource.getURL().toString();
-                int at = url.lastIndexOf(ASSETS);
+                int at = url.lastIndexOf(folder);
                 if (at >= 0 && !url.endsWith("/") && resource.isReadable()) {
-                    paths.add("/assets/" + url.substring(at + ASSETS.length()));
+                    paths.add(ExportRenderer.ASSETS + url.substring(at + folder.length()));
                 }
             }
             return paths;

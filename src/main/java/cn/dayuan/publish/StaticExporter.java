@@ -747,7 +747,7 @@ public class StaticExporter {
 
     /** Scripts, styles and fonts served from the application itself: they change with the build only. */
     private static boolean isBuildFile(String path) {
-        return path.startsWith("/assets/") || path.startsWith("/webjars/");
+        return path.startsWith(ExportRenderer.ASSETS) || path.startsWith("/webjars/");
     }
 
     private static boolean isExcluded(String path) {
