@@ -22,7 +22,7 @@ DATA_DIR="$WORK/export-nginx-data"
 SITE="$WORK/export-nginx-site"
 ADDRESS="http://www.example.cn"
 mkdir -p "$OUT"
-rm -rf "$DATA_DIR" "$SITE"
+rm -rf "$DATA_DIR" "$SITE" "$WORK/.export-nginx-site.releases"
 
 start_dayuan java "$DATA_DIR" export-nginx --dayuan.demo=true --dayuan.base-url="$ADDRESS"
 python3 - "$BASE" "$ADMIN_PASSWORD" "$TOOLS" >"$OUT/renamed" <<'PY'

@@ -51,9 +51,9 @@ wall_seconds() { # from a /usr/bin/time -v report
     awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"
 }
 peak_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
-html_count() { find "$1" -type f -name '*.html' | wc -l; }
-all_count() { find "$1" -type f | wc -l; }
-snapshot() { find "$1" -type f -printf '%P\t%T@\t%s\n' | sort; }
+html_count() { find "$1/" -type f -name '*.html' | wc -l; }
+all_count() { find "$1/" -type f | wc -l; }
+snapshot() { find "$1/" -type f -printf '%P\t%T@\t%s\n' | sort; }
 written_since() { diff "$1" "$2" | grep -c '^>' || true; }   # files new or rewritten between two snapshots
 
 # One row per run: label, HTML pages, files, files written, wall s, export's own s, peak RSS MB
@@ -109,9 +109,9 @@ edit_article() { # edit_article newest|middle [TOKEN]  (no token: restore the ti
 shows() { grep -q "$1" "$EXPORT$2" 2>/dev/null; }
 
 # ---- Dayuan --------------------------------------------------------------------------------------------
-rm -rf "$EXPORT"
+rm -rf "$EXPORT" "$WORK/.export.releases"   # the folder is a link to the release it serves
 cli_export full "Dayuan command line, full export (empty folder)"
-FULL_BYTES=$(du -sb "$EXPORT" | cut -f1)
+FULL_BYTES=$(du -sb "$EXPORT/" | cut -f1)
 if [ -n "$CUT_OFF" ]; then
     CHECKS+=("the full export did not finish within $LIMIT s, so the other Dayuan runs were skipped")
 else

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -77,8 +78,9 @@ import cn.dayuan.system.Texts;
  *
  * <p>The pages print the site's public address ({@code dayuan.base-url}, else the address in the site settings);
  * without one the export refuses to run, so an export never carries the loopback address it fetched from and two
- * exports of the same content are the same bytes. Every file is written beside its place under a temporary name and
- * renamed over it, so a web server serving the folder never reads half a file. {@link ExportProgress} says how far
+ * exports of the same content are the same bytes. An export that builds every page writes a new release of the folder
+ * and swaps it in at once when it is complete ({@link ExportReleases}); the others write into the served one, each
+ * file beside its place under a temporary name and renamed over it, so a web server never reads half a file. {@link ExportProgress} says how far
  * a running export is; {@link ExportJobs} runs the newsroom's exports in the background.
  */
 @Service
@@ -219,7 +221,17 @@ public class StaticExporter {
     /** One export; its state lives as long as the export does. */
     private final class Run {
 
+        /** The folder named to the export, the one the web server serves. */
+        private final Path published;
+        /** Where this export writes: a new release of {@link #published}, or {@link #published} itself. */
         private final Path root;
+        /**
+         * The folder the site is served from while this export runs, where the files of the last export are (null
+         * when there is none): {@link #root} when the export writes in place.
+         */
+        private final Path live;
+        /** Whether this export writes a new release, which is published when it is complete. */
+        private final boolean release;
         private final ExportProgress progress;
         private final long started = System.nanoTime();
         private final Instant startedAt = Instant.now();
@@ -258,10 +270,10 @@ public class StaticExporter {
          */
         private ArticleReadAhead readAhead;
 
-        Run(Path root, URI address, ExportProgress progress) {
-            this.root = root;
+        Run(Path published, URI address, ExportProgress progress) {
+            this.published = published;
             this.progress = progress;
-            this.last = ExportManifest.read(root);
+            this.last = ExportManifest.read(published);
             this.previous = last.entries();
             int port = localPort();
             String local = environment.getProperty("server.address", "127.0.0.1");
@@ -283,6 +295,18 @@ public class StaticExporter {
             Map<Long, Set<String>> recent = changes.changesSince(startedAt.minus(COMMIT_MARGIN)).orElse(Map.of());
             this.seenChanges = Set.copyOf(recent.keySet());
             this.changedKeys = changedSince(last);
+            ExportReleases releases = new ExportReleases(published);
+            Path newRelease = null;
+            if (changedKeys == null) {
+                try {
+                    newRelease = releases.begin(startedAt);
+                } catch (IOException | RuntimeException e) {
+                    warnings.add(texts.of("publish.export.warning.in-place", published, e.getMessage()));
+                }
+            }
+            this.release = newRelease != null;
+            this.root = release ? newRelease : published;
+            this.live = release ? releases.live() : published;
             log.info("Export into {}: {}", root, changedKeys == null ? "every page is built"
                     : changedKeys.size() + " page keys changed since the last export");
             int parallelism = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
@@ -327,21 +351,42 @@ public class StaticExporter {
             } finally {
                 workers.shutdownNow();
             }
+            if (!failures.isEmpty() && release) {
+                ExportReleases.abandon(root);
+                throw incomplete();
+            }
             if (!failures.isEmpty()) {
                 // Keep owning every file written so far and before, so a later export can still clean them up; and
                 // keep the last complete export's start, so the next one still builds what this one did not reach.
                 Map<String, ExportManifest.Entry> merged = new HashMap<>(previous);
                 merged.putAll(current);
                 writeManifest(last.started(), last.build(), last.publicBase(), last.seen(), merged);
-                List<String> shown = failures.stream().sorted().limit(5).toList();
-                throw new ExportException("publish.export.incomplete", failures.size(), String.join("；", shown));
+                throw incomplete();
             }
-            int deleted = deleteGoneFiles();
-            writeManifest(startedAt, build, publicBase, seenChanges, current);
-            ExportResult result = new ExportResult(root.toString(), written.get(), unchanged.get(), deleted,
+            int deleted = release ? (int) previous.keySet().stream().filter(name -> !current.containsKey(name)).count()
+                    : deleteGoneFiles();
+            if (release) {
+                try {
+                    keepOthersFiles();
+                    writeManifest(startedAt, build, publicBase, seenChanges, current);
+                    new ExportReleases(published).publish(root);
+                } catch (IOException | RuntimeException e) {
+                    ExportReleases.abandon(root);
+                    throw new ExportException(e, "publish.export.not-published", published, e.toString());
+                }
+            } else {
+                writeManifest(startedAt, build, publicBase, seenChanges, current);
+            }
+            ExportResult result = new ExportResult(published.toString(), written.get(), unchanged.get(), deleted,
                     skipped.get(), rendered.get(), (System.nanoTime() - started) / 1e9, List.copyOf(warnings));
             log.info(result.summary());
             return result;
+        }
+
+        private ExportException incomplete() {
+            List<String> shown = failures.stream().sorted().limit(5).toList();
+            return new ExportException(release ? "publish.export.incomplete.unpublished" : "publish.export.incomplete",
+                    failures.size(), String.join("；", shown));
         }
 
         private void crawl() throws InterruptedException {
@@ -560,17 +605,34 @@ public class StaticExporter {
          */
         private void save(String name, Path file, byte[] bytes, String etag, List<String> links, Set<String> keys) {
             try {
-                boolean same = sameBytes(file, bytes);
-                if (Precompressed.applies(name) && (!same || Precompressed.made().stream()
-                        .anyMatch(suffix -> !Files.isRegularFile(file.resolveSibling(file.getFileName() + suffix))))) {
-                    for (Precompressed.Copy copy : Precompressed.of(bytes)) {
-                        writeAtomically(file.resolveSibling(file.getFileName() + copy.suffix()), copy.bytes());
+                Path before = earlier(file);
+                boolean same = before != null && sameBytes(before, bytes);
+                // A file of a new release whose bytes are those of the live one is linked to it, copies and all: the
+                // web server's validators (time, size) stay the same, and nothing is compressed again.
+                boolean linked = same && !before.equals(file);
+                if (Precompressed.applies(name)) {
+                    List<Precompressed.Copy> made = null;
+                    for (String suffix : Precompressed.made()) {
+                        Path copy = withSuffix(file, suffix);
+                        if (same && linked && Files.isRegularFile(withSuffix(before, suffix))) {
+                            link(withSuffix(before, suffix), copy);
+                        } else if (!same || !Files.isRegularFile(copy)) {
+                            made = made != null ? made : Precompressed.of(bytes);
+                            for (Precompressed.Copy compressed : made) {
+                                if (compressed.suffix().equals(suffix)) {
+                                    write(copy, compressed.bytes());
+                                }
+                            }
+                        }
                     }
+                }
+                if (linked) {
+                    link(before, file);
                 }
                 if (same) {
                     unchanged.incrementAndGet();
                 } else {
-                    writeAtomically(file, bytes);
+                    write(file, bytes);
                     written.incrementAndGet();
                 }
                 current.put(name, new ExportManifest.Entry(name, etag, bytes.length,
@@ -637,9 +699,13 @@ public class StaticExporter {
         private void copyIfChanged(String name, Path source, Path target) throws IOException {
             long size = Files.size(source);
             long modified = Files.getLastModifiedTime(source).toMillis();
-            boolean same = Files.isRegularFile(target) && Files.size(target) == size
-                    && (Files.getLastModifiedTime(target).toMillis() == modified || Files.mismatch(source, target) < 0);
+            Path before = earlier(target);
+            boolean same = before != null && Files.isRegularFile(before) && Files.size(before) == size
+                    && (Files.getLastModifiedTime(before).toMillis() == modified || Files.mismatch(source, before) < 0);
             if (same) {
+                if (!before.equals(target)) {
+                    link(before, target);
+                }
                 unchanged.incrementAndGet();
             } else {
                 Files.createDirectories(target.getParent());
@@ -714,6 +780,83 @@ public class StaticExporter {
         private String relative(Path file) {
             return root.relativize(file).toString().replace('\\', '/');
         }
+
+        /** Where {@code file} of this export was in the last one: itself in place, the live release's, or null. */
+        private Path earlier(Path file) {
+            return live == null ? null : live.resolve(root.relativize(file));
+        }
+
+        /** A file of a new release is written as it is (nobody reads the release yet), one in place atomically. */
+        private void write(Path file, byte[] bytes) throws IOException {
+            if (release) {
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+            } else {
+                writeAtomically(file, bytes);
+            }
+        }
+
+        /**
+         * The files in the live folder that no export wrote (the operator's own, a search engine's verification
+         * file) are linked into the new release: an export never touches them, whether it writes in place or not.
+         */
+        private void keepOthersFiles() throws IOException {
+            if (live == null) {
+                return;
+            }
+            Path manifest = live.resolve(ExportManifest.FILE_NAME);
+            try (Stream<Path> files = Files.walk(live)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = live.relativize(file).toString().replace('\\', '/');
+                    Path target = root.resolve(name);
+                    if (file.equals(live) || file.equals(manifest) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                            || isTemporary(file) || ownedByExport(name) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    if (Files.isSymbolicLink(file)) {
+                        Files.createDirectories(target.getParent());
+                        Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+                    } else {
+                        link(file, target);
+                    }
+                }
+            }
+        }
+
+        /** Whether the last export wrote this file, or it is a compressed copy of one it wrote. */
+        private boolean ownedByExport(String name) {
+            if (previous.containsKey(name) || current.containsKey(name)) {
+                return true;
+            }
+            for (String suffix : Precompressed.SUFFIXES) {
+                if (name.endsWith(suffix) && previous.containsKey(name.substring(0, name.length() - suffix.length()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A hard link to {@code existing} at {@code file}, or a copy where the file system has no hard links. */
+    private static void link(Path existing, Path file) throws IOException {
+        if (!Files.isDirectory(file.getParent())) {
+            Files.createDirectories(file.getParent());
+        }
+        try {
+            Files.createLink(file, existing);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(existing, file, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path withSuffix(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    /** A file being written by an export that has not been renamed into place (an export stopped half-way). */
+    private static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp");
     }
 
     /** Writes the file beside its place and renames it over the old one, so no reader gets half of it. */

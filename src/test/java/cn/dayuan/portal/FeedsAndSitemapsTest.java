@@ -212,7 +212,8 @@ class FeedsAndSitemapsTest {
         int perFile = 6;
         sitemaps.urlsPerFile(perFile);
         pageCache.evict(Set.of(PageKeys.LATEST));
-        Path export = Files.createTempDirectory("feeds-export");
+        Path folder = Files.createTempDirectory("feeds-export");
+        Path export = folder.resolve("site");
         try {
             Document index = parse(get("/sitemap.xml").body());
             assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
@@ -280,7 +281,7 @@ class FeedsAndSitemapsTest {
         } finally {
             sitemaps.urlsPerFile(Sitemaps.URLS_PER_FILE);
             pageCache.evict(Set.of(PageKeys.LATEST));
-            FileSystemUtils.deleteRecursively(export);
+            FileSystemUtils.deleteRecursively(folder);
         }
         assertThat(parse(get("/sitemap.xml").body()).getDocumentElement().getLocalName()).isEqualTo("urlset");
     }

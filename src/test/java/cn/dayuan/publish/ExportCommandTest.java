@@ -69,7 +69,8 @@ class ExportCommandTest {
     }
 
     @Test
-    void itStartsTheApplicationExportsAndReportsTheCountsAndItsProgress(@TempDir Path dir) throws IOException {
+    void itStartsTheApplicationExportsAndReportsTheCountsAndItsProgress(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("site");
         int status = run("export", "--to=" + dir, "--dayuan.data-dir=target/test-data/ExportCommandTest",
                 "--dayuan.admin-password=export-command-test-pw", "--dayuan.base-url=https://www.example.cn");
 
@@ -89,7 +90,8 @@ class ExportCommandTest {
      * first comes from the export folder's manifest and the change log in the database, nothing kept in memory.
      */
     @Test
-    void anExportAfterARestartBuildsOnlyThePagesThatShowWhatChanged(@TempDir Path dir) throws IOException {
+    void anExportAfterARestartBuildsOnlyThePagesThatShowWhatChanged(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("site");
         String[] site = {"--dayuan.data-dir=target/test-data/ExportCommandTest-incremental", "--dayuan.demo=true",
                 "--dayuan.admin-password=export-command-test-pw", "--dayuan.base-url=https://www.example.cn"};
         ExportFigures full = export(dir, site);
@@ -153,7 +155,8 @@ class ExportCommandTest {
     }
 
     @Test
-    void withoutAPublicAddressItRefusesInsteadOfPrintingItsLoopbackAddress(@TempDir Path dir) throws IOException {
+    void withoutAPublicAddressItRefusesInsteadOfPrintingItsLoopbackAddress(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("site");
         int status = run("export", "--to=" + dir, "--dayuan.data-dir=target/test-data/ExportCommandTest-no-address",
                 "--dayuan.admin-password=export-command-test-pw");
 

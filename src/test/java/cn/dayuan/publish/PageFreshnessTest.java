@@ -451,7 +451,8 @@ class PageFreshnessTest {
 
     @Test
     @Order(16)
-    void anExportRewritesOnlyTheFilesOfPagesThatChanged(@TempDir Path dir) throws IOException {
+    void anExportRewritesOnlyTheFilesOfPagesThatChanged(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("site");
         String address = cn.dayuan.site.SiteAddress.set(site, "http://127.0.0.1:" + port);
         TopicService.TopicView topic = topics.create(new TopicService.TopicDraft("minqi", "支持民营经济发展", null,
                 "二十条措施", true, List.of(new TopicService.Section("政策", null,
@@ -755,8 +756,9 @@ class PageFreshnessTest {
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
-    private static Map<String, byte[]> contents(Path dir) throws IOException {
+    private static Map<String, byte[]> contents(Path published) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
+        Path dir = published.toRealPath();
         for (Path file : exported(dir)) {
             files.put(dir.relativize(file).toString(), Files.readAllBytes(file));
         }
@@ -764,8 +766,9 @@ class PageFreshnessTest {
     }
 
     /** Each exported file's inode and time: a rewrite replaces the file, so they change. */
-    private static Map<String, Object> identities(Path dir) throws IOException {
+    private static Map<String, Object> identities(Path published) throws IOException {
         Map<String, Object> files = new HashMap<>();
+        Path dir = published.toRealPath();
         for (Path file : exported(dir)) {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             files.put(dir.relativize(file).toString(), List.of(attributes.fileKey(), attributes.lastModifiedTime()));

@@ -86,7 +86,8 @@ class StaticExportTest {
     cn.dayuan.account.AccountService accountService;
 
     @Test
-    void exportsTheWholeSiteThenRewritesOnlyWhatChanged(@TempDir Path dir) throws IOException {
+    void exportsTheWholeSiteThenRewritesOnlyWhatChanged(@TempDir Path temp) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("site"));
         Channel channel = channels.create("导出测试", "daochu-" + Long.toString(System.currentTimeMillis(), 36), null,
                 null, null);
         ArticleDetail kept = articles.create(PageCacheTest.draft(channel, "保留的文章", Instant.now().minusSeconds(90),
@@ -207,17 +208,18 @@ class StaticExportTest {
         // After these exports, each of a few pages, the folder holds the files a first export of the site writes.
         Path fresh = Files.createTempDirectory("export-fresh");
         try {
-            exporter.export(fresh, null);
+            exporter.export(fresh.resolve("site"), null);
             Set<String> exported = new HashSet<>(snapshot(dir).keySet());
             exported.remove("README.txt");
-            assertThat(exported).isEqualTo(snapshot(fresh).keySet());
+            assertThat(exported).isEqualTo(snapshot(fresh.resolve("site")).keySet());
         } finally {
             FileSystemUtils.deleteRecursively(fresh);
         }
     }
 
     @Test
-    void theOldAddressesOfARenamedAndMovedChannelAreRedirectsInTheExport(@TempDir Path dir) throws IOException {
+    void theOldAddressesOfARenamedAndMovedChannelAreRedirectsInTheExport(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("site");
         String stamp = Long.toString(System.nanoTime(), 36);
         String shehui = "shehui-" + stamp;
         Channel region = channels.create("地方", "difang-" + stamp, null, null, null);
@@ -294,7 +296,9 @@ class StaticExportTest {
     }
 
     @Test
-    void twoExportsOfTheSameContentAreTheSameBytes(@TempDir Path first, @TempDir Path second) throws IOException {
+    void twoExportsOfTheSameContentAreTheSameBytes(@TempDir Path temp) throws IOException {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
         exporter.export(first, EDITOR);
         // Rendered again, not served from the cache: the pages themselves must come out the same.
         pageCache.clear();
@@ -304,15 +308,101 @@ class StaticExportTest {
         Map<String, byte[]> b = exportedBytes(second);
         assertThat(b.keySet()).isEqualTo(a.keySet()).contains("index.html", "feed.xml", "sitemap.xml");
         assertThat(a).allSatisfy((file, bytes) -> assertThat(b.get(file)).as(file).isEqualTo(bytes));
-        try (Stream<Path> walk = Files.walk(second)) {
+        try (Stream<Path> walk = Files.walk(temp)) {
             assertThat(walk.map(p -> p.getFileName().toString())).as("no temporary file left behind")
                     .noneMatch(name -> name.endsWith(".tmp"));
         }
     }
 
+    @Test
+    void aFullExportIsWrittenBesideThePublishedSiteAndSwappedInAtOnce(@TempDir Path temp) throws Exception {
+        Path site = temp.resolve("site");
+        pages.pageVersion = "一";
+        events.publishEvent(ContentChangedEvent.of("test:versioned"));
+        exporter.export(site, EDITOR);
+        assertThat(site).as("the web server's folder is a link to the release it serves").isSymbolicLink();
+        Path firstRelease = site.toRealPath();
+        Files.writeString(site.resolve("baidu_verify_abc.html"), "百度站长验证");
+        Map<String, Object> before = snapshot(site);
+
+        // A damaged manifest makes the next export build every page: into a new release beside the served one.
+        Files.writeString(site.resolve(ExportManifest.FILE_NAME), "damaged\tmanifest\n");
+        pages.pageVersion = "二";
+        events.publishEvent(ContentChangedEvent.of("test:versioned"));
+        CountDownLatch gate = new CountDownLatch(1);
+        pages.versionedMayRender = gate;
+        var background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<ExportResult> running;
+        try {
+            running = background.submit(() -> exporter.export(site, EDITOR));
+            Path releases = temp.resolve(".site.releases");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!halfWritten(releases, firstRelease)) {
+                assertThat(System.nanoTime()).as("the new release is being written").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(site.toRealPath()).as("half-way, readers still get the last export").isEqualTo(firstRelease);
+            assertThat(Files.readString(site.resolve("test-pages/versioned.html"))).contains("版本一");
+            assertThat(snapshot(site)).isEqualTo(before);
+        } finally {
+            gate.countDown();
+            pages.versionedMayRender = null;
+        }
+        ExportResult full = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        background.shutdown();
+
+        assertThat(site.toRealPath()).isNotEqualTo(firstRelease);
+        assertThat(Files.readString(site.resolve("test-pages/versioned.html"))).contains("版本二");
+        assertThat(Files.readString(site.resolve("baidu_verify_abc.html"))).as("the operator's file comes along")
+                .isEqualTo("百度站长验证");
+        Map<String, Object> after = snapshot(site);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(rewritten(before, after)).as("a page that came out the same is the same file, time and all")
+                .hasSize(full.written()).filteredOn(f -> f.startsWith("test-pages/"))
+                .containsExactly("test-pages/versioned.html");
+        assertThat(Files.readString(firstRelease.resolve("test-pages/versioned.html")))
+                .as("the replaced release is kept, to go back to").contains("版本一");
+
+        // A full export that fails publishes nothing: the site stays as the last complete export left it.
+        Path served = site.toRealPath();
+        Files.writeString(site.resolve(ExportManifest.FILE_NAME), "damaged\tmanifest\n");
+        pages.versionedFails = true;
+        events.publishEvent(ContentChangedEvent.of("test:versioned"));
+        try {
+            assertThatThrownBy(() -> exporter.export(site, null))
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(texts.of(e))
+                            .startsWith("导出未完成").contains("网站仍是上次导出的内容", "/test-pages/versioned.html"));
+        } finally {
+            pages.versionedFails = false;
+        }
+        assertThat(site.toRealPath()).isEqualTo(served);
+        assertThat(Files.readString(site.resolve("test-pages/versioned.html"))).contains("版本二");
+        try (Stream<Path> releases = Files.list(temp.resolve(".site.releases"))) {
+            assertThat(releases).as("the failed release is gone; the served one and the one before it are kept")
+                    .containsExactlyInAnyOrder(served, firstRelease);
+        }
+
+        exporter.export(site, null);
+        try (Stream<Path> releases = Files.list(temp.resolve(".site.releases"))) {
+            assertThat(releases).as("older releases are deleted").hasSize(2).doesNotContain(firstRelease);
+        }
+    }
+
+    /** Whether a release other than {@code served} holds a page already. */
+    private static boolean halfWritten(Path releases, Path served) throws IOException {
+        if (!Files.isDirectory(releases)) {
+            return false;
+        }
+        try (Stream<Path> all = Files.list(releases)) {
+            return all.anyMatch(release -> !release.equals(served)
+                    && Files.isRegularFile(release.resolve("test-pages/p/a.html")));
+        }
+    }
+
     /** Every exported file's bytes but the manifest's (which holds the files' times). */
-    private static Map<String, byte[]> exportedBytes(Path dir) throws IOException {
+    private static Map<String, byte[]> exportedBytes(Path published) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
+        Path dir = published.toRealPath();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(file).toString();
@@ -355,8 +445,9 @@ class StaticExportTest {
      * Each exported file's inode and time: a rewrite replaces the file, so they change. The compressed copies are left
      * out: they are rewritten with their page.
      */
-    private static Map<String, Object> snapshot(Path dir) throws IOException {
+    private static Map<String, Object> snapshot(Path published) throws IOException {
         Map<String, Object> files = new HashMap<>();
+        Path dir = published.toRealPath();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(file).toString();

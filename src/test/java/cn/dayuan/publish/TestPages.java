@@ -45,6 +45,8 @@ class TestPages {
     volatile String pageVersion = "一";
     /** When set, the versioned page waits for it: holds an export that asks for that page. */
     volatile CountDownLatch versionedMayRender = null;
+    /** When set, the versioned page fails (a 500): an export that asks for it is incomplete. */
+    volatile boolean versionedFails = false;
 
     private final ArticleService articles;
 
@@ -73,6 +75,9 @@ class TestPages {
         CountDownLatch gate = versionedMayRender;
         if (gate != null) {
             gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (versionedFails) {
+            throw new IllegalStateException("the test made the versioned page fail");
         }
         rendered("versioned");
         PageKeys.record("test:versioned");

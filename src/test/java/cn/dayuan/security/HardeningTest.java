@@ -183,7 +183,8 @@ class HardeningTest {
         }
         assertThat(send(request("/feed.xml").GET()).body).contains("控制字符标题与半个");
 
-        Path export = Files.createTempDirectory("hardening-export");
+        Path folder = Files.createTempDirectory("hardening-export");
+        Path export = folder.resolve("site");
         String address = cn.dayuan.site.SiteAddress.set(siteSettings, "http://localhost:" + port);
         try {
             exporter.export(export, null);
@@ -196,7 +197,7 @@ class HardeningTest {
                     .parse(export.resolve("sitemap-news.xml").toFile());
         } finally {
             cn.dayuan.site.SiteAddress.set(siteSettings, address);
-            FileSystemUtils.deleteRecursively(export);
+            FileSystemUtils.deleteRecursively(folder);
         }
     }
 
