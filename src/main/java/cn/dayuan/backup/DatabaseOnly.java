@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import cn.dayuan.system.DayuanProperties;
 import cn.dayuan.system.ExclusiveWork;
 import cn.dayuan.system.FlywayPlaceholders;
+import cn.dayuan.system.V27__DropIndexesCoveredByOthers;
 import cn.dayuan.system.V4__H2Adjustments;
 
 /**
@@ -24,6 +25,6 @@ import cn.dayuan.system.V4__H2Adjustments;
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
 @EnableConfigurationProperties(DayuanProperties.class)
 @Import({BackupService.class, SiteRestore.class, ExclusiveWork.class, FlywayPlaceholders.class,
-        V4__H2Adjustments.class})
+        V4__H2Adjustments.class, V27__DropIndexesCoveredByOthers.class})
 class DatabaseOnly {
 }
