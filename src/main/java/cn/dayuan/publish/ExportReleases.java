@@ -30,7 +30,8 @@ final class ExportReleases {
 
     ExportReleases(Path published) {
         this.published = published;
-        this.folder = published.resolveSibling("." + published.getFileName() + ".releases");
+        this.folder = published.getParent() == null ? null
+                : published.resolveSibling("." + published.getFileName() + ".releases");
     }
 
     /**
@@ -51,10 +52,13 @@ final class ExportReleases {
     /**
      * Makes the folder of a new release.
      *
-     * @throws IOException when the folder beside the published one cannot be written, or holds no symbolic links (the
-     *                     export is then written in place)
+     * @throws IOException when the published folder has none above it (the file system's root), the folder beside it
+     *                     cannot be written or holds no symbolic links: the export is then written in place
      */
     Path begin(Instant startedAt) throws IOException {
+        if (folder == null) {
+            throw new IOException("no folder above " + published);
+        }
         Files.createDirectories(folder);
         Path release = folder.resolve(NAMES.format(startedAt));
         Files.createDirectory(release);

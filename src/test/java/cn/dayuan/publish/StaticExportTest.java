@@ -388,6 +388,18 @@ class StaticExportTest {
         }
     }
 
+    @Test
+    void whereNoReleaseCanBeMadeBesideTheFolderTheExportWritesInPlaceAndSaysSo(@TempDir Path temp) throws IOException {
+        Path site = temp.resolve("site");
+        Files.writeString(temp.resolve(".site.releases"), "a file where the releases would go");
+
+        ExportResult result = exporter.export(site, null);
+
+        assertThat(Files.isSymbolicLink(site)).isFalse();
+        assertThat(site.resolve("test-pages/p/a.html")).isRegularFile();
+        assertThat(result.warnings()).singleElement().asString().contains(site.toString(), "逐个文件写入原目录");
+    }
+
     /** Whether a release other than {@code served} holds a page already. */
     private static boolean halfWritten(Path releases, Path served) throws IOException {
         if (!Files.isDirectory(releases)) {
