@@ -136,21 +136,25 @@ public final class ExportCommand {
     }
 
     /**
-     * Runs the same command in a JVM set for a batch run ({@link #BATCH_JVM}) and returns its exit status, when this
-     * one was started from the jar with the compilers as they come; null to run here (a JVM whose compilers the
-     * operator chose, or not started from a jar: tests, an IDE). The JVM options of this one are passed on after
-     * the batch ones, so the operator's still win.
+     * Runs the same command in a JVM set for a batch run ({@link #BATCH_JVM}), started from the jar extracted with a
+     * class-data archive where that can be made ({@link ExportJvm}), and returns its exit status, when this one was
+     * started from the jar with the compilers as they come; null to run here (a JVM whose compilers the operator
+     * chose, or not started from a jar: tests, an IDE). The JVM options of this one are passed on after the batch
+     * ones, so the operator's still win.
      */
     private static Integer runInBatchJvm(String[] args, PrintStream err) {
         HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         boolean compilersChosen = Stream.of("TieredStopAtLevel", "TieredCompilation")
                 .anyMatch(flag -> hotspot.getVMOption(flag).getOrigin() != VMOption.Origin.DEFAULT);
-        List<String> command = batchJvmCommand(ProcessHandle.current().info().command().orElse(null),
-                System.getProperty("java.class.path", ""), ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                compilersChosen, args);
-        if (command == null) {
+        String java = ProcessHandle.current().info().command().orElse(null);
+        String classPath = System.getProperty("java.class.path", "");
+        if (!runsInBatchJvm(java, classPath, compilersChosen)) {
             return null;
         }
+        ExportJvm.Launch launch = ExportJvm.prepare(java, Path.of(classPath).toAbsolutePath(),
+                Runtime.version().feature(), System.getProperty("java.vm.version", ""));
+        List<String> command = batchJvmCommand(java, launch, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // Their options are among this JVM's, which the command passes on: read twice, an agent would load twice.
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -172,7 +176,9 @@ public final class ExportCommand {
         }, "export-child-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            return child.waitFor();
+            int status = child.waitFor();
+            launch.finish(status);
+            return status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.destroy();
@@ -187,24 +193,29 @@ public final class ExportCommand {
     }
 
     /**
-     * The command line of {@link #runInBatchJvm}'s JVM, or null when the export runs in this one.
+     * Whether the export runs in a batch JVM of its own.
      *
      * @param java            this JVM's launcher, if known
      * @param classPath       this JVM's class path: a jar's file when started with {@code -jar}
-     * @param jvmOptions      this JVM's options
      * @param compilersChosen whether the operator set this JVM's compilers
      */
-    static List<String> batchJvmCommand(String java, String classPath, List<String> jvmOptions,
-                                        boolean compilersChosen, String[] args) {
-        if (compilersChosen || java == null || !classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
-            return null;
-        }
+    static boolean runsInBatchJvm(String java, String classPath, boolean compilersChosen) {
+        return !compilersChosen && java != null && classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+    }
+
+    /**
+     * The command line of {@link #runInBatchJvm}'s JVM.
+     *
+     * @param jvmOptions this JVM's options
+     */
+    static List<String> batchJvmCommand(String java, ExportJvm.Launch launch, List<String> jvmOptions, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(BATCH_JVM);
+        command.addAll(launch.options());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(classPath);
+        command.add(launch.jar().toString());
         command.addAll(List.of(args));
         return command;
     }

@@ -57,15 +57,58 @@ class ExportCommandTest {
     void startedFromTheJarItExportsInAJvmSetForABatchRunWhoseOptionsTheOperatorsStillOverride() {
         String[] args = {"export", "--to", "/srv/site", "--dayuan.base-url=https://www.example.cn"};
 
-        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", "dayuan.jar", List.of("-Xmx512m"), false, args))
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", ExportJvm.Launch.plain(Path.of("dayuan.jar")),
+                List.of("-Xmx512m"), args))
                 .containsExactly("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", "dayuan.jar",
                         "export", "--to", "/srv/site", "--dayuan.base-url=https://www.example.cn");
-        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", "dayuan.jar", List.of("-XX:TieredStopAtLevel=4"),
-                true, args)).as("the operator chose the compilers: the export runs in this JVM").isNull();
-        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", "target/classes" + File.pathSeparator + "lib.jar",
-                List.of(), false, args)).as("not started from the jar (tests, an IDE)").isNull();
-        assertThat(ExportCommand.batchJvmCommand(null, "dayuan.jar", List.of(), false, args))
-                .as("no launcher to start").isNull();
+        assertThat(ExportCommand.runsInBatchJvm("/usr/bin/java", "dayuan.jar", false)).isTrue();
+        assertThat(ExportCommand.runsInBatchJvm("/usr/bin/java", "dayuan.jar", true))
+                .as("the operator chose the compilers: the export runs in this JVM").isFalse();
+        assertThat(ExportCommand.runsInBatchJvm("/usr/bin/java", "target/classes" + File.pathSeparator + "lib.jar",
+                false)).as("not started from the jar (tests, an IDE)").isFalse();
+        assertThat(ExportCommand.runsInBatchJvm(null, "dayuan.jar", false)).as("no launcher to start").isFalse();
+    }
+
+    @Test
+    void theBatchJvmStartsFromTheExtractedJarWithAClassDataArchiveItMakesOnce() {
+        Path jar = Path.of("/opt/dayuan/.dayuan.jar.export-jvm/1-2/dayuan.jar");
+        Path archive = Path.of("/opt/dayuan/.dayuan.jar.export-jvm/1-2-17.0.15.jsa");
+        String[] args = {"export", "--to", "/srv/site"};
+
+        ExportJvm.Launch first = ExportJvm.launch(jar, archive, false, 17, 4242);
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", first, List.of("-Xmx512m"), args)).containsExactly(
+                "/usr/bin/java", "-XX:TieredStopAtLevel=1",
+                "-XX:ArchiveClassesAtExit=/opt/dayuan/.dayuan.jar.export-jvm/1-2-17.0.15.jsa.4242.tmp",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx512m", "-jar", jar.toString(), "export", "--to",
+                "/srv/site");
+        assertThat(ExportJvm.launch(jar, archive, true, 17, 4242).options()).as("the next ones start with it")
+                .containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(ExportJvm.launch(jar, archive, false, 25, 4242).options()).as("Java 19 and later keep it up")
+                .containsExactly("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
+                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    @Test
+    void anArchiveBecomesTheOneToStartWithOnlyWhenTheExportEndedWell(@TempDir Path temp) throws IOException {
+        Path archive = temp.resolve("build-vm.jsa");
+        ExportJvm.Launch failed = ExportJvm.launch(temp.resolve("dayuan.jar"), archive, false, 17, 1);
+        Files.writeString(failed.making(), "half an archive");
+        failed.finish(ExportCommand.FAILED);
+        assertThat(archive).doesNotExist();
+        assertThat(failed.making()).doesNotExist();
+
+        ExportJvm.Launch good = ExportJvm.launch(temp.resolve("dayuan.jar"), archive, false, 17, 2);
+        Files.writeString(good.making(), "an archive");
+        good.finish(0);
+        assertThat(archive).hasContent("an archive");
+    }
+
+    @Test
+    void aJarWhoseFolderCannotHoldTheExtractedCopyRunsAsItIs(@TempDir Path temp) throws IOException {
+        Path jar = Files.writeString(temp.resolve("dayuan.jar"), "not really a jar");
+        Files.writeString(temp.resolve(".dayuan.jar.export-jvm"), "a file in the way");
+
+        assertThat(ExportJvm.prepare("/usr/bin/java", jar, 17, "17.0.15")).isEqualTo(ExportJvm.Launch.plain(jar));
     }
 
     @Test
