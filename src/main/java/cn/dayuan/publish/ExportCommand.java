@@ -137,7 +137,7 @@ public final class ExportCommand {
 
     /**
      * Runs the same command in a JVM set for a batch run ({@link #BATCH_JVM}), started from the jar extracted with a
-     * class-data archive where that can be made ({@link ExportJvm}), and returns its exit status, when this one was
+     * class-data archive where they can be made ({@link ExportJvm}), and returns its exit status, when this one was
      * started from the jar with the compilers as they come; null to run here (a JVM whose compilers the operator
      * chose, or not started from a jar: tests, an IDE). The JVM options of this one are passed on after the batch
      * ones, so the operator's still win.
@@ -151,10 +151,11 @@ public final class ExportCommand {
         if (!runsInBatchJvm(java, classPath, compilersChosen)) {
             return null;
         }
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         ExportJvm.Launch launch = ExportJvm.prepare(java, Path.of(classPath).toAbsolutePath(),
-                Runtime.version().feature(), System.getProperty("java.vm.version", ""));
-        List<String> command = batchJvmCommand(java, launch, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                args);
+                System.getProperty("java.vm.version", ""), (extractedJar, archiving) ->
+                        batchJvmCommand(java, new ExportJvm.Launch(extractedJar, archiving), jvmOptions, args));
+        List<String> command = batchJvmCommand(java, launch, jvmOptions, args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // Their options are among this JVM's, which the command passes on: read twice, an agent would load twice.
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -176,9 +177,7 @@ public final class ExportCommand {
         }, "export-child-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            int status = child.waitFor();
-            launch.finish(status);
-            return status;
+            return child.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.destroy();

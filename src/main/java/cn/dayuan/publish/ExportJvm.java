@@ -8,51 +8,39 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Where the export's batch JVM starts from: the application's jar extracted beside it
  * ({@code java -Djarmode=tools -jar dayuan.jar extract}, once per build, into {@code .dayuan.jar.export-jvm/}),
- * with a class-data archive of what an export loads, made by the first export that starts from it. Spring Boot's
- * nested jars load every class out of the jar one by one: from the extracted jar with the archive, Spring started in
- * 6.0–6.8 s instead of 14.6–15.3 s, and a command-line export of the check's site took 10.0–10.9 s instead of
- * 20.2–20.8 s. The first export of a build pays for the archive once (it is written as the JVM exits, 140 MB).
- * Anything that fails here leaves the export to the jar as it is.
+ * with a class-data archive of the classes the application loads as it starts. Spring Boot's nested jars load every
+ * class out of the jar one by one: from the extracted jar with the archive, Spring started in 6.0–6.8 s instead of
+ * 14.6–15.3 s, and a command-line export of the check's site took 10.0–11.8 s instead of 20.2–20.8 s.
+ *
+ * <p>The archive is made once per build and Java version, before the first export that needs it, by a training
+ * start of the same command that stops once the application is up ({@code spring.context.exit=onRefresh}, Spring
+ * Boot's recipe) and writes the archive as its JVM exits (about 140 MB). Not by the export itself: writing it at
+ * the end of a full export of the bench site took the process to 1.2 GB of resident memory. Anything that fails here
+ * leaves the export to the jar as it is, or to the extracted jar without an archive.
  */
 final class ExportJvm {
 
     /** Nothing the archive's making or use logs (hundreds of lines about classes it leaves out) goes to the output. */
-    private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final long EXTRACT_SECONDS = 120;
+    private static final long TRAINING_SECONDS = 300;
 
     /**
      * @param jar     what the batch JVM runs with {@code -jar}
-     * @param options the JVM options that make it use, or make, the archive
-     * @param making  the archive the JVM writes as it exits, to become {@code archive} if it ends well; or null
-     * @param archive the archive the next exports start with
+     * @param options the JVM options that make it start with the archive, if there is one
      */
-    record Launch(Path jar, List<String> options, Path making, Path archive) {
+    record Launch(Path jar, List<String> options) {
 
         /** The jar as it is, without an archive. */
         static Launch plain(Path jar) {
-            return new Launch(jar, List.of(), null, null);
-        }
-
-        /** After the batch JVM ended: an archive it wrote becomes the one to start with, if the export went well. */
-        void finish(int status) {
-            if (making == null) {
-                return;
-            }
-            try {
-                if (status == 0 && Files.isRegularFile(making)) {
-                    Files.move(making, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.deleteIfExists(making);
-                }
-            } catch (IOException e) {
-                // The next export makes one again.
-            }
+            return new Launch(jar, List.of());
         }
     }
 
@@ -60,22 +48,26 @@ final class ExportJvm {
     }
 
     /**
-     * How to start the batch JVM for {@code jar} with {@code java}: from its extracted copy with the archive where
-     * that can be made, else from the jar itself.
+     * How to start the batch JVM for {@code jar}: from its extracted copy with the archive where they can be made,
+     * else from the jar itself.
      *
-     * @param feature the Java feature release of {@code java} (17, 25…)
-     * @param vm      its {@code java.vm.version}, which an archive is only good for
+     * @param training the command that starts the application from a jar the way the export will, given the jar
+     *                 and the JVM options that make it write an archive
+     * @param vm       the {@code java.vm.version} of the JVM that will run it: an archive is only good for that one
      */
-    static Launch prepare(String java, Path jar, int feature, String vm) {
+    static Launch prepare(String java, Path jar, String vm, BiFunction<Path, List<String>, List<String>> training) {
         try {
             Path extracted = extracted(java, jar);
             if (extracted == null) {
                 return Launch.plain(jar);
             }
+            Path extractedJar = extracted.resolve(jar.getFileName());
             Path archive = extracted.resolveSibling(extracted.getFileName() + "-" + vm.replaceAll("[^A-Za-z0-9._-]", "_")
                     + ".jsa");
-            return launch(extracted.resolve(jar.getFileName()), archive, Files.isRegularFile(archive), feature,
-                    ProcessHandle.current().pid());
+            if (!Files.isRegularFile(archive)) {
+                train(archive, training.apply(extractedJar, writing(archive, ProcessHandle.current().pid())));
+            }
+            return launch(extractedJar, archive, Files.isRegularFile(archive));
         } catch (IOException | RuntimeException e) {
             return Launch.plain(jar);
         } catch (InterruptedException e) {
@@ -84,25 +76,45 @@ final class ExportJvm {
         }
     }
 
-    /**
-     * The launch from the extracted jar: Java 19 and later make and renew the archive themselves
-     * ({@code -XX:+AutoCreateSharedArchive}); Java 17 starts with it when there is one, and otherwise writes one as it
-     * exits, under a name of its own until the export has ended well.
-     */
-    static Launch launch(Path extractedJar, Path archive, boolean archiveExists, int feature, long pid) {
-        List<String> options = new ArrayList<>(QUIET);
-        if (feature >= 19) {
-            options.add(0, "-XX:+AutoCreateSharedArchive");
-            options.add(1, "-XX:SharedArchiveFile=" + archive);
-            return new Launch(extractedJar, options, null, archive);
-        }
+    /** The launch from the extracted jar, with the archive when there is one. */
+    static Launch launch(Path extractedJar, Path archive, boolean archiveExists) {
+        List<String> options = new ArrayList<>();
         if (archiveExists) {
-            options.add(0, "-XX:SharedArchiveFile=" + archive);
-            return new Launch(extractedJar, options, null, archive);
+            options.add("-XX:SharedArchiveFile=" + archive);
         }
-        Path making = archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp");
-        options.add(0, "-XX:ArchiveClassesAtExit=" + making);
-        return new Launch(extractedJar, options, making, archive);
+        options.addAll(QUIET);
+        return new Launch(extractedJar, options);
+    }
+
+    /** The JVM options of the training start: write the archive under a name of its own, and stop once up. */
+    static List<String> writing(Path archive, long pid) {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:ArchiveClassesAtExit=" + making(archive, pid));
+        options.addAll(QUIET);
+        options.add("-Dspring.context.exit=onRefresh");
+        return options;
+    }
+
+    private static Path making(Path archive, long pid) {
+        return archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp");
+    }
+
+    /** Runs the training start; the archive it wrote becomes the one to start with. */
+    private static void train(Path archive, List<String> command) throws IOException, InterruptedException {
+        Path making = making(archive, ProcessHandle.current().pid());
+        try {
+            Process training = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!training.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
+                training.destroyForcibly().waitFor();
+                return;
+            }
+            if (Files.isRegularFile(making) && Files.size(making) > 0) {
+                Files.move(making, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(making);
+        }
     }
 
     /**

@@ -70,37 +70,24 @@ class ExportCommandTest {
     }
 
     @Test
-    void theBatchJvmStartsFromTheExtractedJarWithAClassDataArchiveItMakesOnce() {
+    void theBatchJvmStartsFromTheExtractedJarWithTheClassDataArchiveOfATrainingStart() {
         Path jar = Path.of("/opt/dayuan/.dayuan.jar.export-jvm/1-2/dayuan.jar");
         Path archive = Path.of("/opt/dayuan/.dayuan.jar.export-jvm/1-2-17.0.15.jsa");
         String[] args = {"export", "--to", "/srv/site"};
 
-        ExportJvm.Launch first = ExportJvm.launch(jar, archive, false, 17, 4242);
-        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", first, List.of("-Xmx512m"), args)).containsExactly(
-                "/usr/bin/java", "-XX:TieredStopAtLevel=1",
-                "-XX:ArchiveClassesAtExit=/opt/dayuan/.dayuan.jar.export-jvm/1-2-17.0.15.jsa.4242.tmp",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx512m", "-jar", jar.toString(), "export", "--to",
-                "/srv/site");
-        assertThat(ExportJvm.launch(jar, archive, true, 17, 4242).options()).as("the next ones start with it")
-                .containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        assertThat(ExportJvm.launch(jar, archive, false, 25, 4242).options()).as("Java 19 and later keep it up")
-                .containsExactly("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
-                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    }
-
-    @Test
-    void anArchiveBecomesTheOneToStartWithOnlyWhenTheExportEndedWell(@TempDir Path temp) throws IOException {
-        Path archive = temp.resolve("build-vm.jsa");
-        ExportJvm.Launch failed = ExportJvm.launch(temp.resolve("dayuan.jar"), archive, false, 17, 1);
-        Files.writeString(failed.making(), "half an archive");
-        failed.finish(ExportCommand.FAILED);
-        assertThat(archive).doesNotExist();
-        assertThat(failed.making()).doesNotExist();
-
-        ExportJvm.Launch good = ExportJvm.launch(temp.resolve("dayuan.jar"), archive, false, 17, 2);
-        Files.writeString(good.making(), "an archive");
-        good.finish(0);
-        assertThat(archive).hasContent("an archive");
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java", ExportJvm.launch(jar, archive, true),
+                List.of("-Xmx512m"), args)).containsExactly("/usr/bin/java", "-XX:TieredStopAtLevel=1",
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx512m", "-jar",
+                jar.toString(), "export", "--to", "/srv/site");
+        assertThat(ExportJvm.launch(jar, archive, false).options()).as("no archive could be made")
+                .containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(ExportCommand.batchJvmCommand("/usr/bin/java",
+                new ExportJvm.Launch(jar, ExportJvm.writing(archive, 4242)), List.of("-Xmx512m"), args))
+                .as("the training start: the same command, stopped once the application is up")
+                .containsExactly("/usr/bin/java", "-XX:TieredStopAtLevel=1",
+                        "-XX:ArchiveClassesAtExit=" + archive + ".4242.tmp", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                        "-Dspring.context.exit=onRefresh", "-Xmx512m", "-jar", jar.toString(), "export", "--to",
+                        "/srv/site");
     }
 
     @Test
@@ -108,7 +95,8 @@ class ExportCommandTest {
         Path jar = Files.writeString(temp.resolve("dayuan.jar"), "not really a jar");
         Files.writeString(temp.resolve(".dayuan.jar.export-jvm"), "a file in the way");
 
-        assertThat(ExportJvm.prepare("/usr/bin/java", jar, 17, "17.0.15")).isEqualTo(ExportJvm.Launch.plain(jar));
+        assertThat(ExportJvm.prepare("/usr/bin/java", jar, "17.0.15", (extracted, archiving) -> List.of("false")))
+                .isEqualTo(ExportJvm.Launch.plain(jar));
     }
 
     @Test
