@@ -34,7 +34,7 @@ final class Precompressed {
         return dot > name.lastIndexOf('/') && COMPRESSED_TYPES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** The gzip copy and, where the Brotli library loads, the Brotli copy. */
+    /** The gzip copy and, where the Brotli library loads, the Brotli copy: one for each of {@link #made()}, in order. */
     static List<Copy> of(byte[] bytes) {
         Copy gzip = new Copy(".gz", Compression.gzip(bytes));
         return Compression.BROTLI_AVAILABLE ? List.of(gzip, new Copy(".br", Compression.brotli(bytes))) : List.of(gzip);

@@ -232,6 +232,7 @@ public class StaticExporter {
         private final Path live;
         /** Whether this export writes a new release, which is published when it is complete. */
         private final boolean release;
+        private final ExportReleases releases;
         private final ExportProgress progress;
         private final long started = System.nanoTime();
         private final Instant startedAt = Instant.now();
@@ -295,7 +296,7 @@ public class StaticExporter {
             Map<Long, Set<String>> recent = changes.changesSince(startedAt.minus(COMMIT_MARGIN)).orElse(Map.of());
             this.seenChanges = Set.copyOf(recent.keySet());
             this.changedKeys = changedSince(last);
-            ExportReleases releases = new ExportReleases(published);
+            this.releases = new ExportReleases(published);
             Path newRelease = null;
             if (changedKeys == null) {
                 try {
@@ -369,7 +370,7 @@ public class StaticExporter {
                 try {
                     keepOthersFiles();
                     writeManifest(startedAt, build, publicBase, seenChanges, current);
-                    new ExportReleases(published).publish(root);
+                    releases.publish(root);
                 } catch (IOException | RuntimeException e) {
                     ExportReleases.abandon(root);
                     throw new ExportException(e, "publish.export.not-published", published, e.toString());
@@ -617,17 +618,14 @@ public class StaticExporter {
                 boolean linked = same && !before.equals(file);
                 if (Precompressed.applies(name)) {
                     List<Precompressed.Copy> made = null;
-                    for (String suffix : Precompressed.made()) {
+                    for (int i = 0; i < Precompressed.made().size(); i++) {
+                        String suffix = Precompressed.made().get(i);
                         Path copy = withSuffix(file, suffix);
-                        if (same && linked && Files.isRegularFile(withSuffix(before, suffix))) {
+                        if (linked && Files.isRegularFile(withSuffix(before, suffix))) {
                             link(withSuffix(before, suffix), copy);
                         } else if (!same || !Files.isRegularFile(copy)) {
                             made = made != null ? made : Precompressed.of(bytes);
-                            for (Precompressed.Copy compressed : made) {
-                                if (compressed.suffix().equals(suffix)) {
-                                    write(copy, compressed.bytes());
-                                }
-                            }
+                            write(copy, made.get(i).bytes());
                         }
                     }
                 }
@@ -735,7 +733,7 @@ public class StaticExporter {
                         continue;
                     }
                     for (String suffix : Precompressed.SUFFIXES) {
-                        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+                        Files.deleteIfExists(withSuffix(file, suffix));
                     }
                     if (Files.deleteIfExists(file)) {
                         deleted++;
