@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import cn.dayuan.backup.BackupCommands;
 import cn.dayuan.publish.ExportCommand;
+import cn.dayuan.system.OrderlyStop;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +18,6 @@ public class DayuanApplication {
         if (BackupCommands.isRequested(args)) {
             System.exit(BackupCommands.run(args, System.out, System.err));
         }
-        SpringApplication.run(DayuanApplication.class, args);
+        OrderlyStop.install(SpringApplication.run(DayuanApplication.class, args));
     }
 }

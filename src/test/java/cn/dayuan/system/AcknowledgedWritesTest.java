@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the API answered 201 for is on disk: a real {@code kill -9} of the portal (a child JVM on the embedded H2
  * database) while articles are being posted loses none of them, and no id is ever handed out twice, even the id of
- * an article deleted just before the kill. Also: the embedded database's AUTO_SERVER listener (for the
- * {@code export} and {@code backup} commands beside a running portal) listens on loopback only.
+ * an article deleted just before the kill. A stop (SIGTERM) writes the views the portal still held and logs no
+ * error. Also: the embedded database's AUTO_SERVER listener (for the {@code export} and {@code backup} commands
+ * beside a running portal) listens on loopback only.
  */
 class AcknowledgedWritesTest {
 
@@ -78,6 +79,34 @@ class AcknowledgedWritesTest {
             assertThat(last.addressesThatRefuseTheDatabaseListener()).as("this machine's other addresses").isNotEmpty();
         } finally {
             last.kill();
+        }
+    }
+
+    @Test
+    void aStoppedPortalWritesTheViewsItHeldAndLogsNoError() throws Exception {
+        // Views are written every few seconds; an hour here, so that every view is still held when the stop comes.
+        String[] settings = {"--dayuan.view-flush-interval=1h", "--dayuan.view-repeat-interval=0s"};
+        Portal portal = Portal.start(dataDir, settings);
+        long id;
+        String stopping;
+        try {
+            created(portal.post("/api/v1/channels", "{\"name\":\"停机\",\"slug\":\"tingji\"}"));
+            id = created(portal.post("/api/v1/articles", article("停机前的阅读").replace("chijiu", "tingji")));
+            for (int i = 1; i <= 7; i++) {
+                HttpResponse<String> counted = portal.view(id);
+                assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+                assertThat(counted.body()).contains("\"views\":" + i);
+            }
+        } finally {
+            stopping = portal.stop();
+        }
+        assertThat(stopping).as("the log of the stop").doesNotContain(" ERROR ").doesNotContain("Exception");
+        Portal again = Portal.start(dataDir, settings);
+        try {
+            HttpResponse<String> counters = again.get("/api/v1/articles/" + id + "/counters");
+            assertThat(counters.body()).as("the views counted before the stop").contains("\"views\":7");
+        } finally {
+            again.kill();
         }
     }
 
@@ -145,26 +174,30 @@ class AcknowledgedWritesTest {
         private final Process process;
         private final Path dataDir;
         private final int port;
+        private final Path log;
 
-        private Portal(Process process, Path dataDir, int port) {
+        private Portal(Process process, Path dataDir, int port, Path log) {
             this.process = process;
             this.dataDir = dataDir;
             this.port = port;
+            this.log = log;
         }
 
-        static Portal start(Path dataDir) throws Exception {
+        static Portal start(Path dataDir, String... settings) throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-            Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), "cn.dayuan.DayuanApplication",
-                    "--server.port=" + port, "--dayuan.data-dir=" + dataDir, "--dayuan.admin-password=" + PASSWORD)
+                    "--server.port=" + port, "--dayuan.data-dir=" + dataDir, "--dayuan.admin-password=" + PASSWORD));
+            command.addAll(List.of(settings));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            Portal portal = new Portal(process, dataDir, port);
+            Portal portal = new Portal(process, dataDir, port, log);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline) {
                 assertThat(process.isAlive()).as("the portal exited at start; see %s", log).isTrue();
@@ -185,6 +218,27 @@ class AcknowledgedWritesTest {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /**
+         * Stops the portal as {@code systemctl stop} or Ctrl-C does (SIGTERM) and waits until it has exited.
+         *
+         * @return what it logged while stopping
+         */
+        String stop() throws IOException, InterruptedException {
+            long logged = Files.size(log);
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) logged, all.length - (int) logged, StandardCharsets.UTF_8);
+        }
+
+        /** A reader's browser counting a view of article {@code id}, as the article page's script does. */
+        HttpResponse<String> view(long id) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/counter/" + id + "/view"))
+                    .timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
+                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** Acknowledged articles that are gone or hold something else. */
