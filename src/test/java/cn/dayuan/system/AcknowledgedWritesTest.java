@@ -90,8 +90,8 @@ class AcknowledgedWritesTest {
         long id;
         String stopping;
         try {
-            created(portal.post("/api/v1/channels", "{\"name\":\"停机\",\"slug\":\"tingji\"}"));
-            id = created(portal.post("/api/v1/articles", article("停机前的阅读").replace("chijiu", "tingji")));
+            created(portal.post("/api/v1/channels", "{\"name\":\"持久\",\"slug\":\"chijiu\"}"));
+            id = created(portal.post("/api/v1/articles", article("停机前的阅读")));
             for (int i = 1; i <= 7; i++) {
                 HttpResponse<String> counted = portal.view(id);
                 assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
