@@ -61,8 +61,13 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a left join fetch a.publisher left join fetch a.tags where a.id in :ids")
     List<Article> findWithDetailsByIdIn(Collection<Long> ids);
 
-    @Query("select a.id from Article a where " + PUBLIC_IN_ORDER
-            + " order by a.viewCount desc, a.publishedAt desc")
+    /**
+     * Read in the order of ix_article_most_read. The publish time is compared through {@code coalesce}, which no
+     * index serves: offered ix_article_addresses for it, H2 read every article row, bodies and all, and sorted them
+     * by views (0.6 s at 10,000 articles, for each refresh of the ranking) instead of the first rows of the index.
+     */
+    @Query("select a.id from Article a where cast(a.status as String) = 'PUBLISHED' and a.publishedAt is not null"
+            + " and coalesce(a.publishedAt, :now) <= :now order by a.viewCount desc, a.publishedAt desc")
     List<Long> findPublicMostReadIds(Instant now, Pageable pageable);
 
     /**

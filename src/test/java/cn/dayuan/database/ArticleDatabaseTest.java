@@ -399,6 +399,19 @@ class ArticleDatabaseTest extends DatabaseTest {
     }
 
     @Test
+    void theMostReadRankingHoldsOnlyPublicArticlesHoweverMuchTheOthersWereRead() {
+        long read = publish(Draft.of("排行中的公开文章", child));
+        long draft = publish(Draft.of("排行外的草稿", child).status(ArticleStatus.DRAFT));
+        long scheduled = publish(Draft.of("排行外的预约文章", child).publishedAt(Instant.now().plus(Duration.ofDays(1))));
+        jdbc.update("update article set view_count = ? where id = ?", 9_000_002, draft);
+        jdbc.update("update article set view_count = ? where id = ?", 9_000_001, scheduled);
+        jdbc.update("update article set view_count = ? where id = ?", 9_000_000, read);
+
+        // The first of the ranking as the database orders it: a draft or a scheduled article there leaves it empty.
+        assertThat(articles.mostRead(1)).extracting(ArticleSummary::id).containsExactly(read);
+    }
+
+    @Test
     void readersCanLikeOnlyPublicArticles() {
         long id = publish(Draft.of("点赞统计", child));
         long draft = publish(Draft.of("未发布的稿件", child).status(ArticleStatus.DRAFT));
