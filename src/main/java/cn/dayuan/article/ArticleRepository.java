@@ -115,10 +115,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " order by a.id")
     List<ArticleRef> findPublicRefs(Instant now, Collection<Long> ids);
 
-    /**
-     * Scheduled articles (saved before their publish time) whose publish time lies in (after, upTo]: they have just
-     * gone public.
-     */
     /** Scheduled articles whose time has come and whose going live nobody announced yet. */
     @EntityGraph(attributePaths = "tags")
     @Query("select a from Article a where a.awaitingGoLive = true and a.publishedAt <= :now")

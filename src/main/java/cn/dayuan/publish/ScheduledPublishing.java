@@ -19,7 +19,8 @@ class ScheduledPublishing {
         this.articles = articles;
     }
 
-    @Scheduled(fixedDelayString = "${dayuan.scheduled-publish-check:1s}")
+    @Scheduled(fixedDelayString = "${dayuan.scheduled-publish-check:1s}",
+            initialDelayString = "${dayuan.scheduled-publish-check:1s}")
     void announceArticlesWhoseTimeHasCome() {
         articles.announceArticlesGoneLive();
     }
