@@ -99,6 +99,9 @@ public final class ExportCommand {
         // The export renders no search page, and the portal that may be running on the same data folder holds the
         // search index's write lock.
         springArgs.add("--spring.jpa.properties.hibernate.search.enabled=false");
+        // Repositories made when first used: an export uses a few of them, and making them all (Spring Data parses
+        // every query of every repository) was over a second of each command-line export's start.
+        springArgs.add("--spring.data.jpa.repositories.bootstrap-mode=lazy");
         SpringApplication app = new SpringApplication(application);
         boolean terminal = err == System.err && System.console() != null;
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
