@@ -100,8 +100,11 @@ public final class ExportCommand {
         // search index's write lock.
         springArgs.add("--spring.jpa.properties.hibernate.search.enabled=false");
         // Repositories made when first used: an export uses a few of them, and making them all (Spring Data parses
-        // every query of every repository) was over a second of each command-line export's start.
-        springArgs.add("--spring.data.jpa.repositories.bootstrap-mode=lazy");
+        // every query of every repository) was over a second of each command-line export's start. The training
+        // start makes them all, so that the class-data archive holds what making any of them loads.
+        if (!ExportJvm.isTrainingStart()) {
+            springArgs.add("--spring.data.jpa.repositories.bootstrap-mode=lazy");
+        }
         SpringApplication app = new SpringApplication(application);
         boolean terminal = err == System.err && System.console() != null;
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {

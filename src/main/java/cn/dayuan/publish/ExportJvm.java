@@ -29,6 +29,9 @@ final class ExportJvm {
 
     /** Nothing the archive's making or use logs (hundreds of lines about classes it leaves out) goes to the output. */
     static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /** Spring Boot's setting that ends a start once the context is refreshed, and the value that does it. */
+    private static final String STOP_ONCE_UP = "spring.context.exit";
+    private static final String ON_REFRESH = "onRefresh";
     private static final long EXTRACT_SECONDS = 120;
     private static final long TRAINING_SECONDS = 300;
 
@@ -91,8 +94,13 @@ final class ExportJvm {
         List<String> options = new ArrayList<>();
         options.add("-XX:ArchiveClassesAtExit=" + making(archive, pid));
         options.addAll(QUIET);
-        options.add("-Dspring.context.exit=onRefresh");
+        options.add("-D" + STOP_ONCE_UP + "=" + ON_REFRESH);
         return options;
+    }
+
+    /** Whether this JVM is a training start, which stops once the application is up. */
+    static boolean isTrainingStart() {
+        return ON_REFRESH.equals(System.getProperty(STOP_ONCE_UP));
     }
 
     private static Path making(Path archive, long pid) {
