@@ -118,9 +118,6 @@ public final class ExportCommand {
             long every = terminal ? 250 : LOG_EVERY.toMillis();
             printer.scheduleAtFixedRate(() -> printProgress(err, texts, progress, terminal), every, every,
                     TimeUnit.MILLISECONDS);
-            // Articles whose publish time came while no portal ran are announced before the export reads what
-            // changed: this JVM's own scheduler could get there only after.
-            context.getBean(ScheduledPublishing.class).announceArticlesWhoseTimeHasCome();
             ExportResult result;
             try {
                 result = context.getBean(StaticExporter.class).export(directory, AuditEvent.SYSTEM, progress);

@@ -47,6 +47,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import cn.dayuan.article.ArticleReadAhead;
+import cn.dayuan.article.ArticleService;
 import cn.dayuan.media.MediaService;
 import cn.dayuan.site.SiteService;
 import cn.dayuan.system.AuditEvent;
@@ -130,6 +131,7 @@ public class StaticExporter {
     private final Texts texts;
     private final ExportRenderer renderer;
     private final ContentChanges changes;
+    private final ArticleService articles;
     /** The build of Dayuan running: an export folder written by another one is built again in full. */
     private final String build;
     /**
@@ -140,9 +142,10 @@ public class StaticExporter {
 
     StaticExporter(ApplicationContext context, Environment environment, DayuanProperties properties,
                    SiteService site, List<ExportSeeds> seeds, PageCache cache, ExclusiveWork exclusive,
-                   Texts texts, ExportRenderer renderer, ContentChanges changes,
+                   Texts texts, ExportRenderer renderer, ContentChanges changes, ArticleService articles,
                    ObjectProvider<BuildProperties> buildInfo) {
         this.context = context;
+        this.articles = articles;
         this.renderer = renderer;
         this.changes = changes;
         BuildProperties built = buildInfo.getIfAvailable();
@@ -177,6 +180,9 @@ public class StaticExporter {
             try {
                 root[0] = prepare(directory);
                 URI address = publicAddress();
+                // Articles whose publish time has come are announced before the export reads what changed: where no
+                // portal ran at that time (an export from cron), nothing else would, or only after that read.
+                articles.announceArticlesGoneLive();
                 result.set(new Run(root[0], address, progress).execute());
             } catch (RuntimeException e) {
                 failure.set(e);
