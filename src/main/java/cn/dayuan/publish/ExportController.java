@@ -55,6 +55,7 @@ class ExportController {
     String page(Model model, CsrfToken csrf) {
         model.addAttribute("csrf", csrf);
         model.addAttribute("directory", properties.exportDir().toAbsolutePath().normalize().toString());
+        model.addAttribute("copies", new Precompressed(properties.exportCompressedCopies()).made());
         model.addAttribute("status", jobs.status());
         model.addAttribute("zone", properties.timeZone());
         return "publish/export";

@@ -74,7 +74,8 @@ final class ExportManifest {
 
     /**
      * @param started    when the export that wrote it started, or null when not known
-     * @param build      the build of Dayuan that wrote it (its pages come from that build's templates)
+     * @param build      the build of Dayuan that wrote it (its pages come from that build's templates) and the kinds
+     *                   of compressed copies it wrote beside them
      * @param publicBase the address its pages print
      * @param seen       the change records of the last moments before it started that it saw committed
      *                   ({@link cn.dayuan.system.ContentChanges}): their changes are in its pages

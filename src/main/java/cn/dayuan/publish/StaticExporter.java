@@ -132,7 +132,12 @@ public class StaticExporter {
     private final ExportRenderer renderer;
     private final ContentChanges changes;
     private final ArticleService articles;
-    /** The build of Dayuan running: an export folder written by another one is built again in full. */
+    /** The compressed copies written beside the files. */
+    private final Precompressed copies;
+    /**
+     * The build of Dayuan running and the copies it makes: an export folder written by another build, or with other
+     * copies, is built again in full.
+     */
     private final String build;
     /**
      * Made when an export first meets an address the renderer does not know (none the site links to today: making
@@ -149,8 +154,9 @@ public class StaticExporter {
         this.renderer = renderer;
         this.changes = changes;
         BuildProperties built = buildInfo.getIfAvailable();
-        this.build = built != null && built.getTime() != null ? built.getVersion() + "@" + built.getTime()
-                : "unpackaged-" + UUID.randomUUID();
+        this.copies = new Precompressed(properties.exportCompressedCopies());
+        this.build = (built != null && built.getTime() != null ? built.getVersion() + "@" + built.getTime()
+                : "unpackaged-" + UUID.randomUUID()) + " " + copies;
         this.texts = texts;
         this.exclusive = exclusive;
         this.cache = cache;
@@ -624,14 +630,21 @@ public class StaticExporter {
                 boolean linked = same && !before.equals(file);
                 if (Precompressed.applies(name)) {
                     List<Precompressed.Copy> made = null;
-                    for (int i = 0; i < Precompressed.made().size(); i++) {
-                        String suffix = Precompressed.made().get(i);
+                    for (int i = 0; i < copies.made().size(); i++) {
+                        String suffix = copies.made().get(i);
                         Path copy = withSuffix(file, suffix);
                         if (linked && Files.isRegularFile(withSuffix(before, suffix))) {
                             link(withSuffix(before, suffix), copy);
                         } else if (!same || !Files.isRegularFile(copy)) {
-                            made = made != null ? made : Precompressed.of(bytes);
+                            made = made != null ? made : copies.of(bytes);
                             write(copy, made.get(i).bytes());
+                        }
+                    }
+                    // A kind of copy no longer made would go stale beside a file rewritten in place (a new release
+                    // holds only what this export puts there).
+                    if (!release) {
+                        for (String suffix : copies.notMade()) {
+                            Files.deleteIfExists(withSuffix(file, suffix));
                         }
                     }
                 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +33,9 @@ import org.springframework.util.unit.DataSize;
  * @param trackingParameters query parameters that share buttons and campaigns add to a link (WeChat's
  *                      {@code from}/{@code isappinstalled}, {@code utm_*}, {@code spm}, …) and that never change a
  *                      page: an address carrying only these is served from the page cache as if it had no query
+ * @param exportCompressedCopies the compressed copies the static export writes beside each text file, for nginx's
+ *                      {@code gzip_static} and {@code brotli_static}: both (the default), one, or none (an empty
+ *                      value: for a folder served by a CDN or object storage that compresses by itself)
  */
 @ConfigurationProperties("dayuan")
 public record DayuanProperties(
@@ -51,7 +55,13 @@ public record DayuanProperties(
         @DefaultValue("30d") Duration trashRetention,
         @DefaultValue({"from", "isappinstalled", "scene", "clicktime", "enterid", "wxshare_count", "share_token",
                 "sharer_shareinfo", "sharer_shareinfo_first", "spm", "utm_source", "utm_medium", "utm_campaign",
-                "utm_term", "utm_content", "utm_id"}) List<String> trackingParameters) {
+                "utm_term", "utm_content", "utm_id"}) List<String> trackingParameters,
+        @DefaultValue({"gzip", "brotli"}) Set<CompressedCopy> exportCompressedCopies) {
+
+    /** A kind of compressed copy the static export can write beside a file. */
+    public enum CompressedCopy {
+        GZIP, BROTLI
+    }
 
     /** The configured bound, or a quarter of the heap the JVM may grow to (64 MB with {@code -Xmx256m}). */
     @Override

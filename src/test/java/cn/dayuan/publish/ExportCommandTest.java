@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,6 +206,47 @@ class ExportCommandTest {
         assertThat(Files.readString(dir.resolve(scheduled.channelPath() + "/index.html")))
                 .as("its channel's list").contains("定时发布的通知");
         assertThat(Files.readString(dir.resolve("index.html"))).as("the home page").contains("定时发布的通知");
+    }
+
+    /**
+     * The kinds of compressed copies are the operator's choice. A change of them builds every page again into a new
+     * release, so no copy of a kind no longer made stays beside its page, where nginx would serve it.
+     */
+    @Test
+    void theExportWritesTheCompressedCopiesConfiguredAndNoOthers(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("site");
+        String[] site = {"--dayuan.data-dir=" + temp.resolve("data"), "--dayuan.demo=true",
+                "--dayuan.admin-password=export-command-test-pw", "--dayuan.base-url=https://www.example.cn"};
+        ExportFigures both = export(dir, site);
+        Map<String, Long> files = filesBySuffix(dir);
+        assertThat(files.get("text")).as("HTML, XML, CSS, JS and text files").isGreaterThan(30);
+        assertThat(files).as("by default a gzip and a Brotli copy of each")
+                .containsEntry(".gz", files.get("text")).containsEntry(".br", files.get("text"));
+
+        ExportFigures gzipOnly = export(dir, withArgs(site, "--dayuan.export-compressed-copies=gzip"));
+        assertThat(gzipOnly.rendered()).as("every page built again").isEqualTo(both.rendered());
+        assertThat(filesBySuffix(dir)).containsEntry("text", files.get("text"))
+                .containsEntry(".gz", files.get("text")).doesNotContainKey(".br");
+
+        export(dir, withArgs(site, "--dayuan.export-compressed-copies="));
+        assertThat(filesBySuffix(dir)).as("an empty setting: none").containsEntry("text", files.get("text"))
+                .doesNotContainKeys(".gz", ".br");
+
+        out.reset();
+        err.reset();
+        assertThat(run(withArgs(new String[] {"export", "--to=" + dir},
+                withArgs(site, "--dayuan.export-compressed-copies=zstd")))).isEqualTo(ExportCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("a kind it cannot write is refused at start")
+                .contains("设置项 dayuan.export-compressed-copies 的值“zstd”无效");
+    }
+
+    /** The export's files (the published link followed) counted by kind: {@code .gz}, {@code .br}, text, others. */
+    private static Map<String, Long> filesBySuffix(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir.toRealPath())) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .collect(Collectors.groupingBy(name -> name.endsWith(".gz") ? ".gz" : name.endsWith(".br") ? ".br"
+                            : Precompressed.applies(name) ? "text" : "other", Collectors.counting()));
+        }
     }
 
     record ExportFigures(int files, int written, int rendered) {

@@ -24,7 +24,7 @@ class PageCacheStoreTest {
         return new PageCache(new DayuanProperties(Path.of("target/test-data/PageCacheStoreTest"), false, null, null,
                 ZoneId.of("Asia/Shanghai"), limit, null, null, "dayuan", java.time.Duration.ofSeconds(2),
                 java.time.Duration.ofHours(24), java.util.List.of(), java.time.Duration.ofDays(180),
-                java.time.Duration.ofDays(30), List.of("from")));
+                java.time.Duration.ofDays(30), List.of("from"), java.util.Set.of()));
     }
 
     private static CachedPage page(String path, int kilobytes, String... keys) {

@@ -22,7 +22,7 @@ class TrustedProxiesTest {
         return new TrustedProxies(new DayuanProperties(Path.of("target/test-data/TrustedProxiesTest"), false, null,
                 null, java.time.ZoneId.of("Asia/Shanghai"), null, null, null, "dayuan", java.time.Duration.ofSeconds(2),
                 java.time.Duration.ofHours(24), List.of(proxies),
-                java.time.Duration.ofDays(180), java.time.Duration.ofDays(30), List.of()),
+                java.time.Duration.ofDays(180), java.time.Duration.ofDays(30), List.of(), java.util.Set.of()),
                 environment);
     }
 
