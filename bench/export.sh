@@ -4,6 +4,8 @@
 #           folder: the embedded H2 database belongs to one process): a full export into an empty folder, the same
 #           export with nothing changed, and one after a title edit of an article from a year ago made on the
 #           running site: each in a new JVM, which learns what changed from the folder's manifest and the change log.
+#           Also a full export into another empty folder without the compressed copies
+#           (--dayuan.export-compressed-copies=), which is the output Hugo writes: pages, feeds and assets only.
 #   Dayuan, newsroom button (POST /admin/export in the running server, export folder = the same DIR, followed on
 #           /admin/export/status until it is over): once on the freshly started server with nothing changed, then
 #           after one title edit of the newest article (the incremental export an editor gets).
@@ -37,6 +39,7 @@ JAVA_VERSION=$(java_label "$JAVA")
 HUGO_VERSION=$(hugo version | awk '{print $2}')
 OUT="$RESULTS/export-$(date +%Y%m%d-%H%M%S)"
 EXPORT="$WORK/export"
+PLAIN="$WORK/export-plain"
 # The address the exported site is served under. Without one, the command line export prints the address of its
 # private server (127.0.0.1 and a random port) into every page, so every export rewrites every file.
 SITE_URL="http://127.0.0.1:$NGINX_PORT"
@@ -63,11 +66,12 @@ CHECKS=()
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$ROWS"; }
 
 CUT_OFF=""
-cli_export() { # cli_export NAME LABEL   (sets CUT_OFF when the export hit --limit)
-    local name="$1" label="$2" before="$OUT/$1.before" after="$OUT/$1.after" status=0
-    snapshot "$EXPORT" >"$before" 2>/dev/null || : >"$before"
+cli_export() { # cli_export NAME LABEL [DIR [OPTION...]]   (sets CUT_OFF when the export hit --limit)
+    local name="$1" label="$2" dir="${3:-$EXPORT}" before="$OUT/$1.before" after="$OUT/$1.after" status=0
+    shift 2; shift $(($# > 0 ? 1 : 0))
+    snapshot "$dir" >"$before" 2>/dev/null || : >"$before"
     /usr/bin/time -v -o "$OUT/$name.time" timeout "$LIMIT" "$JAVA" -XX:+UseParallelGC -Xmx512m ${BENCH_JAVA_OPTS:-} \
-        -jar "$JAR" export --to "$EXPORT" --dayuan.data-dir="$DATA" --dayuan.base-url="$SITE_URL" \
+        -jar "$JAR" export --to "$dir" --dayuan.data-dir="$DATA" --dayuan.base-url="$SITE_URL" "$@" \
         >"$OUT/$name.log" 2>&1 || status=$?
     if [ "$status" = 124 ]; then
         CUT_OFF=1
@@ -79,9 +83,9 @@ cli_export() { # cli_export NAME LABEL   (sets CUT_OFF when the export hit --lim
         label="$label — exit status $status"
         CHECKS+=("$2: Dayuan reported $failure")
     fi
-    snapshot "$EXPORT" >"$after"
+    snapshot "$dir" >"$after"
     local own; own=$(grep -oE '用时 [0-9.]+ 秒' "$OUT/$name.log" | grep -oE '[0-9.]+' | tail -1 || true)
-    row "$label" "$(html_count "$EXPORT")" "$(all_count "$EXPORT")" "$(written_since "$before" "$after")" \
+    row "$label" "$(html_count "$dir")" "$(all_count "$dir")" "$(written_since "$before" "$after")" \
         "$(wall_seconds "$OUT/$name.time")" "${own:-?}" "$(peak_mb "$OUT/$name.time")"
     log "$label: $(wall_seconds "$OUT/$name.time") s wall, export ${own:-?} s, peak RSS $(peak_mb "$OUT/$name.time") MB"
 }
@@ -109,9 +113,13 @@ edit_article() { # edit_article newest|middle [TOKEN]  (no token: restore the ti
 shows() { grep -q "$1" "$EXPORT$2" 2>/dev/null; }
 
 # ---- Dayuan --------------------------------------------------------------------------------------------
-rm -rf "$EXPORT" "$WORK/.export.releases"   # the folder is a link to the release it serves
+rm -rf "$EXPORT" "$WORK/.export.releases" "$PLAIN" "$WORK/.export-plain.releases"   # a folder links to its release
 cli_export full "Dayuan command line, full export (empty folder)"
 FULL_BYTES=$(du -sb "$EXPORT/" | cut -f1)
+# The same export without the compressed copies, the output Hugo writes: pages, feeds and assets only.
+cli_export full-plain "Dayuan command line, full export without compressed copies (empty folder)" "$PLAIN" \
+    --dayuan.export-compressed-copies=
+rm -rf "$PLAIN" "$WORK/.export-plain.releases"
 if [ -n "$CUT_OFF" ]; then
     CHECKS+=("the full export did not finish within $LIMIT s, so the other Dayuan runs were skipped")
 else
@@ -150,7 +158,7 @@ else
         CHECKS+=("command line after restoring: NOT REFLECTED (an edited title is still exported)")
     fi
 fi
-for name in full unchanged cli-edit cli-restored; do
+for name in full full-plain unchanged cli-edit cli-restored; do
     grep -h '^导出完成' "$OUT/$name.log" 2>/dev/null | sed "s/^/$name: /"
 done >"$OUT/dayuan-summaries.txt" || true
 
@@ -168,6 +176,7 @@ hugo_build() { # hugo_build NAME LABEL
     log "$2: $(wall_seconds "$OUT/$name.time") s, peak RSS $(peak_mb "$OUT/$name.time") MB"
 }
 hugo_build hugo-full "Hugo $HUGO_VERSION full build"
+HUGO_RATE=$(awk -F'\t' '$1 ~ /full build$/ { printf "%.1f", $2 / $5 }' "$ROWS")
 HUGO_BYTES=$(du -sb "$HUGO_OUT" | cut -f1)
 HUGO_ALIASES=$( (grep -rl 'http-equiv="refresh"' "$HUGO_OUT" --include='*.html' || true) | wc -l)
 python3 "$TOOLS/hugo_site.py" "$MANIFEST" "$HUGO_SITE" --edit middle "$TOKEN" >/dev/null
@@ -190,6 +199,16 @@ hugo_build hugo-rebuild "Hugo rebuild after the same title edit"
     echo "- Wall time of a command-line export includes starting the JVM and Spring" \
          "($(grep -ohE 'Started DayuanApplication in [0-9.]+ seconds' "$OUT"/{full,unchanged,cli-edit}.log 2>/dev/null | grep -oE '[0-9.]+' | paste -sd/ -) s)."
     echo "- The button's wall time is the client's: from POST /admin/export until /admin/export/status says it is over."
+    # The issue's target: more files a second than Hugo's pages a second, counting the export's own time.
+    for name in full full-plain; do
+        summary=$(grep -h '^导出完成' "$OUT/$name.log" 2>/dev/null | tail -1)
+        files=$(sed -nE 's/.*共 ([0-9]+) 个文件.*/\1/p' <<<"$summary")
+        own=$(sed -nE 's/.*用时 ([0-9.]+) 秒.*/\1/p' <<<"$summary")
+        [ -n "$files" ] && [ -n "$own" ] && [ -n "${HUGO_RATE:-}" ] || continue
+        awk -v n="$name" -v f="$files" -v s="$own" -v h="$HUGO_RATE" 'BEGIN {
+            printf "- %s: %d files (pages, feeds, assets) in %.2f s of its own, %.0f a second against Hugo'"'"'s %.0f: ratio %.2f\n",
+                n, f, s, f / s, h, f / s / h }'
+    done
     for check in "${CHECKS[@]}"; do echo "- Check: $check."; done
     sed 's/^/- Dayuan said: /' "$OUT/dayuan-summaries.txt"
 } | tee "$OUT/table.md"
