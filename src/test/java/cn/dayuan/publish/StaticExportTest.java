@@ -495,7 +495,7 @@ class StaticExportTest {
                         org.hamcrest.Matchers.containsString("href=\"/assets/newsroom.css\""),
                         org.hamcrest.Matchers.containsString("src=\"/assets/export.js\""),
                         org.hamcrest.Matchers.containsString("href=\"/admin\""),
-                        org.hamcrest.Matchers.containsString("<code>.gz</code> <code>.br</code> 副本"),
+                        org.hamcrest.Matchers.containsString("<code>.gz、.br</code> 副本"),
                         org.hamcrest.Matchers.containsString("开始导出"))));
         // The export waits on one page until the test lets it go: a request that ran it would not come back.
         CountDownLatch gate = new CountDownLatch(1);
