@@ -13,7 +13,7 @@ import cn.dayuan.system.DayuanProperties.CompressedCopy;
  * that nginx serves them as they are ({@code gzip_static}, {@code brotli_static}) instead of compressing every
  * response again; made by {@link Compression}, as the page cache's copies are. Which kinds are made is the operator's
  * choice ({@code dayuan.export-compressed-copies}): a folder served by a CDN or object storage that compresses by
- * itself needs none, and they are two thirds of a full export's files and nearly half of its time.
+ * itself needs none, and they are two thirds of a full export's files and about half of its time.
  */
 final class Precompressed {
 
