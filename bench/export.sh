@@ -4,8 +4,8 @@
 #           folder: the embedded H2 database belongs to one process): a full export into an empty folder, the same
 #           export with nothing changed, and one after a title edit of an article from a year ago made on the
 #           running site: each in a new JVM, which learns what changed from the folder's manifest and the change log.
-#           Also a full export into another empty folder without the compressed copies
-#           (--dayuan.export-compressed-copies=), which is the output Hugo writes: pages, feeds and assets only.
+#           Also full exports into another empty folder with gzip copies only and without compressed copies
+#           (--dayuan.export-compressed-copies=gzip, =), the latter the output Hugo writes: pages, feeds, assets.
 #   Dayuan, newsroom button (POST /admin/export in the running server, export folder = the same DIR, followed on
 #           /admin/export/status until it is over): once on the freshly started server with nothing changed, then
 #           after one title edit of the newest article (the incremental export an editor gets).
@@ -116,7 +116,10 @@ shows() { grep -q "$1" "$EXPORT$2" 2>/dev/null; }
 rm -rf "$EXPORT" "$WORK/.export.releases" "$PLAIN" "$WORK/.export-plain.releases"   # a folder links to its release
 cli_export full "Dayuan command line, full export (empty folder)"
 FULL_BYTES=$(du -sb "$EXPORT/" | cut -f1)
-# The same export without the compressed copies, the output Hugo writes: pages, feeds and assets only.
+# The same export with gzip copies only, and without copies: the output Hugo writes, pages, feeds and assets only.
+cli_export full-gzip "Dayuan command line, full export with gzip copies only (empty folder)" "$PLAIN" \
+    --dayuan.export-compressed-copies=gzip
+rm -rf "$PLAIN" "$WORK/.export-plain.releases"
 cli_export full-plain "Dayuan command line, full export without compressed copies (empty folder)" "$PLAIN" \
     --dayuan.export-compressed-copies=
 rm -rf "$PLAIN" "$WORK/.export-plain.releases"
@@ -158,7 +161,7 @@ else
         CHECKS+=("command line after restoring: NOT REFLECTED (an edited title is still exported)")
     fi
 fi
-for name in full full-plain unchanged cli-edit cli-restored; do
+for name in full full-gzip full-plain unchanged cli-edit cli-restored; do
     grep -h '^导出完成' "$OUT/$name.log" 2>/dev/null | sed "s/^/$name: /"
 done >"$OUT/dayuan-summaries.txt" || true
 
@@ -200,7 +203,7 @@ hugo_build hugo-rebuild "Hugo rebuild after the same title edit"
          "($(grep -ohE 'Started DayuanApplication in [0-9.]+ seconds' "$OUT"/{full,unchanged,cli-edit}.log 2>/dev/null | grep -oE '[0-9.]+' | paste -sd/ -) s)."
     echo "- The button's wall time is the client's: from POST /admin/export until /admin/export/status says it is over."
     # The issue's target: more files a second than Hugo's pages a second, counting the export's own time.
-    for name in full full-plain; do
+    for name in full full-gzip full-plain; do
         summary=$(grep -h '^导出完成' "$OUT/$name.log" 2>/dev/null | tail -1)
         files=$(sed -nE 's/.*共 ([0-9]+) 个文件.*/\1/p' <<<"$summary")
         own=$(sed -nE 's/.*用时 ([0-9.]+) 秒.*/\1/p' <<<"$summary")
